@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openCore } from '../../core/core';
+import { openDatabase } from '../../core/db/open';
+import { dispatch } from '../../core/dispatch';
+import { hashPassword } from '../../core/services/passwords';
+import { percentile, type BenchRow } from './table';
+
+const WRITES = 2000;
+
+/** Raw better-sqlite3 inserts (one transaction each, same pragmas) vs audited+outboxed dispatch writes. */
+export async function benchFoundation(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-bench-'));
+  try {
+    const raw = openDatabase(path.join(dir, 'raw.db'));
+    raw.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, centre_id TEXT, display_name TEXT, updated_at TEXT)');
+    const insert = raw.prepare('INSERT INTO bench_raw (centre_id, display_name, updated_at) VALUES (?, ?, ?)');
+    let start = performance.now();
+    for (let i = 0; i < WRITES; i++) insert.run('centre', `Nombre ${i}`, new Date().toISOString());
+    const rawRate = WRITES / ((performance.now() - start) / 1000);
+    raw.close();
+
+    const core = openCore(path.join(dir, 'core.db'));
+    const init = await dispatch(core, 'setup.init', {
+      centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
+      workstationName: 'bench',
+      admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
+    });
+    if (!init.ok) throw new Error(init.error.message);
+    const login = await dispatch(core, 'auth.login', { username: 'admin', password: 'bench-password-123' });
+    if (!login.ok) throw new Error(login.error.message);
+    const { token, session } = login.value as { token: string; session: { userId: string } };
+    start = performance.now();
+    for (let i = 0; i < WRITES; i++) {
+      const r = await dispatch(core, 'users.update', { id: session.userId, displayName: `Nombre ${i}` }, { token });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const dispatchRate = WRITES / ((performance.now() - start) / 1000);
+    core.db.close();
+
+    const hashTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await hashPassword('una contraseña de prueba');
+      hashTimes.push(performance.now() - t0);
+    }
+    const hashMedian = percentile(hashTimes, 50);
+    const ratio = dispatchRate / rawRate;
+    return [
+      { benchmark: 'raw better-sqlite3 inserts', result: `${rawRate.toFixed(0)} /s`, comparison: 'baseline (1 tx each, synchronous=FULL)', target: '—', pass: null },
+      {
+        benchmark: 'dispatch writes (validated+audited+outbox)',
+        result: `${dispatchRate.toFixed(0)} /s`,
+        comparison: `${ratio.toFixed(2)}× raw (1/${(1 / ratio).toFixed(1)})`,
+        target: '≥ 1/10 of raw',
+        pass: ratio >= 0.1,
+      },
+      { benchmark: 'password hash (scrypt N=2^17,r=8,p=1)', result: `${hashMedian.toFixed(0)} ms`, comparison: 'median of 5', target: '0.2–1 s', pass: hashMedian >= 200 && hashMedian <= 1000 },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

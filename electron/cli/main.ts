@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { registerAudit } from './commands/audit';
+import { registerBench } from './commands/bench';
+import { registerDemo } from './commands/demo';
+import { registerInit } from './commands/init';
+import { registerServe } from './commands/serve';
+import { registerUsers } from './commands/users';
+import { t } from './runtime';
+
+const program = new Command('acogida').description(t('cli.description')).showHelpAfterError();
+registerInit(program);
+registerServe(program);
+registerUsers(program);
+registerAudit(program);
+registerDemo(program);
+registerBench(program);
+
+void program.parseAsync(process.argv);

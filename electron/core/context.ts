@@ -1,0 +1,67 @@
+import type { Database } from './db/driver';
+import { HybridLogicalClock } from './hlc';
+import type { Locale } from './i18n/translate';
+import type { Role } from './roles';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Who is calling: a signed-in user, the CLI's system user, or nobody yet. */
+export interface Actor {
+  kind: 'user' | 'system' | 'anonymous';
+  userId: string | null;
+  username: string;
+  roles: readonly Role[];
+  sessionId: string | null;
+}
+
+export const ANONYMOUS: Actor = { kind: 'anonymous', userId: null, username: 'anonymous', roles: [], sessionId: null };
+
+/** Identity of this installation, known once first-run setup is done. */
+export interface Identity {
+  centreId: string;
+  workstationId: string;
+}
+
+/** Long-lived state of one open database: shared by every call. */
+export interface Core {
+  db: Database;
+  clock: Clock;
+  identity: Identity | null;
+  hlc: HybridLogicalClock | null;
+}
+
+/** What a service receives: the database, who acts, the time, and where to note touched records. */
+export interface ServiceContext {
+  db: Database;
+  core: Core;
+  actor: Actor;
+  clock: Clock;
+  locale: Locale;
+  /** Ids of the records this call read or wrote; they go to the audit entry. */
+  records: Set<string>;
+  /** Registers an undo for in-memory state changed by the call, run if the transaction fails. */
+  onRollback(undo: () => void): void;
+}
+
+export function createHlc(db: Database, workstationId: string, clock: Clock): HybridLogicalClock {
+  // Resume after the newest timestamp this workstation ever issued, even if the clock went back.
+  const row = db.prepare('SELECT max(hlc) AS last FROM changes WHERE origin = ?').get(workstationId) as {
+    last: string | null;
+  };
+  return new HybridLogicalClock(workstationId, () => clock.now().getTime(), row.last);
+}
+
+export function loadIdentity(db: Database): Identity | null {
+  const rows = db.prepare("SELECT key, value FROM local_meta WHERE key IN ('centre_id', 'workstation_id')").all() as {
+    key: string;
+    value: string;
+  }[];
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const centreId = map.get('centre_id');
+  const workstationId = map.get('workstation_id');
+  return centreId && workstationId ? { centreId, workstationId } : null;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Empty, IsoDate, IsoDateTime } from './common';
+import { method } from './method';
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: IsoDateTime,
+  username: z.string(),
+  roles: z.array(z.string()),
+  method: z.string(),
+  recordIds: z.array(z.string()),
+  outcome: z.string(),
+  sensitive: z.boolean(),
+  workstationId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const auditContract = {
+  /** Audit entries, newest first, filtered by user, method and date range (inclusive). */
+  'audit.list': method({
+    input: z.object({
+      username: z.string().trim().max(64).optional(),
+      method: z.string().trim().max(64).optional(),
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ entries: z.array(AuditEntry), nextBeforeSeq: z.number().int().nullable() }),
+  }),
+  /** Re-computes the hash chain and reports the first broken link, if any. */
+  'audit.verify': method({
+    input: Empty,
+    output: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstBroken: z
+        .object({ seq: z.number().int(), reason: z.enum(['hash-mismatch', 'chain-broken', 'missing-entries', 'tail-missing']) })
+        .nullable(),
+    }),
+  }),
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Empty, Locale } from './common';
+import { method } from './method';
+
+/** Centre-wide settings with their defaults. */
+export const Settings = z.object({
+  idleLockMinutes: z.number().int().min(1).max(120).default(5),
+  lockoutThreshold: z.number().int().min(3).max(20).default(5),
+  lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+  defaultLocale: Locale.default('es'),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SETTINGS_DEFAULTS: Settings = Settings.parse({});
+
+export const settingsContract = {
+  /** The centre's settings (idle lock, lockout, default language). */
+  'settings.get': method({ input: Empty, output: Settings }),
+  /** Changes some settings; the rest keep their values. */
+  'settings.update': method({ input: Settings.partial().strict(), output: Settings }),
+};

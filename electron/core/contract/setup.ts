@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { CountryIso3, DisplayName, Empty, Id, Locale, Password, TimeZone, Username } from './common';
+import { method } from './method';
+
+export const CentreInfo = z.object({ id: Id, name: z.string(), country: z.string(), timeZone: z.string() });
+
+export const setupContract = {
+  /** Whether first-run setup is done, and which centre this workstation belongs to. */
+  'setup.status': method({
+    input: Empty,
+    output: z.object({ initialized: z.boolean(), centre: CentreInfo.nullable(), workstationName: z.string().nullable() }),
+  }),
+  /** First run: creates the centre, this workstation's identity and the first admin account. */
+  'setup.init': method({
+    input: z.object({
+      centre: z.object({ name: DisplayName, country: CountryIso3, timeZone: TimeZone }),
+      workstationName: DisplayName,
+      admin: z.object({ username: Username, displayName: DisplayName, password: Password }),
+      locale: Locale.default('es'),
+    }),
+    output: z.object({ centreId: Id, workstationId: Id, adminId: Id }),
+  }),
+};

@@ -1,0 +1,157 @@
+import { appendAudit } from './audit-log';
+import { contract, isMethodName, type MethodName } from './contract';
+import { ANONYMOUS, type Actor, type Core, type ServiceContext } from './context';
+import { AppError, type ErrorValue } from './errors';
+import { isCommittedFailure, type AnyHandler } from './handler';
+import { asLocale, type Locale } from './i18n/translate';
+import { PERMISSIONS, roleAllows } from './permissions';
+import { handlers } from './services';
+import { readSettings } from './services/settings-store';
+import { resolveSession, touchSession } from './sessions';
+import { summarizeIssues, validate } from './validation';
+
+export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorValue };
+
+export interface CallOptions {
+  /** Bearer token of a session (IPC and loopback host). */
+  token?: string | null;
+  /** A trusted in-process caller (the CLI), audited under its own name. */
+  system?: Actor;
+  /** Language for messages when there is no session (the transport's best guess). */
+  locale?: Locale;
+}
+
+interface Caller {
+  actor: Actor;
+  locale: Locale;
+  locked: boolean;
+}
+
+/**
+ * The single entry to the core: validate → authorise → run in one transaction → validate
+ * output → audit. Never throws; every failure is an error value and changes nothing.
+ */
+export async function dispatch(core: Core, method: string, rawInput: unknown, options: CallOptions = {}): Promise<Result> {
+  let caller: Caller = { actor: ANONYMOUS, locale: options.locale ?? defaultLocale(core), locked: false };
+  let auditUser: string | null = null;
+  let records: Set<string> = new Set();
+  try {
+    caller = identify(core, options, caller.locale, rawInput);
+    if (!isMethodName(method)) throw new AppError('method.unknown', { method: String(method).slice(0, 64) });
+    authorise(core, method, caller);
+
+    const spec = contract[method];
+    const parsed = validate(spec.input, rawInput ?? {}, caller.locale);
+    if (!parsed.success)
+      throw new AppError('input.invalid', { issues: parsed.issues, summary: summarizeIssues(parsed.issues) });
+
+    const handler = handlers[method] as AnyHandler<MethodName>;
+    auditUser = handler.auditUsername?.(parsed.data as never) ?? null;
+    const rollbacks: (() => void)[] = [];
+    const ctx: ServiceContext = {
+      db: core.db,
+      core,
+      actor: caller.actor,
+      clock: core.clock,
+      locale: caller.locale,
+      records,
+      onRollback: (undo) => rollbacks.push(undo),
+    };
+    records = ctx.records;
+    const prepared = handler.prepare ? await handler.prepare(ctx, parsed.data as never) : undefined;
+
+    let committedError: AppError | null = null;
+    let value: unknown;
+    try {
+      value = core.db
+        .transaction(() => {
+          const result = handler.run(ctx, parsed.data as never, prepared);
+          if (isCommittedFailure(result)) {
+            committedError = result.error;
+            writeAudit(core, method, ctx.actor, auditUser, ctx.records, result.error.code);
+            return undefined;
+          }
+          const out = validate(spec.output, result, caller.locale);
+          if (!out.success) throw new Error(`Output of ${method} failed validation: ${summarizeIssues(out.issues)}`);
+          if (caller.actor.sessionId) touchSession(core, caller.actor.sessionId);
+          writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok');
+          return out.data;
+        })
+        .immediate();
+    } catch (error) {
+      for (const undo of rollbacks) undo();
+      throw error;
+    }
+    if (committedError) return { ok: false, error: (committedError as AppError).toValue(caller.locale) };
+    return { ok: true, value };
+  } catch (error) {
+    const appError = error instanceof AppError ? error : internalError(method, error);
+    auditFailure(core, method, caller.actor, auditUser, records, appError.code);
+    return { ok: false, error: appError.toValue(caller.locale) };
+  }
+}
+
+function identify(core: Core, options: CallOptions, fallback: Locale, rawInput: unknown): Caller {
+  if (options.system) return { actor: options.system, locale: fallback, locked: false };
+  if (options.token) {
+    const session = core.identity ? resolveSession(core, options.token) : null;
+    if (session) return { actor: session.actor, locale: session.locale, locked: session.locked };
+  }
+  // Without a session, a `locale` field in the input (sign-in, setup) chooses the language.
+  const inputLocale =
+    rawInput && typeof rawInput === 'object' && 'locale' in rawInput ? asLocale((rawInput as { locale: unknown }).locale) : null;
+  return { actor: ANONYMOUS, locale: inputLocale ?? fallback, locked: false };
+}
+
+function authorise(core: Core, method: MethodName, caller: Caller): void {
+  const permission = PERMISSIONS[method];
+  if (!core.identity && !method.startsWith('setup.')) throw new AppError('setup.required');
+  if (permission.access === 'public') return;
+  if (caller.actor.kind === 'anonymous') throw new AppError('auth.required');
+  if (caller.locked && !permission.whileLocked) throw new AppError('auth.session-locked');
+  if (!roleAllows(permission, caller.actor.roles)) throw new AppError('forbidden', { method });
+}
+
+function writeAudit(
+  core: Core,
+  method: string,
+  actor: Actor,
+  auditUser: string | null,
+  records: Set<string>,
+  outcome: string,
+): void {
+  appendAudit(core.db, {
+    at: core.clock.now().toISOString(),
+    centreId: core.identity?.centreId ?? null,
+    workstationId: core.identity?.workstationId ?? null,
+    userId: actor.userId,
+    username: actor.kind === 'anonymous' && auditUser ? auditUser : actor.username,
+    roles: actor.roles,
+    method: method.slice(0, 64),
+    recordIds: [...records],
+    outcome,
+    sensitive: isMethodName(method) ? PERMISSIONS[method].sensitive === true : false,
+  });
+}
+
+/** A refused or failed call is audited too, in its own transaction (the call's was rolled back). */
+function auditFailure(core: Core, method: string, actor: Actor, auditUser: string | null, records: Set<string>, code: string) {
+  try {
+    core.db.transaction(() => writeAudit(core, method, actor, auditUser, records, code)).immediate();
+  } catch (error) {
+    console.error('acogida: could not audit a failed call', error);
+  }
+}
+
+function internalError(method: string, error: unknown): AppError {
+  console.error(`acogida: internal error in ${method}`, error);
+  return new AppError('internal');
+}
+
+function defaultLocale(core: Core): Locale {
+  try {
+    return core.identity ? readSettings(core.db).defaultLocale : 'es';
+  } catch {
+    return 'es';
+  }
+}

@@ -1,0 +1,53 @@
+import { translate, type Locale } from './i18n/translate';
+
+/**
+ * Error codes that cross the boundary. Each has a message in every locale
+ * (electron/core/i18n/messages.ts) and a transport status for the loopback host.
+ */
+export const ERROR_STATUS = {
+  'request.invalid-json': 400,
+  'request.too-large': 413,
+  'method.unknown': 404,
+  'input.invalid': 400,
+  'auth.required': 401,
+  'auth.invalid-credentials': 401,
+  'auth.account-locked': 423,
+  'auth.session-locked': 423,
+  'auth.disabled': 403,
+  forbidden: 403,
+  'setup.already-done': 409,
+  'setup.required': 409,
+  'users.username-taken': 409,
+  'users.not-found': 404,
+  'users.last-admin': 409,
+  'users.cannot-disable-self': 409,
+  'db.newer-version': 500,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorValue {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Thrown inside services; dispatch turns it into an ErrorValue (never crosses as a throw). */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+
+  toValue(locale: Locale): ErrorValue {
+    return { code: this.code, message: translate(locale, `errors.${this.code}`, this.details), details: this.details };
+  }
+}
+
+export function errorStatus(code: string): number {
+  return (ERROR_STATUS as Record<string, number>)[code] ?? 500;
+}

@@ -1,0 +1,48 @@
+import type { MethodName } from './contract';
+import type { Role } from './roles';
+
+/**
+ * Who may call what. `public`: no session needed. `signed-in`: any role. A role list: at
+ * least one of them. `whileLocked`: callable from a locked session (lock screen). `sensitive`:
+ * the audit entry is marked as a read of sensitive data. The type makes a missing entry a
+ * compile error; tests/unit/permissions.test.ts checks the same at run time.
+ */
+export interface Permission {
+  access: 'public' | 'signed-in' | readonly Role[];
+  whileLocked?: boolean;
+  sensitive?: boolean;
+}
+
+const STAFF_ADMINS: readonly Role[] = ['admin', 'manager'];
+
+export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
+  'setup.status': { access: 'public' },
+  'setup.init': { access: 'public' },
+
+  'auth.login': { access: 'public' },
+  'auth.switchUser': { access: 'signed-in', whileLocked: true },
+  'auth.logout': { access: 'signed-in', whileLocked: true },
+  'auth.session': { access: 'signed-in', whileLocked: true },
+  'auth.lock': { access: 'signed-in', whileLocked: true },
+  'auth.unlock': { access: 'signed-in', whileLocked: true },
+  'auth.setLocale': { access: 'signed-in', whileLocked: true },
+  'auth.changePassword': { access: 'signed-in' },
+
+  'users.list': { access: STAFF_ADMINS },
+  'users.create': { access: STAFF_ADMINS },
+  'users.update': { access: STAFF_ADMINS },
+  'users.setDisabled': { access: STAFF_ADMINS },
+  'users.resetPassword': { access: STAFF_ADMINS },
+  'users.unlock': { access: STAFF_ADMINS },
+
+  'audit.list': { access: ['admin', 'manager'], sensitive: true },
+  'audit.verify': { access: ['admin', 'manager'] },
+
+  'settings.get': { access: 'signed-in' },
+  'settings.update': { access: ['admin'] },
+};
+
+export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {
+  if (permission.access === 'public' || permission.access === 'signed-in') return true;
+  return permission.access.some((role) => roles.includes(role));
+}

@@ -1,0 +1,16 @@
+import type { MethodName } from '../contract';
+import type { AnyHandler } from '../handler';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
+import { settingsHandlers } from './settings';
+import { setupHandlers } from './setup';
+import { usersHandlers } from './users';
+
+/** Every contract method's service; the type makes a missing one a compile error. */
+export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+};

@@ -1,0 +1,137 @@
+import type { User } from '../contract/users';
+import type { ServiceContext } from '../context';
+import { insertRow, updateRow } from '../db/replicated';
+import { AppError } from '../errors';
+import { handle } from '../handler';
+import type { Role } from '../roles';
+import { endSessionsOfUser } from '../sessions';
+import { hashPassword } from './passwords';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string;
+  disabled_at: string | null;
+  created_at: string;
+  locked_until: string | null;
+}
+
+const SELECT_USER = `
+  SELECT u.id, u.username, u.display_name, u.roles, u.disabled_at, u.created_at, t.locked_until
+  FROM users u LEFT JOIN login_throttle t ON t.user_id = u.id
+  WHERE u.centre_id = ? AND u.deleted_at IS NULL AND u.is_system = 0`;
+
+function toUser(row: UserRow, now: Date): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles) as Role[],
+    disabled: row.disabled_at !== null,
+    lockedUntil: row.locked_until && new Date(row.locked_until) > now ? row.locked_until : null,
+    createdAt: row.created_at,
+  };
+}
+
+function loadUser(ctx: ServiceContext, id: string): User {
+  const row = ctx.db.prepare(`${SELECT_USER} AND u.id = ?`).get(ctx.core.identity!.centreId, id) as UserRow | undefined;
+  if (!row) throw new AppError('users.not-found');
+  ctx.records.add(id);
+  return toUser(row, ctx.clock.now());
+}
+
+/** Only an admin may create, change or grant the admin role (a manager manages the rest of the staff). */
+function guardAdminRole(ctx: ServiceContext, target: User | null, newRoles: readonly Role[] | undefined): void {
+  if (ctx.actor.roles.includes('admin')) return;
+  if (target?.roles.includes('admin') || newRoles?.includes('admin')) throw new AppError('forbidden');
+}
+
+function activeAdminsOtherThan(ctx: ServiceContext, id: string): number {
+  const row = ctx.db
+    .prepare(
+      `SELECT count(*) AS n FROM users, json_each(users.roles) r
+       WHERE users.centre_id = ? AND users.id <> ? AND users.deleted_at IS NULL AND users.disabled_at IS NULL
+         AND users.is_system = 0 AND r.value = 'admin'`,
+    )
+    .get(ctx.core.identity!.centreId, id) as { n: number };
+  return row.n;
+}
+
+export const usersHandlers = {
+  'users.list': handle('users.list', {
+    run(ctx, input) {
+      const rows = ctx.db
+        .prepare(`${SELECT_USER} ${input.includeDisabled ? '' : 'AND u.disabled_at IS NULL'} ORDER BY u.display_name COLLATE NOCASE`)
+        .all(ctx.core.identity!.centreId) as UserRow[];
+      return rows.map((r) => toUser(r, ctx.clock.now()));
+    },
+  }),
+
+  'users.create': handle('users.create', {
+    prepare: (_ctx, input) => hashPassword(input.password),
+    run(ctx, input, passwordHash) {
+      guardAdminRole(ctx, null, input.roles);
+      const taken = ctx.db
+        .prepare('SELECT 1 FROM users WHERE centre_id = ? AND username = ? AND deleted_at IS NULL')
+        .get(ctx.core.identity!.centreId, input.username);
+      if (taken) throw new AppError('users.username-taken', { username: input.username });
+      const id = insertRow(ctx, 'users', {
+        username: input.username,
+        display_name: input.displayName,
+        roles: JSON.stringify([...new Set(input.roles)]),
+        password_hash: passwordHash,
+      });
+      return loadUser(ctx, id);
+    },
+  }),
+
+  'users.update': handle('users.update', {
+    run(ctx, input) {
+      const user = loadUser(ctx, input.id);
+      guardAdminRole(ctx, user, input.roles);
+      if (input.roles && user.roles.includes('admin') && !input.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
+        throw new AppError('users.last-admin');
+      const patch: Record<string, unknown> = {};
+      if (input.displayName !== undefined) patch.display_name = input.displayName;
+      if (input.roles !== undefined) patch.roles = JSON.stringify([...new Set(input.roles)]);
+      if (Object.keys(patch).length) updateRow(ctx, 'users', user.id, patch);
+      return loadUser(ctx, user.id);
+    },
+  }),
+
+  'users.setDisabled': handle('users.setDisabled', {
+    run(ctx, input) {
+      const user = loadUser(ctx, input.id);
+      guardAdminRole(ctx, user, undefined);
+      if (input.disabled && user.id === ctx.actor.userId) throw new AppError('users.cannot-disable-self');
+      if (input.disabled && user.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
+        throw new AppError('users.last-admin');
+      if (input.disabled !== user.disabled) {
+        updateRow(ctx, 'users', user.id, { disabled_at: input.disabled ? ctx.clock.now().toISOString() : null });
+        if (input.disabled) endSessionsOfUser(ctx.core, user.id);
+      }
+      return loadUser(ctx, user.id);
+    },
+  }),
+
+  'users.resetPassword': handle('users.resetPassword', {
+    prepare: (_ctx, input) => hashPassword(input.password),
+    run(ctx, input, passwordHash) {
+      const user = loadUser(ctx, input.id);
+      guardAdminRole(ctx, user, undefined);
+      updateRow(ctx, 'users', user.id, { password_hash: passwordHash });
+      ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
+      if (user.id !== ctx.actor.userId) endSessionsOfUser(ctx.core, user.id);
+      return loadUser(ctx, user.id);
+    },
+  }),
+
+  'users.unlock': handle('users.unlock', {
+    run(ctx, input) {
+      const user = loadUser(ctx, input.id);
+      ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
+      return loadUser(ctx, user.id);
+    },
+  }),
+};
