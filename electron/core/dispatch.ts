@@ -41,7 +41,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
     authorise(core, method, caller);
 
     const spec = contract[method];
-    const parsed = validate(spec.input, rawInput ?? {}, caller.locale);
+    const parsed = validate(spec.input, rawInput === undefined ? {} : rawInput, caller.locale);
     if (!parsed.success)
       throw new AppError('input.invalid', { issues: parsed.issues, summary: summarizeIssues(parsed.issues) });
 

@@ -18,7 +18,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const auditContract = {
   /** Audit entries, newest first, filtered by user, method and date range (inclusive). */
   'audit.list': method({
-    input: z.object({
+    input: z.strictObject({
       username: z.string().trim().max(64).optional(),
       method: z.string().trim().max(64).optional(),
       from: IsoDate.optional(),

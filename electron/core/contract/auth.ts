@@ -15,7 +15,7 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-const Credentials = z.object({
+const Credentials = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(256),
   locale: Locale.optional(),
@@ -36,12 +36,12 @@ export const authContract = {
   /** Locks the session (idle lock or by hand); only unlock, switch or logout work until unlocked. */
   'auth.lock': method({ input: Empty, output: Ok }),
   /** Unlocks the session with the owner's password. */
-  'auth.unlock': method({ input: z.object({ password: z.string().min(1).max(256) }), output: SessionInfo }),
+  'auth.unlock': method({ input: z.strictObject({ password: z.string().min(1).max(256) }), output: SessionInfo }),
   /** Sets the language of the session and the user's preference. */
-  'auth.setLocale': method({ input: z.object({ locale: Locale }), output: Ok }),
+  'auth.setLocale': method({ input: z.strictObject({ locale: Locale }), output: Ok }),
   /** Changes the caller's own password. */
   'auth.changePassword': method({
-    input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password }),
+    input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password }),
     output: Ok,
   }),
 };

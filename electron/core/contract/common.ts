@@ -8,7 +8,7 @@ export const Role = z.enum(ROLES);
 export const IsoDateTime = z.string().datetime({ offset: true });
 /** A calendar date as yyyy-mm-dd (the UI shows dd/mm/yyyy). */
 export const IsoDate = z.iso.date();
-export const Empty = z.object({}).strict();
+export const Empty = z.strictObject({});
 export const Ok = z.object({ ok: z.literal(true) });
 
 export const Username = z

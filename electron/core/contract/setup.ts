@@ -12,10 +12,10 @@ export const setupContract = {
   }),
   /** First run: creates the centre, this workstation's identity and the first admin account. */
   'setup.init': method({
-    input: z.object({
-      centre: z.object({ name: DisplayName, country: CountryIso3, timeZone: TimeZone }),
+    input: z.strictObject({
+      centre: z.strictObject({ name: DisplayName, country: CountryIso3, timeZone: TimeZone }),
       workstationName: DisplayName,
-      admin: z.object({ username: Username, displayName: DisplayName, password: Password }),
+      admin: z.strictObject({ username: Username, displayName: DisplayName, password: Password }),
       locale: Locale.default('es'),
     }),
     output: z.object({ centreId: Id, workstationId: Id, adminId: Id }),

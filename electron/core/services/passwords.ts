@@ -4,7 +4,16 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
  * scrypt from node:crypto with N=2^17, r=8, p=1 (OWASP's recommendation). It needs 128 MiB,
  * so maxmem is raised. The async form runs on libuv's pool and never blocks the event loop.
  */
-const PARAMS = { logN: 17, r: 8, p: 1 } as const;
+export const DEFAULT_PASSWORD_COST = { logN: 17, r: 8, p: 1 } as const;
+let PARAMS: { logN: number; r: number; p: number } = DEFAULT_PASSWORD_COST;
+
+/**
+ * Test suites create many accounts; they may lower the cost. Hashes record their own
+ * parameters, so verification never depends on this setting.
+ */
+export function setPasswordCostForTests(logN: number): void {
+  PARAMS = { ...DEFAULT_PASSWORD_COST, logN };
+}
 const KEY_LENGTH = 32;
 
 function scrypt(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import type { Input, MethodName, Output } from '../electron/core/contract';
+import type { Clock, Core } from '../electron/core/context';
+import { openCore } from '../electron/core/core';
+import { dispatch, type CallOptions } from '../electron/core/dispatch';
+import type { Role } from '../electron/core/roles';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-test-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A clock tests can move, including backwards. */
+export class ManualClock implements Clock {
+  constructor(public ms = Date.parse('2026-11-25T14:00:00Z')) {}
+  now(): Date {
+    return new Date(this.ms);
+  }
+  advance(minutes: number): void {
+    this.ms += minutes * 60_000;
+  }
+}
+
+/** A core on a real SQLite file in a temp folder, closed after the test. */
+export function tempCore(clock: Clock = new ManualClock()): { core: Core; file: string } {
+  const file = path.join(tempDir(), 'acogida.db');
+  const core = openCore(file, clock);
+  cleanups.push(() => core.db.open && core.db.close());
+  return { core, file };
+}
+
+export const ADMIN_PASSWORD = 'admin-password-123';
+export const STAFF_PASSWORD = 'staff-password-123';
+
+export async function expectOk<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: Input<M>,
+  options: CallOptions = {},
+): Promise<Output<M>> {
+  const result = await dispatch(core, method, input, options);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as Output<M>;
+}
+
+/** Sets up a centre and signs the admin in. */
+export async function setupCentre(core: Core): Promise<{ adminToken: string; adminId: string }> {
+  const init = await expectOk(core, 'setup.init', {
+    centre: { name: 'Centro de Recepción de Retornados', country: 'GTM', timeZone: 'America/Guatemala' },
+    workstationName: 'Mesa 1',
+    admin: { username: 'admin', displayName: 'Ana Admin', password: ADMIN_PASSWORD },
+  });
+  const login = await expectOk(core, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+  return { adminToken: login.token, adminId: init.adminId };
+}
+
+/** Creates a staff member with the given roles and returns a signed-in token. */
+export async function staff(core: Core, adminToken: string, username: string, roles: Role[]): Promise<{ token: string; id: string }> {
+  const user = await expectOk(core, 'users.create', { username, displayName: username, roles, password: STAFF_PASSWORD }, { token: adminToken });
+  const login = await expectOk(core, 'auth.login', { username, password: STAFF_PASSWORD });
+  return { token: login.token, id: user.id };
+}
+
+export function count(core: Core, table: string): number {
+  return (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/**
+ * The full content of every table but the audit log (failed calls are audited on purpose) and
+ * sessions' activity times: equal snapshots prove a call changed nothing.
+ */
+export function snapshot(core: Core): Record<string, string> {
+  const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    name: string;
+  }[];
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (name === 'audit_log') continue;
+    const rows = core.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, unknown>[];
+    result[name] = JSON.stringify(name === 'sessions' ? rows.map(({ last_active_at: _, ...rest }) => rest) : rows);
+  }
+  return result;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../electron/core/audit-log';
+import { dispatch } from '../../electron/core/dispatch';
+import { ADMIN_PASSWORD, expectOk, ManualClock, setupCentre, staff, tempCore } from '../helpers';
+
+async function auditedCore() {
+  const clock = new ManualClock();
+  const { core, file } = tempCore(clock);
+  const { adminToken } = await setupCentre(core);
+  for (let i = 0; i < 5; i++) await expectOk(core, 'users.list', {}, { token: adminToken });
+  return { core, file, adminToken, clock };
+}
+
+function tamper(core: ReturnType<typeof tempCore>['core'], statement: string) {
+  core.db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
+  core.db.exec(statement);
+}
+
+describe('audit chain', () => {
+  it('verifies an untouched log', async () => {
+    const { core } = await auditedCore();
+    expect(verifyAudit(core.db)).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('finds the first edited entry', async () => {
+    const { core } = await auditedCore();
+    tamper(core, "UPDATE audit_log SET username = 'otro' WHERE seq = 4");
+    expect(verifyAudit(core.db)).toEqual({ ok: false, checked: 3, firstBroken: { seq: 4, reason: 'hash-mismatch' } });
+  });
+
+  it('finds an edit that also recomputed its own hash (the next link breaks)', async () => {
+    const { core } = await auditedCore();
+    tamper(core, "UPDATE audit_log SET outcome = 'forbidden', hash = 'f00' WHERE seq = 3");
+    expect(verifyAudit(core.db).firstBroken).toEqual({ seq: 3, reason: 'hash-mismatch' });
+  });
+
+  it('finds deleted entries in the middle and at the end', async () => {
+    const { core } = await auditedCore();
+    tamper(core, 'DELETE FROM audit_log WHERE seq = 5');
+    expect(verifyAudit(core.db).firstBroken).toEqual({ seq: 6, reason: 'missing-entries' });
+    const other = await auditedCore();
+    const last = (other.core.db.prepare('SELECT max(seq) AS s FROM audit_log').get() as { s: number }).s;
+    tamper(other.core, `DELETE FROM audit_log WHERE seq = ${last}`);
+    expect(verifyAudit(other.core.db).firstBroken).toEqual({ seq: last, reason: 'tail-missing' });
+  });
+
+  it('lists entries newest first with filters by user, method and date, and pages', async () => {
+    const { core, adminToken: firstToken, clock } = await auditedCore();
+    await staff(core, firstToken, 'mlopez', ['clerk']);
+    clock.advance(24 * 60);
+    await dispatch(core, 'auth.login', { username: 'mlopez', password: 'equivocada' });
+    const { token: adminToken } = await expectOk(core, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    const byUser = await expectOk(core, 'audit.list', { username: 'mlopez' }, { token: adminToken });
+    expect(byUser.entries.map((e) => e.method)).toEqual(['auth.login', 'auth.login']);
+    expect(byUser.entries[0]!.outcome).toBe('auth.invalid-credentials');
+    const byMethod = await expectOk(core, 'audit.list', { method: 'users.list' }, { token: adminToken });
+    expect(byMethod.entries).toHaveLength(5);
+    // 14:00Z is 08:00 in Guatemala: the first day is 2026-11-25, the login failure on the 26th.
+    const day1 = await expectOk(core, 'audit.list', { from: '2026-11-25', to: '2026-11-25' }, { token: adminToken });
+    expect(day1.entries.every((e) => e.at.startsWith('2026-11-25'))).toBe(true);
+    const day2 = await expectOk(core, 'audit.list', { from: '2026-11-26' }, { token: adminToken });
+    expect(day2.entries.map((e) => e.username)).toContain('mlopez');
+    const page = await expectOk(core, 'audit.list', { limit: 3 }, { token: adminToken });
+    expect(page.entries).toHaveLength(3);
+    const next = await expectOk(core, 'audit.list', { limit: 3, beforeSeq: page.nextBeforeSeq! }, { token: adminToken });
+    expect(next.entries[0]!.seq).toBe(page.entries[2]!.seq - 1);
+  });
+
+  it('marks reads of the audit log as sensitive', async () => {
+    const { core, adminToken } = await auditedCore();
+    await expectOk(core, 'audit.list', {}, { token: adminToken });
+    const row = core.db.prepare("SELECT sensitive FROM audit_log WHERE method = 'audit.list'").get() as { sensitive: number };
+    expect(row.sensitive).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDriver, type Database } from '../../electron/core/db/driver';
+import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from '../../electron/core/db/open';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
+import { tempDir } from '../helpers';
+
+function freshDb(): Database {
+  return openDriver(path.join(tempDir(), 'm.db'));
+}
+
+function migrateTo(db: Database, version: number): void {
+  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+}
+
+function columns(db: Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+/** Asserts that SQLite answers a query through the named index, not a table scan. */
+function expectIndexUse(db: Database, query: string, index: string): void {
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+  expect(plan).toContain(index);
+}
+
+const REPLICATED = ['id', 'centre_id', 'created_at', 'updated_at', 'hlc', 'origin', 'deleted_at'];
+
+describe('migrations', () => {
+  it('0001 creates centres, workstations, local state and the outbox', () => {
+    const db = freshDb();
+    migrateTo(db, 1);
+    expect(schemaVersion(db)).toBe(1);
+    expect(columns(db, 'centres')).toEqual(expect.arrayContaining([...REPLICATED, 'name', 'country', 'time_zone']));
+    expect(columns(db, 'workstations')).toEqual(expect.arrayContaining([...REPLICATED, 'name']));
+    expect(columns(db, 'changes')).toEqual(
+      expect.arrayContaining(['seq', 'id', 'table_name', 'row_id', 'op', 'hlc', 'origin', 'payload', 'pushed_at']),
+    );
+    expectIndexUse(db, 'SELECT * FROM changes WHERE pushed_at IS NULL ORDER BY seq', 'changes_unpushed');
+    expectIndexUse(db, "SELECT max(hlc) FROM changes WHERE origin = 'x'", 'changes_hlc');
+    db.close();
+  });
+
+  it('0002 creates users, settings, sessions and login throttling', () => {
+    const db = freshDb();
+    migrateTo(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(columns(db, 'users')).toEqual(expect.arrayContaining([...REPLICATED, 'username', 'roles', 'password_hash', 'disabled_at']));
+    expect(columns(db, 'settings')).toEqual(expect.arrayContaining([...REPLICATED, 'key', 'value']));
+    expect(columns(db, 'sessions')).toEqual(expect.arrayContaining(['token_hash', 'user_id', 'locked_at', 'ended_at']));
+    expectIndexUse(db, "SELECT * FROM users WHERE centre_id = 'c' AND username = 'u' AND deleted_at IS NULL", 'users_username');
+    expectIndexUse(db, "SELECT * FROM sessions WHERE token_hash = 'h'", 'sqlite_autoindex_sessions');
+    db.close();
+  });
+
+  it('0003 creates the append-only audit log', () => {
+    const db = freshDb();
+    migrateTo(db, 3);
+    expect(schemaVersion(db)).toBe(3);
+    db.prepare(
+      `INSERT INTO audit_log (at, username, roles, method, record_ids, outcome, sensitive, prev_hash, hash)
+       VALUES ('2026-01-01T00:00:00Z', 'u', '[]', 'm', '[]', 'ok', 0, 'p', 'h')`,
+    ).run();
+    expect(() => db.prepare("UPDATE audit_log SET outcome = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expectIndexUse(db, "SELECT * FROM audit_log WHERE method = 'm' AND at >= '2026'", 'audit_method');
+    db.close();
+  });
+
+  it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
+    const db = freshDb();
+    migrateTo(db, 1);
+    const broken = [...MIGRATIONS.slice(0, 2), { version: 3, name: 'broken', up: (d: Database) => d.exec('CREATE TABLE nope (') }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'users'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const file = path.join(tempDir(), 'newer.db');
+    const db = openDriver(file);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+  });
+
+  it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(path.join(tempDir(), 'p.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+});
