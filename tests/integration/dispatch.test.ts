@@ -64,14 +64,14 @@ describe('dispatch', () => {
       { username: 'mlopez', displayName: 'María López', roles: ['clerk'], password: 'una-clave-larga' },
       { token: adminToken },
     );
-    const change = core.db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT 1').get() as Record<string, string>;
+    const change = core.db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT 1').get() as Record<string, string> & { hlc: string; payload: string };
     expect(count(core, 'changes')).toBe(before + 1);
     expect(change).toMatchObject({ table_name: 'users', row_id: user.id, op: 'insert', origin: core.identity!.workstationId });
-    const row = core.db.prepare('SELECT * FROM users WHERE id = ?').get(user.id) as Record<string, string>;
+    const row = core.db.prepare('SELECT * FROM users WHERE id = ?').get(user.id) as Record<string, string> & { hlc: string; payload: string };
     expect(row.hlc).toBe(change.hlc);
     expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // UUIDv7
     await expectOk(core, 'users.update', { id: user.id, displayName: 'María José López' }, { token: adminToken });
-    const update = core.db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT 1').get() as Record<string, string>;
+    const update = core.db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT 1').get() as Record<string, string> & { hlc: string; payload: string };
     expect(update.op).toBe('update');
     expect(JSON.parse(update.payload)).toMatchObject({ display_name: 'María José López' });
     expect(update.hlc > change.hlc).toBe(true);
