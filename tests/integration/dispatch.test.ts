@@ -107,3 +107,18 @@ describe('dispatch', () => {
     expect(snapshot(core)).toEqual(before);
   });
 });
+
+describe('audit of a sign-in and a user switch', () => {
+  it('records the signed-in user with their own roles', async () => {
+    const { core } = tempCore();
+    const { adminToken } = await setupCentre(core);
+    await staff(core, adminToken, 'clerk2', ['clerk']);
+    await expectOk(core, 'auth.switchUser', { username: 'clerk2', password: 'staff-password-123' }, { token: adminToken });
+    const rows = core.db.prepare("SELECT method, username, roles FROM audit_log WHERE method IN ('auth.login', 'auth.switchUser') ORDER BY seq").all();
+    expect(rows).toEqual([
+      { method: 'auth.login', username: 'admin', roles: '["admin"]' },
+      { method: 'auth.login', username: 'clerk2', roles: '["clerk"]' },
+      { method: 'auth.switchUser', username: 'clerk2', roles: '["clerk"]' },
+    ]);
+  });
+});

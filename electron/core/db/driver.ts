@@ -7,6 +7,12 @@ import Driver from 'better-sqlite3';
 export type Database = Driver.Database;
 export type Statement = Driver.Statement;
 
+/**
+ * Electron's Node has another ABI than the system Node the CLI uses: scripts/start.cjs builds an
+ * Electron copy of the native module and names it here, so both can run from one checkout.
+ */
+const nativeBinding = process.env.ACOGIDA_SQLITE_BINDING || undefined;
+
 export function openDriver(file: string, options: Driver.Options = {}): Database {
-  return new Driver(file, options);
+  return new Driver(file, nativeBinding ? { nativeBinding, ...options } : options);
 }

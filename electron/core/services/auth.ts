@@ -3,6 +3,7 @@ import { updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { failAfterCommit, handle } from '../handler';
 import type { Locale } from '../i18n/translate';
+import type { Role } from '../roles';
 import { createSession, endSession, sessionInfo } from '../sessions';
 import { zonedTime } from '../time';
 import { centreTimeZone } from './centre';
@@ -11,6 +12,7 @@ import { readSettings } from './settings-store';
 
 interface LoginUser {
   id: string;
+  roles: string;
   password_hash: string | null;
   disabled_at: string | null;
   locale: Locale;
@@ -24,7 +26,7 @@ interface Verified {
 function findUser(ctx: ServiceContext, username: string): LoginUser | undefined {
   return ctx.db
     .prepare(
-      `SELECT id, password_hash, disabled_at, locale FROM users
+      `SELECT id, roles, password_hash, disabled_at, locale FROM users
        WHERE centre_id = ? AND username = ? AND deleted_at IS NULL AND is_system = 0`,
     )
     .get(ctx.core.identity!.centreId, username) as LoginUser | undefined;
@@ -92,7 +94,7 @@ function signIn(ctx: ServiceContext, input: { username: string; locale?: Locale 
   clearFailures(ctx, user.id);
   const { token, sessionId } = createSession(ctx.core, user.id, input.locale ?? user.locale);
   // The new session's owner is who this call is audited as.
-  ctx.actor = { ...ctx.actor, kind: 'user', userId: user.id, username: input.username, sessionId };
+  ctx.actor = { kind: 'user', userId: user.id, username: input.username, roles: JSON.parse(user.roles) as Role[], sessionId };
   return { token, session: sessionInfo(ctx.core, sessionId) };
 }
 

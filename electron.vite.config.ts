@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
+  },
+  preload: {
+    // Sandboxed preloads cannot require node_modules: it only imports `electron` and stays tiny.
+    build: { outDir: 'out/preload', rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') }, output: { format: 'cjs' } } },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    // The renderer imports the contract (zod schemas, types) and message catalogue from the core.
+    resolve: { alias: { '@core': resolve(__dirname, 'electron/core') } },
+    plugins: [react()],
+    build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+  },
+});

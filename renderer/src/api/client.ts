@@ -1,0 +1,59 @@
+import type { Input, MethodName, Output } from '@core/contract';
+import type { ErrorValue } from '@core/errors';
+
+type Result = { ok: true; value: unknown } | { ok: false; error: ErrorValue | { code: string; message: string } };
+type Transport = (method: string, input: unknown) => Promise<Result>;
+
+/** An error value from the core, thrown on the renderer side so TanStack Query sees it. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'acogida.token';
+let locale = 'es';
+
+export function setTransportLocale(value: string): void {
+  locale = value;
+}
+
+/** Electron: the preload's invoke (the main process keeps the token). */
+const ipc: Transport | null = window.acogida ? (m, i) => window.acogida!.invoke(m, i) as Promise<Result> : null;
+
+/** Browser on the loopback host: POST /api/<method> with the bearer token of this tab. */
+const http: Transport = async (method, input) => {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Acogida-Locale': locale, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'network', message: '' } };
+  }
+  return (await response.json()) as Result;
+};
+
+const transport: Transport = ipc ?? http;
+
+/** Calls a contract method; typed from the contract, throws ApiError on an error value. */
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await transport(method, input);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, 'details' in result.error ? result.error.details : undefined);
+  const value = result.value as Output<M>;
+  if (!ipc && value && typeof value === 'object' && 'token' in value && typeof value.token === 'string')
+    sessionStorage.setItem(TOKEN_KEY, value.token);
+  if (!ipc && method === 'auth.logout') sessionStorage.removeItem(TOKEN_KEY);
+  return value;
+}
+
+export function forgetToken(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+}

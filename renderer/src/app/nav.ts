@@ -1,0 +1,48 @@
+import type { Role } from '@core/roles';
+import {
+  IconAlertTriangle,
+  IconClipboardHeart,
+  IconFileAnalytics,
+  IconGift,
+  IconHeartHandshake,
+  IconHome,
+  IconLayoutKanban,
+  IconPlaneArrival,
+  IconSettings,
+  IconShieldCheck,
+  IconUserPlus,
+  IconUsers,
+  IconRoute,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  key: string;
+  path: string | null; // null: the station is not installed yet (shown disabled)
+  icon: typeof IconHome;
+  roles?: readonly Role[];
+}
+
+/** The stations of SPEC.md in workflow order; each becomes a link when its screen lands. */
+export const STATIONS: NavItem[] = [
+  { key: 'flow', path: null, icon: IconLayoutKanban },
+  { key: 'arrivals', path: null, icon: IconPlaneArrival },
+  { key: 'registration', path: null, icon: IconUserPlus },
+  { key: 'alerts', path: null, icon: IconAlertTriangle },
+  { key: 'screening', path: null, icon: IconClipboardHeart },
+  { key: 'aid', path: null, icon: IconGift },
+  { key: 'care', path: null, icon: IconHeartHandshake },
+  { key: 'referrals', path: null, icon: IconRoute },
+  { key: 'summary', path: null, icon: IconFileAnalytics },
+];
+
+export const ADMINISTRATION: NavItem[] = [
+  { key: 'users', path: '/usuarios', icon: IconUsers, roles: ['admin', 'manager'] },
+  { key: 'audit', path: '/auditoria', icon: IconShieldCheck, roles: ['admin', 'manager'] },
+  { key: 'settings', path: '/configuracion', icon: IconSettings },
+];
+
+export const HOME: NavItem = { key: 'home', path: '/', icon: IconHome };
+
+export function allowed(item: { roles?: readonly Role[] }, roles: readonly Role[]): boolean {
+  return !item.roles || item.roles.some((r) => roles.includes(r));
+}

@@ -1,0 +1,127 @@
+import type { SessionInfo } from '@core/contract/auth';
+import { useHotkeys, useIdle } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, call, forgetToken } from '../api/client';
+import { changeLanguage } from './i18n';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'setup' }
+  | { status: 'signed-out'; centreName: string | null }
+  | { status: 'signed-in'; session: SessionInfo };
+
+interface SessionApi {
+  state: SessionState;
+  refresh(): Promise<void>;
+  signIn(username: string, password: string): Promise<void>;
+  switchUser(username: string, password: string): Promise<void>;
+  unlock(password: string): Promise<void>;
+  lock(): Promise<void>;
+  signOut(): Promise<void>;
+  /** Called by the query layer when the core says the session is gone or locked. */
+  onAuthError(error: unknown): void;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function useSession(): SessionApi {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in session; only for screens rendered inside the signed-in shell. */
+export function useCurrentSession(): SessionInfo {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('no session');
+  return state.session;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const queryClient = useQueryClient();
+
+  const adopt = useCallback(
+    async (session: SessionInfo) => {
+      if (session.locked) queryClient.clear();
+      setState({ status: 'signed-in', session });
+      await changeLanguage(session.locale);
+    },
+    [queryClient],
+  );
+
+  const refresh = useCallback(async () => {
+    const status = await call('setup.status', {});
+    if (!status.initialized) return setState({ status: 'setup' });
+    try {
+      await adopt(await call('auth.session', {}));
+    } catch {
+      forgetToken();
+      setState({ status: 'signed-out', centreName: status.centre?.name ?? null });
+    }
+  }, [adopt]);
+
+  useEffect(() => {
+    refresh().catch(() => setState({ status: 'signed-out', centreName: null }));
+  }, [refresh]);
+
+  const signedOut = useCallback(() => {
+    queryClient.clear();
+    setState((s) => ({ status: 'signed-out', centreName: s.status === 'signed-in' ? s.session.centreName : null }));
+  }, [queryClient]);
+
+  const api = useMemo<SessionApi>(
+    () => ({
+      state,
+      refresh,
+      async signIn(username, password) {
+        const { session } = await call('auth.login', { username, password });
+        await adopt(session);
+      },
+      async switchUser(username, password) {
+        const { session } = await call('auth.switchUser', { username, password });
+        queryClient.clear();
+        await adopt(session);
+      },
+      async unlock(password) {
+        await adopt(await call('auth.unlock', { password }));
+      },
+      async lock() {
+        // Hide the data first; the core locks the session too, whatever happens here.
+        queryClient.clear();
+        setState((s) => (s.status === 'signed-in' ? { status: 'signed-in', session: { ...s.session, locked: true } } : s));
+        await call('auth.lock', {}).catch(() => undefined);
+      },
+      async signOut() {
+        await call('auth.logout', {}).catch(() => undefined);
+        forgetToken();
+        signedOut();
+      },
+      onAuthError(error) {
+        if (!(error instanceof ApiError)) return;
+        if (error.code === 'auth.required') signedOut();
+        if (error.code === 'auth.session-locked')
+          setState((s) => (s.status === 'signed-in' ? { status: 'signed-in', session: { ...s.session, locked: true } } : s));
+      },
+    }),
+    [state, refresh, adopt, queryClient, signedOut],
+  );
+
+  return (
+    <SessionContext.Provider value={api}>
+      {state.status === 'signed-in' && !state.session.locked && <IdleLock minutes={state.session.idleLockMinutes} lock={api.lock} />}
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+/** Locks after the centre's idle time without keyboard or mouse activity, or on Ctrl+Shift+L. */
+function IdleLock({ minutes, lock }: { minutes: number; lock: () => Promise<void> }) {
+  const idle = useIdle(minutes * 60_000, { initialState: false });
+  useHotkeys([['mod+shift+L', () => void lock()]]);
+  useEffect(() => {
+    if (idle) void lock();
+  }, [idle, lock]);
+  return null;
+}

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  return found;
+}
+
+export interface Harness {
+  url: string;
+  db: string;
+  browser: Browser;
+  page: Page;
+  server: ChildProcess;
+  close(): Promise<void>;
+}
+
+/** `acogida serve` on a fresh SQLite file in a temp folder, and a Chromium page on it. */
+export async function startHarness(): Promise<Harness> {
+  if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-e2e-'));
+  const db = path.join(dir, 'acogida.db');
+  const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'acogida.cjs'), 'serve', '--db', db, '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ACOGIDA_LANG: 'es' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"url":\s*"([^"]+)"/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    server.once('exit', (code) => reject(new Error(`acogida serve exited with ${code}: ${out}`)));
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'es-GT' });
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(m.text()));
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url,
+    db,
+    browser,
+    page,
+    server,
+    async close() {
+      await browser.close();
+      server.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (problems.length) throw new Error(`Browser errors:\n${problems.join('\n')}`);
+    },
+  };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
