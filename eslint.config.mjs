@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.cjs', 'bin/**/*.cjs', '*.config.ts', '*.mjs'],
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.cjs', 'bin/**/*.cjs', '*.config.ts', '*.config.cjs', '*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
