@@ -138,13 +138,28 @@ describe('foundation, end to end in Chromium', () => {
     await shot(page, '10-audit-filtered-verified');
   });
 
+  it('lets the admin change the idle-lock time in settings', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Configuración' }).click();
+    await page.getByRole('heading', { name: 'Configuración' }).waitFor();
+    const idle = page.getByLabel('Bloqueo por inactividad (minutos)');
+    await expect.poll(() => idle.inputValue()).toBe('5');
+    await idle.fill('0');
+    await idle.fill('10');
+    await page.getByRole('button', { name: 'Guardar' }).first().click();
+    await page.getByText('Cambios guardados.').waitFor();
+    await shot(page, '12-settings');
+    await page.getByRole('link', { name: 'Auditoría' }).click();
+    await expect.poll(async () => (await page.getByTestId('audit-row').allTextContents()).join('\n')).toContain('Cambiar configuración');
+  });
+
   it('switches the whole interface to English and back', async () => {
     const { page } = h;
-    await page.locator('label', { hasText: /^EN$/ }).click();
+    await page.getByRole('banner').locator('label', { hasText: /^EN$/ }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByRole('link', { name: 'Users' }).waitFor();
     await shot(page, '11-audit-english');
-    await page.locator('label', { hasText: /^ES$/ }).click();
+    await page.getByRole('banner').locator('label', { hasText: /^ES$/ }).click();
     await page.getByRole('heading', { name: 'Registro de auditoría' }).waitFor();
   });
 });

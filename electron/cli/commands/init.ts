@@ -1,16 +1,8 @@
 import type { Command } from 'commander';
+import { COUNTRY_TIME_ZONES } from '../../core/contract/setup';
 import { AppError } from '../../core/errors';
 import { call, CliUsageError, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
 import { readPassword } from '../stdin';
-
-const ZONES: Record<string, string> = {
-  GTM: 'America/Guatemala',
-  HND: 'America/Tegucigalpa',
-  SLV: 'America/El_Salvador',
-  MEX: 'America/Mexico_City',
-  NIC: 'America/Managua',
-  CRI: 'America/Costa_Rica',
-};
 
 interface InitOptions extends GlobalOptions {
   centre: string;
@@ -36,7 +28,7 @@ export function registerInit(program: Command): void {
     .action((options: InitOptions) =>
       run(options, async () => {
         const country = options.country.toUpperCase();
-        const timeZone = options.timeZone ?? ZONES[country];
+        const timeZone = options.timeZone ?? COUNTRY_TIME_ZONES[country];
         if (!timeZone) throw new CliUsageError(t('cli.timeZoneNeeded', { country }));
         const password = await readPassword();
         const { core, file } = openCliCore(options);

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { CountryIso3, DisplayName, Empty, Id, Locale, Password, TimeZone, Username } from './common';
 import { method } from './method';
 
+/** Countries a centre is usually in, with their time zone (the setup form and `acogida init` default to it). */
+export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
+  GTM: 'America/Guatemala',
+  HND: 'America/Tegucigalpa',
+  SLV: 'America/El_Salvador',
+  MEX: 'America/Mexico_City',
+  NIC: 'America/Managua',
+  CRI: 'America/Costa_Rica',
+};
+
 export const CentreInfo = z.object({ id: Id, name: z.string(), country: z.string(), timeZone: z.string() });
 
 export const setupContract = {

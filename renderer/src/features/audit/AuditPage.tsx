@@ -33,6 +33,7 @@ export function AuditPage() {
     queryFn: ({ pageParam }) => call('audit.list', { ...filters, limit: 100, ...(pageParam ? { beforeSeq: pageParam } : {}) }),
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
+    staleTime: 0, // every call adds entries: always show the latest on opening
   });
   const rows = entries.data?.pages.flatMap((p) => p.entries) ?? [];
 

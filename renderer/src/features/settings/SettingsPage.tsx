@@ -1,4 +1,5 @@
 import { authContract } from '@core/contract/auth';
+import { settingsContract } from '@core/contract/settings';
 import { Button, Card, Group, NumberInput, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
@@ -21,7 +22,9 @@ export function SettingsPage() {
         <Text size="sm" c="dimmed" mb="xs">
           {t('settings.languageHelp')}
         </Text>
-        <LanguageSwitch onChanged={(locale) => void call('auth.setLocale', { locale }).catch(notifyError)} />
+        <Group>
+          <LanguageSwitch onChanged={(locale) => void call('auth.setLocale', { locale }).catch(notifyError)} />
+        </Group>
       </Card>
       <CentreSettings />
       <ChangePassword />
@@ -39,6 +42,7 @@ function CentreSettings() {
   const form = useForm({
     mode: 'controlled',
     initialValues: { idleLockMinutes: 5, lockoutThreshold: 5, lockoutMinutes: 15, defaultLocale: 'es' as Language },
+    validate: contractResolver(settingsContract['settings.update'].input),
   });
   const { setValues, resetDirty } = form;
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { setupContract } from '@core/contract/setup';
+import { COUNTRY_TIME_ZONES, setupContract } from '@core/contract/setup';
 import { Button, Divider, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -10,15 +10,7 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
 import { CenteredCard } from '../../components/CenteredCard';
 
-const COUNTRY_ZONES: Record<string, string> = {
-  GTM: 'America/Guatemala',
-  HND: 'America/Tegucigalpa',
-  SLV: 'America/El_Salvador',
-  MEX: 'America/Mexico_City',
-  NIC: 'America/Managua',
-  CRI: 'America/Costa_Rica',
-};
-const ZONES = [...new Set([...Object.values(COUNTRY_ZONES), 'America/Tijuana', 'America/Monterrey', 'America/Cancun'])];
+const ZONES = [...new Set([...Object.values(COUNTRY_TIME_ZONES), 'America/Tijuana', 'America/Monterrey', 'America/Cancun'])];
 
 const schema = setupContract['setup.init'].input;
 
@@ -67,11 +59,11 @@ export function SetupPage() {
               label={t('setup.country')}
               required
               allowDeselect={false}
-              data={Object.keys(COUNTRY_ZONES).map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+              data={Object.keys(COUNTRY_TIME_ZONES).map((c) => ({ value: c, label: t(`countries.${c}`) }))}
               {...form.getInputProps('centre.country')}
               onChange={(value) => {
                 form.setFieldValue('centre.country', value ?? '');
-                if (value && COUNTRY_ZONES[value]) form.setFieldValue('centre.timeZone', COUNTRY_ZONES[value]);
+                if (value && COUNTRY_TIME_ZONES[value]) form.setFieldValue('centre.timeZone', COUNTRY_TIME_ZONES[value]);
               }}
             />
             <Select label={t('setup.timeZone')} required allowDeselect={false} searchable data={ZONES} {...form.getInputProps('centre.timeZone')} />
