@@ -3,6 +3,8 @@ import { registerAudit } from './commands/audit';
 import { registerBench } from './commands/bench';
 import { registerDemo } from './commands/demo';
 import { registerInit } from './commands/init';
+import { registerManifest } from './commands/manifest';
+import { registerPersons } from './commands/persons';
 import { registerServe } from './commands/serve';
 import { registerUsers } from './commands/users';
 import { t } from './runtime';
@@ -12,6 +14,8 @@ registerInit(program);
 registerServe(program);
 registerUsers(program);
 registerAudit(program);
+registerManifest(program);
+registerPersons(program);
 registerDemo(program);
 registerBench(program);
 

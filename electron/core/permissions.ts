@@ -14,6 +14,10 @@ export interface Permission {
 }
 
 const STAFF_ADMINS: readonly Role[] = ['admin', 'manager'];
+/** Everyone who works with returnees (the admin role installs and maintains; it reads no case data). */
+const CASEWORK: readonly Role[] = ['clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager'];
+const RECEPTION: readonly Role[] = ['clerk', 'manager'];
+const CONSENT: readonly Role[] = ['clerk', 'protection_officer', 'psychologist', 'manager'];
 
 export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'setup.status': { access: 'public' },
@@ -40,6 +44,31 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
 
   'settings.get': { access: 'signed-in' },
   'settings.update': { access: ['admin'] },
+
+  'arrivals.create': { access: RECEPTION },
+  'arrivals.list': { access: CASEWORK },
+  'arrivals.get': { access: CASEWORK },
+  'arrivals.checkIn': { access: RECEPTION },
+  'arrivals.close': { access: RECEPTION },
+
+  'manifests.preview': { access: RECEPTION },
+  'manifests.import': { access: RECEPTION },
+
+  'persons.register': { access: RECEPTION },
+  'persons.get': { access: CASEWORK },
+  'persons.search': { access: CASEWORK },
+  'persons.link': { access: RECEPTION },
+  'persons.dismissSuggestion': { access: RECEPTION },
+  'persons.merge': { access: RECEPTION },
+  'persons.unmerge': { access: RECEPTION },
+  'persons.certificate': { access: RECEPTION },
+
+  'consent.record': { access: CONSENT },
+  'consent.withdraw': { access: CONSENT },
+  'consent.status': { access: CASEWORK },
+
+  'flow.board': { access: CASEWORK },
+  'flow.depart': { access: RECEPTION },
 };
 
 export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {

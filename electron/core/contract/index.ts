@@ -1,11 +1,27 @@
 import type { z } from 'zod';
+import { arrivalsContract } from './arrivals';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { consentContract } from './consent';
+import { flowContract } from './flow';
+import { manifestsContract } from './manifests';
+import { personsContract } from './persons';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
 import { usersContract } from './users';
 
-const domains = [setupContract, authContract, usersContract, auditContract, settingsContract] as const;
+const domains = [
+  setupContract,
+  authContract,
+  usersContract,
+  auditContract,
+  settingsContract,
+  arrivalsContract,
+  manifestsContract,
+  personsContract,
+  consentContract,
+  flowContract,
+] as const;
 
 /** Every method the UI or the CLI can call, by `domain.verb` name. */
 export const contract = {
@@ -14,6 +30,11 @@ export const contract = {
   ...usersContract,
   ...auditContract,
   ...settingsContract,
+  ...arrivalsContract,
+  ...manifestsContract,
+  ...personsContract,
+  ...consentContract,
+  ...flowContract,
 };
 
 // A name declared by two domains would silently shadow one of them: refuse to start instead.

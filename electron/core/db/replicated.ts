@@ -3,7 +3,18 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 
 /** Tables whose rows replicate upstream. Only these may be written through the helpers. */
-export const REPLICATED_TABLES = ['centres', 'workstations', 'users', 'settings'] as const;
+export const REPLICATED_TABLES = [
+  'centres',
+  'workstations',
+  'users',
+  'settings',
+  'arrivals',
+  'persons',
+  'person_arrivals',
+  'duplicate_suggestions',
+  'person_merges',
+  'consents',
+] as const;
 export type ReplicatedTable = (typeof REPLICATED_TABLES)[number];
 
 const COLUMN = /^[a-z_][a-z0-9_]*$/;

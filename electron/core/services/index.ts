@@ -1,7 +1,12 @@
 import type { MethodName } from '../contract';
 import type { AnyHandler } from '../handler';
+import { arrivalsHandlers } from './arrivals';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { consentHandlers } from './consent';
+import { flowHandlers } from './flow';
+import { manifestsHandlers } from './manifests';
+import { personsHandlers } from './persons';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
 import { usersHandlers } from './users';
@@ -13,4 +18,9 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...usersHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...arrivalsHandlers,
+  ...manifestsHandlers,
+  ...personsHandlers,
+  ...consentHandlers,
+  ...flowHandlers,
 };

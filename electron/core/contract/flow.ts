@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common';
+import { method } from './method';
+import { PersonArrivalRow } from './persons-common';
+
+/** Each station's state for one person on one arrival; null = that station is not installed yet. */
+export const Stages = z.object({
+  registered: z.boolean(),
+  consent: z.boolean(),
+  alerts: z.boolean().nullable(),
+  screening: z.boolean().nullable(),
+  kits: z.boolean().nullable(),
+  care: z.boolean().nullable(),
+  referral: z.boolean().nullable(),
+  departed: z.boolean(),
+});
+
+export const FlowRow = PersonArrivalRow.extend({
+  arrivalLabel: z.string(),
+  stages: Stages,
+  waitingMinutes: z.number().int().nullable(),
+});
+export type FlowRow = z.infer<typeof FlowRow>;
+
+export const flowContract = {
+  /** Today's (or a day's) arrivals and where each person is in the reception, longest waiting first. */
+  'flow.board': method({
+    input: z.strictObject({
+      date: IsoDate.optional(),
+      arrivalId: Id.optional(),
+      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'departed']).default('all'),
+    }),
+    output: z.object({ date: z.string(), arrivals: z.array(z.object({ id: Id, label: z.string() })), rows: z.array(FlowRow) }),
+  }),
+  /** Records that a person left the centre. */
+  'flow.depart': method({ input: z.strictObject({ personArrivalId: Id }), output: PersonArrivalRow }),
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isValidPartialDate } from '../partial-date';
+import { CountryIso3, Id } from './common';
+
+export const Sex = z.enum(['F', 'M', 'X']);
+export const DocumentTypeSchema = z.enum(['dpi', 'passport', 'birth_certificate', 'consular_id', 'other', 'none']);
+export const GroupType = z.enum(['alone', 'family', 'unaccompanied_minor']);
+export const AgeGroupSchema = z.enum(['child', 'adolescent', 'adult', 'elder']);
+export const ArrivalStatus = z.enum(['expected', 'arrived', 'no_show']);
+export const PartialDateSchema = z.string().refine(isValidPartialDate, { error: 'validation.partialDate' });
+export const NamePart = z.string().trim().min(1, { error: 'validation.required' }).max(80);
+export const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();
+
+/** One person on one arrival, as lists show them. */
+export const PersonArrivalRow = z.object({
+  personArrivalId: Id,
+  personId: Id,
+  arrivalId: Id,
+  caseNumber: z.string(),
+  givenNames: z.string(),
+  firstSurname: z.string(),
+  secondSurname: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  age: z.number().int().nullable(),
+  ageGroup: AgeGroupSchema.nullable(),
+  sex: Sex.nullable(),
+  nationality: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  status: ArrivalStatus,
+  source: z.enum(['manifest', 'walk_in', 'unlisted']),
+  groupType: GroupType,
+  familyGroup: z.string().nullable(),
+  ticketCode: z.string(),
+  checkedInAt: z.string().nullable(),
+  registeredAt: z.string().nullable(),
+  openSuggestions: z.number().int(),
+});
+export type PersonArrivalRow = z.infer<typeof PersonArrivalRow>;
+
+export { CountryIso3 };

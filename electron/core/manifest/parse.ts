@@ -1,0 +1,190 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { normalize } from '../names';
+import { parseManifestDate, type PartialDate } from '../partial-date';
+import { countryCode } from '../reference';
+import { canonicalColumn, REQUIRED_COLUMNS, type ManifestColumn } from './columns';
+import { decodeText } from './decode';
+
+export const MAX_MANIFEST_ROWS = 200_000;
+
+export interface ManifestRow {
+  row: number; // line in the file, the header being row 1
+  givenNames: string;
+  firstSurname: string;
+  secondSurname: string | null;
+  birthDate: PartialDate | null;
+  sex: 'F' | 'M' | 'X' | null;
+  nationality: string | null;
+  documentType: DocumentType | null;
+  documentNumber: string | null;
+  unaccompaniedMinor: boolean;
+  familyGroup: string | null;
+}
+
+export type DocumentType = 'dpi' | 'passport' | 'birth_certificate' | 'consular_id' | 'other' | 'none';
+
+/** A problem found in the file; `code` has a translated message under `manifest.<code>`. */
+export interface ManifestProblem {
+  row: number;
+  column: string | null;
+  code: string;
+  severity: 'error' | 'warning';
+  value?: string;
+  duplicateOf?: number;
+}
+
+export interface ParsedManifest {
+  encoding: string | null;
+  rows: ManifestRow[];
+  problems: ManifestProblem[];
+}
+
+const SEX: Record<string, 'F' | 'M' | 'X'> = {
+  f: 'F', femenino: 'F', mujer: 'F', female: 'F', fem: 'F',
+  m: 'M', masculino: 'M', hombre: 'M', male: 'M', masc: 'M', h: 'M',
+  x: 'X', otro: 'X', other: 'X', 'no consta': 'X',
+};
+const DOCUMENT_TYPES: Record<string, DocumentType> = {
+  dpi: 'dpi', cui: 'dpi', dni: 'dpi', dui: 'dpi', 'documento personal de identificacion': 'dpi', 'documento de identidad': 'dpi', identidad: 'dpi', rnp: 'dpi',
+  pasaporte: 'passport', passport: 'passport', pas: 'passport',
+  'partida de nacimiento': 'birth_certificate', 'acta de nacimiento': 'birth_certificate', 'certificado de nacimiento': 'birth_certificate',
+  partida: 'birth_certificate', 'birth certificate': 'birth_certificate', birth_certificate: 'birth_certificate',
+  'matricula consular': 'consular_id', consular: 'consular_id', consular_id: 'consular_id',
+  otro: 'other', other: 'other', ninguno: 'none', none: 'none', 'sin documento': 'none', 'n a': 'none',
+};
+const YES = new Set(['si', 's', 'yes', 'y', 'true', '1', 'x', 'verdadero']);
+const NO = new Set(['no', 'n', 'false', '0', 'falso', '']);
+
+/** Parses a manifest (CSV or XLSX) into typed rows and a list of every problem, row by row. */
+export async function parseManifest(bytes: Uint8Array, fileName: string): Promise<ParsedManifest> {
+  const isXlsx = /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+  let table: string[][];
+  let encoding: string | null = null;
+  try {
+    if (isXlsx) table = await readXlsx(bytes);
+    else {
+      const decoded = decodeText(bytes);
+      encoding = decoded.encoding;
+      table = readCsv(decoded.text);
+    }
+  } catch {
+    return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'unreadable', severity: 'error' }] };
+  }
+  table = table.filter((cells) => cells.some((c) => c.trim() !== ''));
+  if (table.length < 2) return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'empty', severity: 'error' }] };
+  if (table.length - 1 > MAX_MANIFEST_ROWS)
+    return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'too-many-rows', severity: 'error' }] };
+
+  const problems: ManifestProblem[] = [];
+  const header = table[0]!;
+  const columnIndex = new Map<ManifestColumn, number>();
+  header.forEach((cell, i) => {
+    const column = canonicalColumn(cell);
+    if (!column) return;
+    if (columnIndex.has(column)) problems.push({ row: 1, column, code: 'duplicate-column', severity: 'error', value: cell });
+    else columnIndex.set(column, i);
+  });
+  for (const column of REQUIRED_COLUMNS)
+    if (!columnIndex.has(column)) problems.push({ row: 1, column, code: 'missing-column', severity: 'error' });
+  if (problems.length) return { encoding, rows: [], problems };
+
+  const rows: ManifestRow[] = [];
+  table.slice(1).forEach((cells, i) => {
+    const row = i + 2;
+    const cell = (column: ManifestColumn) => {
+      const index = columnIndex.get(column);
+      return index === undefined ? '' : (cells[index] ?? '').trim().replace(/\s+/g, ' ');
+    };
+    const problem = (column: ManifestColumn, code: string, value?: string) =>
+      problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}) });
+
+    const givenNames = cell('given_names');
+    const firstSurname = cell('first_surname');
+    if (!givenNames) problem('given_names', 'required');
+    if (!firstSurname) problem('first_surname', 'required');
+
+    const rawDate = cell('birth_date');
+    const birthDate = rawDate ? parseManifestDate(rawDate) : null;
+    if (rawDate && !birthDate) problem('birth_date', 'bad-date', rawDate);
+
+    const rawSex = cell('sex');
+    const sex = rawSex ? (SEX[normalize(rawSex)] ?? null) : null;
+    if (rawSex && !sex) problem('sex', 'bad-sex', rawSex);
+
+    const rawNationality = cell('nationality');
+    const nationality = rawNationality ? countryCode(rawNationality) : null;
+    if (rawNationality && !nationality) problem('nationality', 'bad-country', rawNationality);
+
+    const rawType = cell('document_type');
+    const documentType = rawType ? (DOCUMENT_TYPES[normalize(rawType)] ?? null) : null;
+    if (rawType && !documentType) problem('document_type', 'bad-document-type', rawType);
+
+    const rawFlag = normalize(cell('unaccompanied_minor'));
+    if (!YES.has(rawFlag) && !NO.has(rawFlag)) problem('unaccompanied_minor', 'bad-flag', cell('unaccompanied_minor'));
+
+    rows.push({
+      row,
+      givenNames,
+      firstSurname,
+      secondSurname: cell('second_surname') || null,
+      birthDate,
+      sex,
+      nationality,
+      documentType,
+      documentNumber: cell('document_number').replace(/\s/g, '') || null,
+      unaccompaniedMinor: YES.has(rawFlag),
+      familyGroup: cell('family_group') || null,
+    });
+  });
+  flagDuplicates(rows, problems);
+  problems.sort((a, b) => a.row - b.row);
+  return { encoding, rows, problems };
+}
+
+/** The same person twice in one file: same document, or same names and birth date. */
+function flagDuplicates(rows: ManifestRow[], problems: ManifestProblem[]): void {
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const keys = [
+      r.documentNumber ? `doc:${normalize(r.documentNumber)}` : null,
+      r.givenNames && r.firstSurname ? `name:${normalize(`${r.givenNames}|${r.firstSurname}|${r.secondSurname ?? ''}`)}|${r.birthDate ?? '?'}` : null,
+    ].filter((k): k is string => k !== null);
+    const first = keys.map((k) => seen.get(k)).find((v) => v !== undefined);
+    if (first !== undefined) problems.push({ row: r.row, column: null, code: 'duplicate-in-file', severity: 'warning', duplicateOf: first });
+    else keys.forEach((k) => seen.set(k, r.row));
+  }
+}
+
+function readCsv(text: string): string[][] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [';', ',', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  return result.data;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const table: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+    table.push(cells);
+  });
+  return table;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10); // Excel dates → yyyy-mm-dd
+  if (typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    return '';
+  }
+  return String(value);
+}

@@ -1,0 +1,129 @@
+/**
+ * Name normalisation and comparison for Spanish names as clerks type them under pressure:
+ * case, accents, punctuation, particles (de, del, de la, y), sound-alikes and typos.
+ * Shared by repeat-returnee detection, search and (later) alert matching.
+ */
+
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van', 'von', 'san']);
+
+/** Lower case, no accents (ñ → n), letters/digits/spaces only, single spaces. */
+export function normalize(text: string | null | undefined): string {
+  return (text ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Meaningful tokens of a name: particles dropped ("de la Cruz" → ["cruz"]). */
+export function nameTokens(text: string | null | undefined): string[] {
+  return normalize(text)
+    .split(' ')
+    .filter((t) => t && !PARTICLES.has(t));
+}
+
+/**
+ * A Spanish sound-alike key: b/v, s/z/c(e,i), ll/y, silent h, gu/g, qu/k, ge/je; then the
+ * consonant skeleton (first letter + consonants, doubles collapsed) so a wrong vowel still matches.
+ */
+export function phoneticKey(token: string): string {
+  let s = normalize(token).replace(/ /g, '');
+  if (!s) return '';
+  s = s
+    .replace(/ch/g, '1')
+    .replace(/ll/g, 'y')
+    .replace(/qu/g, 'k')
+    .replace(/gu([ei])/g, 'g$1')
+    .replace(/g([ei])/g, 'j$1')
+    .replace(/c([ei])/g, 's$1')
+    .replace(/c/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/w/g, 'b')
+    .replace(/x/g, 'j')
+    .replace(/h/g, '')
+    .replace(/y$/, 'i');
+  if (!s) return '';
+  const first = /[aeiou]/.test(s[0]!) ? 'a' : s[0]!; // Ernández = Hernández
+  const skeleton = s.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  return (first + skeleton).replace(/(.)\1+/g, '$1');
+}
+
+/** Jaro-Winkler similarity in [0, 1]. */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0;
+  if (!a.length || !b.length) return 0;
+  const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const aMatch = new Array<boolean>(a.length).fill(false);
+  const bMatch = new Array<boolean>(b.length).fill(false);
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = Math.max(0, i - range); j < Math.min(b.length, i + range + 1); j++) {
+      if (bMatch[j] || a[i] !== b[j]) continue;
+      aMatch[i] = bMatch[j] = true;
+      matches++;
+      break;
+    }
+  }
+  if (!matches) return 0;
+  let transpositions = 0;
+  for (let i = 0, k = 0; i < a.length; i++) {
+    if (!aMatch[i]) continue;
+    while (!bMatch[k]) k++;
+    if (a[i] !== b[k]) transpositions++;
+    k++;
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** Token similarity: exact, sound-alike, abbreviation/initial, or Jaro-Winkler. */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.85; // J. = Juan
+  if (phoneticKey(a) === phoneticKey(b)) return 0.93;
+  return jaroWinkler(a, b);
+}
+
+export const ABBREVIATIONS: Record<string, string> = { ma: 'maria', jo: 'jose', fco: 'francisco', jn: 'juan', gpe: 'guadalupe' };
+
+function expand(tokens: string[]): string[] {
+  return tokens.map((t) => ABBREVIATIONS[t] ?? t);
+}
+
+/** Best average similarity of `a`'s tokens to any of `b`'s (order-free). */
+function tokensScore(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  let sum = 0;
+  for (const t of a) sum += Math.max(...b.map((u) => tokenSimilarity(t, u)));
+  return sum / a.length;
+}
+
+export interface PersonName {
+  givenNames: string;
+  firstSurname: string;
+  secondSurname?: string | null;
+}
+
+/**
+ * 0–1 similarity of two full names. Surnames may be swapped or one missing; compound given
+ * names match on their first name alone ("María José" ~ "María").
+ */
+export function nameSimilarity(x: PersonName, y: PersonName): number {
+  const gx = expand(nameTokens(x.givenNames));
+  const gy = expand(nameTokens(y.givenNames));
+  const sx = nameTokens(`${x.firstSurname} ${x.secondSurname ?? ''}`);
+  const sy = nameTokens(`${y.firstSurname} ${y.secondSurname ?? ''}`);
+  const shorterSurnames = sx.length <= sy.length ? sx : sy;
+  const longerSurnames = sx.length <= sy.length ? sy : sx;
+  const surname = tokensScore(shorterSurnames, longerSurnames);
+  const shorterGiven = gx.length <= gy.length ? gx : gy;
+  const longerGiven = gx.length <= gy.length ? gy : gx;
+  const given = Math.max(tokensScore(shorterGiven, longerGiven), tokenSimilarity(gx[0] ?? '', gy[0] ?? ''));
+  // A missing second surname costs a little: it is weaker evidence than two agreeing ones.
+  const completeness = sx.length && sy.length && sx.length !== sy.length ? 0.97 : 1;
+  return (0.55 * surname + 0.45 * given) * completeness;
+}

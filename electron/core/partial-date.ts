@@ -1,0 +1,69 @@
+/**
+ * Birth dates as returnees know them: full (yyyy-mm-dd), month (yyyy-mm) or year only (yyyy).
+ * Manifests write them as dd/mm/yyyy, yyyy-mm-dd or a bare year.
+ */
+export type PartialDate = string;
+
+export function isValidPartialDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2100) return false;
+  if (!m[2]) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (!m[3]) return true;
+  const day = Number(m[3]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Parses dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), yyyy-mm-dd, or yyyy. */
+export function parseManifestDate(raw: string): PartialDate | null {
+  const text = raw.trim();
+  let value: string | null = null;
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (m) value = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
+  if (m) value = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  if (/^\d{4}$/.test(text)) value = text;
+  return value && isValidPartialDate(value) ? value : null;
+}
+
+export function birthYear(date: PartialDate | null | undefined): number | null {
+  return date ? Number(date.slice(0, 4)) : null;
+}
+
+/** Completed years at `today` (yyyy-mm-dd); with only a year known, the age reached this year. */
+export function ageAt(date: PartialDate | null | undefined, today: string): number | null {
+  if (!date) return null;
+  const years = Number(today.slice(0, 4)) - Number(date.slice(0, 4));
+  if (date.length < 10) return years;
+  return today.slice(5) < date.slice(5) ? years - 1 : years;
+}
+
+export type AgeGroup = 'child' | 'adolescent' | 'adult' | 'elder';
+
+/** SPEC age groups: children 0–12, adolescents 13–17, adults, 60+. */
+export function ageGroup(age: number | null): AgeGroup | null {
+  if (age === null) return null;
+  if (age <= 12) return 'child';
+  if (age <= 17) return 'adolescent';
+  if (age < 60) return 'adult';
+  return 'elder';
+}
+
+export type DateAgreement = 'exact' | 'same-year' | 'day-month-swapped' | 'one-year-off' | 'different' | 'unknown';
+
+/** How two birth dates agree, tolerating the usual recording errors. */
+export function compareBirthDates(a: PartialDate | null | undefined, b: PartialDate | null | undefined): DateAgreement {
+  if (!a || !b) return 'unknown';
+  if (a === b) return 'exact';
+  const [ya, ma, da] = a.split('-');
+  const [yb, mb, db] = b.split('-');
+  if (ya === yb && (!ma || !mb || (ma === mb && (!da || !db)))) return 'same-year';
+  if (ya === yb && ma && mb && da && db && ma === db && da === mb) return 'day-month-swapped';
+  if (Math.abs(Number(ya) - Number(yb)) === 1 && ma === mb && da === db) return 'one-year-off';
+  if (ya === yb) return 'same-year';
+  return 'different';
+}

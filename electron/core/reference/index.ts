@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import countriesJson from '../../../resources/data/countries.json';
+import optionsJson from '../../../resources/data/registry-options.json';
+import placesJson from '../../../resources/data/places.json';
+import { normalize } from '../names';
+
+/**
+ * Reference lists (countries, departments, peoples, languages, disabilities) live in data files
+ * under resources/data, validated here when loaded: a broken file fails at start, loudly.
+ */
+const Labelled = z.object({ code: z.string(), es: z.string(), en: z.string() });
+const Countries = z.object({
+  version: z.number(),
+  countries: z.array(z.object({ iso3: z.string().regex(/^[A-Z]{3}$/), es: z.string(), en: z.string(), aliases: z.array(z.string()) })),
+});
+const Places = z.object({
+  version: z.number(),
+  countries: z.record(z.string(), z.object({ departments: z.array(z.object({ name: z.string(), municipalities: z.array(z.string()) })) })),
+});
+const Options = z.object({ version: z.number(), peoples: z.array(Labelled), languages: z.array(Labelled), disabilities: z.array(Labelled) });
+
+export const COUNTRIES = Countries.parse(countriesJson).countries;
+export const PLACES = Places.parse(placesJson).countries;
+export const REGISTRY_OPTIONS = Options.parse(optionsJson);
+
+const countryIndex = new Map<string, string>();
+for (const c of COUNTRIES) {
+  for (const name of [c.iso3, c.es, c.en, ...c.aliases]) countryIndex.set(normalize(name), c.iso3);
+}
+
+/** ISO3 code of a country written as a code, a name or a nationality ("guatemalteca"). */
+export function countryCode(text: string): string | null {
+  return countryIndex.get(normalize(text)) ?? null;
+}
+
+export const LANGUAGE_CODES = REGISTRY_OPTIONS.languages.map((l) => l.code);
+export const DISABILITY_CODES = REGISTRY_OPTIONS.disabilities.map((d) => d.code);
+export const PEOPLE_CODES = REGISTRY_OPTIONS.peoples.map((p) => p.code);

@@ -1,0 +1,58 @@
+import type { FlowRow } from '../contract/flow';
+import { updateRow } from '../db/replicated';
+import { handle } from '../handler';
+import { arrivalLabel } from './arrivals';
+import { personArrivalRow, personArrivalRows, today } from './persons-store';
+
+export const flowHandlers = {
+  'flow.board': handle('flow.board', {
+    run(ctx, input) {
+      const date = input.date ?? today(ctx);
+      const arrivals = ctx.db
+        .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date = ? AND deleted_at IS NULL ORDER BY created_at')
+        .all(ctx.core.identity!.centreId, date) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string }[];
+      const labels = new Map(arrivals.map((a) => [a.id, arrivalLabel(a)]));
+      const ids = input.arrivalId ? [input.arrivalId] : arrivals.map((a) => a.id);
+      if (!ids.length) return { date, arrivals: [], rows: [] };
+      const consented = new Set(
+        (ctx.db.prepare(`SELECT DISTINCT person_id FROM consents WHERE purpose = 'registration' AND granted = 1 AND deleted_at IS NULL`).all() as { person_id: string }[]).map((r) => r.person_id),
+      );
+      const now = ctx.clock.now().getTime();
+      const rows: FlowRow[] = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids).map((r) => ({
+        ...r,
+        arrivalLabel: labels.get(r.arrivalId) ?? '',
+        stages: {
+          registered: r.registeredAt !== null,
+          consent: consented.has(r.personId),
+          alerts: null,
+          screening: null,
+          kits: null,
+          care: null,
+          referral: null,
+          departed: r.departedAt !== null,
+        },
+        waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
+      }));
+      const filtered = rows.filter((r) => {
+        switch (input.status) {
+          case 'waiting': return r.status === 'arrived' && !r.stages.departed;
+          case 'expected': return r.status === 'expected';
+          case 'arrived': return r.status === 'arrived';
+          case 'registered': return r.stages.registered;
+          case 'departed': return r.stages.departed;
+          default: return true;
+        }
+      });
+      filtered.sort((a, b) => (b.waitingMinutes ?? -1) - (a.waitingMinutes ?? -1));
+      return { date, arrivals: arrivals.map((a) => ({ id: a.id, label: labels.get(a.id)! })), rows: filtered };
+    },
+  }),
+
+  'flow.depart': handle('flow.depart', {
+    run(ctx, input) {
+      const row = personArrivalRow(ctx, input.personArrivalId);
+      if (!row.departedAt) updateRow(ctx, 'person_arrivals', row.personArrivalId, { departed_at: ctx.clock.now().toISOString() });
+      return personArrivalRow(ctx, row.personArrivalId);
+    },
+  }),
+};

@@ -1,0 +1,35 @@
+import type { PersonFields } from '../contract/persons';
+import type { ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { today } from './persons-store';
+
+type ParsedFields = Exclude<ReturnType<typeof import('../contract/persons').PersonFields.parse>, undefined>;
+
+/** Contract fields → database columns; a birth date in the future is refused. */
+export function personColumns(ctx: ServiceContext, f: ParsedFields): Record<string, unknown> {
+  if (f.birthDate && f.birthDate > today(ctx).slice(0, f.birthDate.length)) throw new AppError('birth-date.future');
+  return {
+    given_names: f.givenNames,
+    first_surname: f.firstSurname,
+    second_surname: f.secondSurname ?? null,
+    birth_date: f.birthDate ?? null,
+    sex: f.sex ?? null,
+    gender_identity: f.genderIdentity ?? null,
+    nationality: f.nationality ?? null,
+    document_type: f.documentType ?? null,
+    document_number: f.documentNumber ? f.documentNumber.replace(/\s/g, '') : null,
+    origin_country: f.originCountry ?? null,
+    origin_department: f.originDepartment ?? null,
+    origin_municipality: f.originMunicipality ?? null,
+    people: f.people ?? null,
+    languages: JSON.stringify(f.languages),
+    interpreter_needed: f.interpreterNeeded ? 1 : 0,
+    disabilities: JSON.stringify(f.disabilities),
+    phone: f.phone ?? null,
+    family_contact: f.familyContact ?? null,
+    years_abroad: f.yearsAbroad ?? null,
+    detention_days: f.detentionDays ?? null,
+  };
+}
+
+export type { PersonFields };

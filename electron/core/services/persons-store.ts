@@ -1,0 +1,227 @@
+import { randomBytes } from 'node:crypto';
+import type { Person } from '../contract/persons';
+import type { PersonArrivalRow } from '../contract/persons-common';
+import type { ServiceContext } from '../context';
+import { insertRow } from '../db/replicated';
+import { AppError } from '../errors';
+import { nameTokens, normalize, phoneticKey } from '../names';
+import { ageAt, ageGroup, birthYear } from '../partial-date';
+import { zonedDate } from '../time';
+import { centreTimeZone } from './centre';
+
+export interface PersonRow {
+  rowid: number;
+  id: string;
+  case_number: string;
+  given_names: string;
+  first_surname: string;
+  second_surname: string | null;
+  birth_date: string | null;
+  sex: 'F' | 'M' | 'X' | null;
+  gender_identity: string | null;
+  nationality: string | null;
+  document_type: string | null;
+  document_number: string | null;
+  origin_country: string | null;
+  origin_department: string | null;
+  origin_municipality: string | null;
+  people: string | null;
+  languages: string;
+  interpreter_needed: number;
+  disabilities: string;
+  phone: string | null;
+  family_contact: string | null;
+  years_abroad: number | null;
+  detention_days: number | null;
+  merged_into: string | null;
+  created_at: string;
+}
+
+export function today(ctx: ServiceContext): string {
+  return zonedDate(ctx.clock.now(), centreTimeZone(ctx));
+}
+
+export function fullName(p: { given_names: string; first_surname: string; second_surname: string | null }): string {
+  return [p.given_names, p.first_surname, p.second_surname].filter(Boolean).join(' ');
+}
+
+export function toPerson(row: PersonRow, todayIso: string): Person {
+  const age = ageAt(row.birth_date, todayIso);
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    givenNames: row.given_names,
+    firstSurname: row.first_surname,
+    secondSurname: row.second_surname,
+    birthDate: row.birth_date,
+    age,
+    ageGroup: ageGroup(age),
+    sex: row.sex,
+    genderIdentity: row.gender_identity,
+    nationality: row.nationality,
+    documentType: row.document_type,
+    documentNumber: row.document_number,
+    originCountry: row.origin_country,
+    originDepartment: row.origin_department,
+    originMunicipality: row.origin_municipality,
+    people: row.people,
+    languages: JSON.parse(row.languages) as string[],
+    interpreterNeeded: row.interpreter_needed === 1,
+    disabilities: JSON.parse(row.disabilities) as string[],
+    phone: row.phone,
+    familyContact: row.family_contact,
+    yearsAbroad: row.years_abroad,
+    detentionDays: row.detention_days,
+    mergedInto: row.merged_into,
+    createdAt: row.created_at,
+  };
+}
+
+export function loadPersonRow(ctx: ServiceContext, id: string): PersonRow {
+  const row = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ? AND deleted_at IS NULL').get(id) as PersonRow | undefined;
+  if (!row) throw new AppError('persons.not-found');
+  ctx.records.add(id);
+  return row;
+}
+
+const ROW_SELECT = `
+  SELECT pa.id AS pa_id, pa.person_id, pa.arrival_id, pa.status, pa.source, pa.group_type, pa.family_group, pa.ticket_code,
+         pa.checked_in_at, pa.registered_at, pa.departed_at,
+         p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.sex, p.nationality, p.document_number,
+         (SELECT count(*) FROM duplicate_suggestions s WHERE s.person_id = p.id AND s.status = 'open') AS open_suggestions
+  FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id
+  WHERE pa.deleted_at IS NULL`;
+
+interface RawRow {
+  pa_id: string;
+  person_id: string;
+  arrival_id: string;
+  status: PersonArrivalRow['status'];
+  source: PersonArrivalRow['source'];
+  group_type: PersonArrivalRow['groupType'];
+  family_group: string | null;
+  ticket_code: string;
+  checked_in_at: string | null;
+  registered_at: string | null;
+  departed_at: string | null;
+  case_number: string;
+  given_names: string;
+  first_surname: string;
+  second_surname: string | null;
+  birth_date: string | null;
+  sex: PersonArrivalRow['sex'];
+  nationality: string | null;
+  document_number: string | null;
+  open_suggestions: number;
+}
+
+function toRow(r: RawRow, todayIso: string): PersonArrivalRow & { departedAt: string | null } {
+  const age = ageAt(r.birth_date, todayIso);
+  return {
+    personArrivalId: r.pa_id,
+    personId: r.person_id,
+    arrivalId: r.arrival_id,
+    caseNumber: r.case_number,
+    givenNames: r.given_names,
+    firstSurname: r.first_surname,
+    secondSurname: r.second_surname,
+    birthDate: r.birth_date,
+    age,
+    ageGroup: ageGroup(age),
+    sex: r.sex,
+    nationality: r.nationality,
+    documentNumber: r.document_number,
+    status: r.status,
+    source: r.source,
+    groupType: r.group_type,
+    familyGroup: r.family_group,
+    ticketCode: r.ticket_code,
+    checkedInAt: r.checked_in_at,
+    registeredAt: r.registered_at,
+    openSuggestions: r.open_suggestions,
+    departedAt: r.departed_at,
+  };
+}
+
+/** Person-arrival rows matching a SQL condition on `pa`/`p` (ordered by surname). */
+export function personArrivalRows(ctx: ServiceContext, where: string, params: unknown[]): (PersonArrivalRow & { departedAt: string | null })[] {
+  const rows = ctx.db
+    .prepare(`${ROW_SELECT} AND ${where} ORDER BY p.first_surname COLLATE NOCASE, p.second_surname COLLATE NOCASE, p.given_names COLLATE NOCASE`)
+    .all(...params) as RawRow[];
+  const t = today(ctx);
+  return rows.map((r) => toRow(r, t));
+}
+
+export function personArrivalRow(ctx: ServiceContext, id: string): PersonArrivalRow & { departedAt: string | null } {
+  const row = personArrivalRows(ctx, 'pa.id = ?', [id])[0];
+  if (!row) throw new AppError('checkin.not-found');
+  ctx.records.add(id);
+  return row;
+}
+
+/** A case number unique across workstations: year, workstation code, sequence ("2026-7K3F-00042"). */
+export function nextCaseNumber(ctx: ServiceContext): string {
+  const year = Number(today(ctx).slice(0, 4));
+  const row = ctx.db
+    .prepare('INSERT INTO case_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last')
+    .get(year) as { last: number };
+  const ws = ctx.core.identity!.workstationId.replace(/-/g, '').slice(-4).toUpperCase();
+  return `${year}-${ws}-${String(row.last).padStart(5, '0')}`;
+}
+
+const TICKET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Code printed as QR on the ticket; no 0/O or 1/I to misread when typed by hand. */
+export function newTicketCode(): string {
+  return [...randomBytes(8)].map((b) => TICKET_ALPHABET[b % TICKET_ALPHABET.length]).join('');
+}
+
+/** Blocking keys that find earlier records of a person: sound-alikes, birth year, document. */
+export function personKeys(p: { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }): string[] {
+  const keys = new Set<string>();
+  for (const token of nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`)) keys.add(`s:${phoneticKey(token)}`);
+  const given = nameTokens(p.given_names)[0];
+  if (given) keys.add(`g:${phoneticKey(given)}`);
+  const year = birthYear(p.birth_date);
+  if (year) keys.add(`y:${year}`);
+  if (p.document_number) keys.add(`d:${normalize(p.document_number).replace(/ /g, '')}`);
+  return [...keys];
+}
+
+/** Refreshes a person's search index and blocking keys (after insert or edit). */
+export function indexPerson(ctx: ServiceContext, row: PersonRow): void {
+  ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(row.id);
+  ctx.db.prepare('DELETE FROM persons_fts WHERE rowid = ?').run(row.rowid);
+  if (row.merged_into || !row) return;
+  const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
+  for (const key of personKeys(row)) insertKey.run(key, row.id);
+  ctx.db
+    .prepare('INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (?, ?, ?, ?)')
+    .run(row.rowid, fullName(row), row.document_number ?? '', row.case_number);
+}
+
+export interface NewPerson {
+  given_names: string;
+  first_surname: string;
+  second_surname: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  nationality: string | null;
+  document_type: string | null;
+  document_number: string | null;
+  [column: string]: unknown;
+}
+
+export function createPerson(ctx: ServiceContext, values: NewPerson): PersonRow {
+  const id = insertRow(ctx, 'persons', { case_number: nextCaseNumber(ctx), ...values });
+  const row = loadPersonRow(ctx, id);
+  indexPerson(ctx, row);
+  return row;
+}
+
+export function createPersonArrival(
+  ctx: ServiceContext,
+  values: { person_id: string; arrival_id: string; status: string; source: string; manifest_row?: number | null; group_type: string; family_group?: string | null; checked_in_at?: string | null; registered_at?: string | null },
+): string {
+  return insertRow(ctx, 'person_arrivals', { ticket_code: newTicketCode(), ...values });
+}

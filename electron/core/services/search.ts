@@ -1,0 +1,75 @@
+import type { Database } from '../db/driver';
+import { nameTokens, normalize, phoneticKey, tokenSimilarity } from '../names';
+import { fullName } from './persons-store';
+
+interface Hit {
+  id: string;
+  case_number: string;
+  given_names: string;
+  first_surname: string;
+  second_surname: string | null;
+  birth_date: string | null;
+  document_number: string | null;
+}
+
+const CANDIDATES = 200;
+
+/**
+ * Person search for the search box and the CLI. Two indexed passes, never a table scan:
+ * 1. FTS5 trigram (accent- and case-insensitive substring) on name, document and case number;
+ * 2. if that finds too little, sound-alike keys of each word (typos, b/v, s/z, silent h…).
+ * Candidates are ranked by word similarity to the query.
+ */
+export function searchPersons(db: Database, text: string, limit: number) {
+  const query = normalize(text);
+  const words = nameTokens(text);
+  const candidates = new Map<string, Hit>();
+  const ftsTerms = (words.length ? words : query.split(' ')).filter((w) => w.length >= 3);
+  if (ftsTerms.length) {
+    const match = ftsTerms.map((w) => `"${w.replace(/"/g, '')}"`).join(' AND ');
+    const rows = db
+      .prepare(
+        `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
+         FROM persons_fts f JOIN persons p ON p.rowid = f.rowid
+         WHERE persons_fts MATCH ? LIMIT ${CANDIDATES}`,
+      )
+      .all(match) as Hit[];
+    for (const r of rows) candidates.set(r.id, r);
+  }
+  if (candidates.size < limit && words.length) {
+    const keys = [...new Set(words.flatMap((w) => [`s:${phoneticKey(w)}`, `g:${phoneticKey(w)}`]))];
+    const rows = db
+      .prepare(
+        `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
+         FROM (SELECT person_id, count(*) AS n FROM person_keys WHERE key IN (${keys.map(() => '?').join(',')})
+               GROUP BY person_id HAVING n >= ? ORDER BY n DESC LIMIT ${CANDIDATES}) k
+         JOIN persons p ON p.id = k.person_id WHERE p.merged_into IS NULL`,
+      )
+      .all(...keys, Math.min(words.length, 2)) as Hit[];
+    for (const r of rows) candidates.set(r.id, r);
+  }
+  return [...candidates.values()]
+    .map((c) => ({ hit: c, score: score(c, query, words) }))
+    .filter((c) => c.score >= 0.6)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ hit, score }) => ({
+      personId: hit.id,
+      caseNumber: hit.case_number,
+      fullName: fullName(hit),
+      birthDate: hit.birth_date,
+      documentNumber: hit.document_number,
+      score: Math.round(score * 1000) / 1000,
+    }));
+}
+
+function score(c: Hit, query: string, words: string[]): number {
+  const compact = query.replace(/ /g, '');
+  if (compact && (normalize(c.case_number).replace(/ /g, '') === compact || normalize(c.document_number).replace(/ /g, '') === compact)) return 1;
+  if (compact.length >= 4 && normalize(c.document_number).replace(/ /g, '').includes(compact)) return 0.95;
+  const tokens = nameTokens(fullName(c));
+  if (!words.length || !tokens.length) return 0;
+  let sum = 0;
+  for (const w of words) sum += Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, tokenSimilarity(w, t)) : tokenSimilarity(w, t))));
+  return sum / words.length;
+}

@@ -1,0 +1,41 @@
+import type { ServiceContext } from '../context';
+
+/** Everything that happened to a person, newest first, across arrivals. Later stations add theirs. */
+export function timelineOf(ctx: ServiceContext, personId: string) {
+  const events: { at: string; kind: string; arrivalId: string | null; detail: Record<string, unknown> }[] = [];
+  const arrivals = ctx.db
+    .prepare(
+      `SELECT pa.*, a.kind AS arrival_kind, a.reference, a.carrier, a.origin_country, a.arrival_date
+       FROM person_arrivals pa JOIN arrivals a ON a.id = pa.arrival_id WHERE pa.person_id = ? AND pa.deleted_at IS NULL`,
+    )
+    .all(personId) as Record<string, string | null>[];
+  for (const pa of arrivals) {
+    const detail = { arrivalKind: pa.arrival_kind, reference: pa.reference, carrier: pa.carrier, originCountry: pa.origin_country, date: pa.arrival_date };
+    const arrivalId = pa.arrival_id ?? null;
+    if (pa.source === 'manifest') events.push({ at: pa.created_at!, kind: 'expected', arrivalId, detail });
+    if (pa.checked_in_at) events.push({ at: pa.checked_in_at, kind: 'checked-in', arrivalId, detail });
+    if (pa.registered_at) events.push({ at: pa.registered_at, kind: 'registered', arrivalId, detail });
+    if (pa.status === 'no_show') events.push({ at: pa.updated_at!, kind: 'no-show', arrivalId, detail });
+    if (pa.certificate_at) events.push({ at: pa.certificate_at, kind: 'certificate', arrivalId, detail });
+    if (pa.departed_at) events.push({ at: pa.departed_at, kind: 'departed', arrivalId, detail });
+  }
+  const consents = ctx.db
+    .prepare(
+      `SELECT c.*, u.display_name FROM consents c LEFT JOIN users u ON u.id = c.explained_by
+       WHERE c.person_id = ? AND c.deleted_at IS NULL`,
+    )
+    .all(personId) as Record<string, string | number | null>[];
+  for (const c of consents)
+    events.push({
+      at: String(c.recorded_at),
+      kind: c.granted ? 'consent-granted' : 'consent-refused',
+      arrivalId: null,
+      detail: { purpose: c.purpose, institution: c.institution, language: c.language, by: c.display_name },
+    });
+  const merges = ctx.db.prepare('SELECT * FROM person_merges WHERE target_id = ? OR source_id = ?').all(personId, personId) as Record<string, string | null>[];
+  for (const m of merges) {
+    events.push({ at: m.created_at!, kind: 'merged', arrivalId: null, detail: { mergeId: m.id, sourceId: m.source_id, targetId: m.target_id, reason: m.reason } });
+    if (m.undone_at) events.push({ at: m.undone_at, kind: 'unmerged', arrivalId: null, detail: { mergeId: m.id } });
+  }
+  return events.sort((a, b) => b.at.localeCompare(a.at));
+}
