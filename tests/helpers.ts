@@ -85,8 +85,9 @@ export function snapshot(core: Core): Record<string, string> {
   const result: Record<string, string> = {};
   for (const { name } of tables) {
     if (name === 'audit_log') continue;
-    const rows = core.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Record<string, unknown>[];
-    result[name] = JSON.stringify(name === 'sessions' ? rows.map(({ last_active_at: _, ...rest }) => rest) : rows);
+    const rows = core.db.prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[];
+    const kept = name === 'sessions' ? rows.map(({ last_active_at: _, ...rest }) => rest) : rows;
+    result[name] = JSON.stringify(kept.map((r) => JSON.stringify(r)).sort());
   }
   return result;
 }

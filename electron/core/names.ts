@@ -125,5 +125,7 @@ export function nameSimilarity(x: PersonName, y: PersonName): number {
   const given = Math.max(tokensScore(shorterGiven, longerGiven), tokenSimilarity(gx[0] ?? '', gy[0] ?? ''));
   // A missing second surname costs a little: it is weaker evidence than two agreeing ones.
   const completeness = sx.length && sy.length && sx.length !== sy.length ? 0.97 : 1;
-  return (0.55 * surname + 0.45 * given) * completeness;
+  // Different surnames make a different person whatever the given names: they weigh twice.
+  const blended = 0.6 * surname + 0.4 * given;
+  return (surname < 0.8 ? blended * surname : blended) * completeness;
 }

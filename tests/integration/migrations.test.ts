@@ -66,6 +66,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0004 creates arrivals, persons, consent, merges, blocking keys and the search index', () => {
+    const db = freshDb();
+    migrateTo(db, 4);
+    expect(schemaVersion(db)).toBe(4);
+    for (const table of ['arrivals', 'persons', 'person_arrivals', 'duplicate_suggestions', 'person_merges', 'consents'])
+      expect(columns(db, table), table).toEqual(expect.arrayContaining(REPLICATED));
+    expect(columns(db, 'persons')).toEqual(expect.arrayContaining(['case_number', 'given_names', 'first_surname', 'second_surname', 'birth_date', 'merged_into']));
+    expectIndexUse(db, "SELECT person_id FROM person_keys WHERE key IN ('s:lps', 'y:1990')", 'PRIMARY KEY');
+    expectIndexUse(db, "SELECT * FROM person_arrivals WHERE arrival_id = 'a' AND status = 'expected'", 'person_arrivals_arrival');
+    expectIndexUse(db, "SELECT * FROM person_arrivals WHERE ticket_code = 'ABCD'", 'person_arrivals_ticket');
+    expectIndexUse(db, "SELECT * FROM arrivals WHERE centre_id = 'c' AND arrival_date = '2026-11-25' AND deleted_at IS NULL", 'arrivals_date');
+    db.prepare("INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (1, 'María López', '', '2026-X-1')").run();
+    expect(db.prepare("SELECT rowid FROM persons_fts WHERE persons_fts MATCH 'LOPEZ'").all()).toEqual([{ rowid: 1 }]);
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/context';
+import { dispatch } from '../../electron/core/dispatch';
+import { consentAllows } from '../../electron/core/services/consent';
+import { expectOk, ManualClock, setupCentre, snapshot, staff, tempCore } from '../helpers';
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const MANIFEST = [
+  'nombres;primer_apellido;segundo_apellido;fecha_nacimiento;sexo;nacionalidad;tipo_documento;numero_documento;nna_no_acompanado;grupo_familiar',
+  'Juan Carlos;Caal;Tiul;14/02/1985;M;GTM;DPI;1234 56789 0101;no;F1',
+  'Rosa;Tiul;Choc;1987;F;GTM;;;no;F1',
+  'Kevin;Caal;Tiul;03/09/2015;M;GTM;;;no;F1',
+  'Brayan Alexis;Mejía;;12/12/2009;M;HND;;;sí;',
+  'Brayan Alexis;Mejía;;12/12/2009;M;HND;;;sí;',
+].join('\n');
+const FLIGHT = { kind: 'flight' as const, route: 'air' as const, originCountry: 'USA', reference: 'AA1234', carrier: 'American', date: '2026-11-25' };
+
+async function clerkCore() {
+  const clock = new ManualClock();
+  const { core } = tempCore(clock);
+  const { adminToken } = await setupCentre(core);
+  const clerk = await staff(core, adminToken, 'mlopez', ['clerk']);
+  return { core, clock, token: clerk.token, adminToken };
+}
+
+async function importFlight(core: Core, token: string, csv = MANIFEST) {
+  return expectOk(core, 'manifests.import', { fileName: 'AA1234.csv', contentBase64: b64(csv), arrival: FLIGHT }, { token });
+}
+
+describe('manifest import', () => {
+  it('previews every row with its problems and changes nothing', async () => {
+    const { core, token } = await clerkCore();
+    const before = snapshot(core);
+    const bad = MANIFEST.replace('14/02/1985', '30/02/1985').replaceAll(';HND;', ';Atlántida;');
+    const preview = await expectOk(core, 'manifests.preview', { fileName: 'm.csv', contentBase64: b64(bad) }, { token });
+    expect(preview.rows).toHaveLength(5);
+    expect(preview.errorCount).toBe(3);
+    expect(preview.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.column])).toEqual([
+      [2, 'birth_date'],
+      [5, 'nationality'],
+      [6, 'nationality'],
+    ]);
+    expect(preview.problems[0]!.message).toContain('Fecha no válida «30/02/1985»');
+    expect(snapshot(core)).toEqual(before);
+  });
+
+  it('imports nothing at all when one row is invalid', async () => {
+    const { core, token } = await clerkCore();
+    const before = snapshot(core);
+    const result = await dispatch(core, 'manifests.import', { fileName: 'm.csv', contentBase64: b64(MANIFEST.replace('1987', '19877')), arrival: FLIGHT }, { token });
+    expect(!result.ok && result.error.code).toBe('manifest.invalid');
+    expect(!result.ok && (result.error.details?.errors as { row: number; column: string }[])).toEqual([
+      expect.objectContaining({ row: 3, column: 'birth_date', code: 'bad-date' }),
+    ]);
+    expect(snapshot(core)).toEqual(before);
+  });
+
+  it('turns rows into expected persons, links families and skips duplicates in the file', async () => {
+    const { core, token } = await clerkCore();
+    const result = await importFlight(core, token);
+    expect(result).toMatchObject({ imported: 4, duplicatesInFile: 1, possibleRepeatReturnees: 0, errors: [] });
+    const { arrival, persons } = await expectOk(core, 'arrivals.get', { id: result.arrivalId }, { token });
+    expect(arrival.counts).toEqual({ expected: 4, arrived: 0, noShow: 0, total: 4 });
+    const family = persons.filter((p) => p.groupType === 'family');
+    expect(family).toHaveLength(3);
+    expect(new Set(family.map((p) => p.familyGroup)).size).toBe(1);
+    const child = persons.find((p) => p.givenNames === 'Brayan Alexis')!;
+    expect(child).toMatchObject({ groupType: 'unaccompanied_minor', age: 16, ageGroup: 'adolescent', status: 'expected' });
+  });
+
+  it('proposes an earlier record when the same person returns on a later flight', async () => {
+    const { core, token } = await clerkCore();
+    await importFlight(core, token);
+    const second = 'nombres,primer_apellido,segundo_apellido,fecha_nacimiento,numero_documento\nJuan Carlos,Cal,Tiul,1985-02-14,\nJOSE,CAAL,,2001,\n';
+    const preview = await expectOk(core, 'manifests.preview', { fileName: 'b.csv', contentBase64: b64(second) }, { token });
+    expect(preview.possibleRepeatReturnees).toBe(1);
+    const result = await expectOk(core, 'manifests.import', { fileName: 'b.csv', contentBase64: b64(second), arrival: { ...FLIGHT, reference: 'AA9' } }, { token });
+    expect(result.possibleRepeatReturnees).toBe(1);
+  });
+});
+
+describe('check-in, registration, consent and the case file', () => {
+  it('checks in by ticket code, refuses a second check-in, and lists no-shows when closing', async () => {
+    const { core, token } = await clerkCore();
+    const { arrivalId } = await importFlight(core, token);
+    const { persons } = await expectOk(core, 'arrivals.get', { id: arrivalId }, { token });
+    const [a, b] = persons;
+    const byCode = await expectOk(core, 'arrivals.checkIn', { arrivalId, ticketCode: a!.ticketCode.toLowerCase() }, { token });
+    expect(byCode.status).toBe('arrived');
+    const again = await dispatch(core, 'arrivals.checkIn', { personArrivalId: a!.personArrivalId }, { token });
+    expect(!again.ok && again.error.code).toBe('checkin.already');
+    await expectOk(core, 'arrivals.checkIn', { personArrivalId: b!.personArrivalId }, { token });
+    const wrong = await dispatch(core, 'arrivals.checkIn', { arrivalId, ticketCode: 'NOPE1234' }, { token });
+    expect(!wrong.ok && wrong.error.code).toBe('checkin.not-found');
+    const closed = await expectOk(core, 'arrivals.close', { id: arrivalId }, { token });
+    expect(closed.noShows).toHaveLength(2);
+    expect(closed.arrival.counts).toMatchObject({ arrived: 2, noShow: 2 });
+    const late = await dispatch(core, 'arrivals.checkIn', { personArrivalId: closed.noShows[0]!.personArrivalId }, { token });
+    expect(!late.ok && late.error.code).toBe('arrivals.closed');
+  });
+
+  it('registers a walk-in with consent; consentAllows answers per purpose and follows withdrawal', async () => {
+    const { core, token } = await clerkCore();
+    const { person, row } = await expectOk(
+      core,
+      'persons.register',
+      {
+        walkIn: { route: 'land', originCountry: 'MEX', date: '2026-11-25', pointOfEntry: 'Tecún Umán' },
+        person: {
+          givenNames: 'Edgar Rolando', firstSurname: 'Ajú', secondSurname: 'Chumil', birthDate: '1979', sex: 'M', nationality: 'GTM',
+          originCountry: 'GTM', originDepartment: 'Sololá', people: 'maya', languages: ['es', 'cak'], interpreterNeeded: false,
+          disabilities: ['physical'], yearsAbroad: 12, detentionDays: 40, phone: '+502 5555 0101',
+        },
+      },
+      { token },
+    );
+    expect(person).toMatchObject({ age: 47, ageGroup: 'adult', languages: ['es', 'cak'], disabilities: ['physical'] });
+    expect(row).toMatchObject({ source: 'walk_in', status: 'arrived' });
+    expect(consentAllows(core.db, person.id, 'registration')).toBe(false);
+    await expectOk(core, 'consent.record', {
+      personId: person.id,
+      language: 'cak',
+      decisions: [
+        { purpose: 'registration', granted: true },
+        { purpose: 'follow_up', granted: true },
+        { purpose: 'replication', granted: false },
+        { purpose: 'sharing', institution: 'RENAP', granted: true },
+      ],
+    }, { token });
+    expect(consentAllows(core.db, person.id, 'registration')).toBe(true);
+    expect(consentAllows(core.db, person.id, 'replication')).toBe(false);
+    expect(consentAllows(core.db, person.id, 'sharing', 'RENAP')).toBe(true);
+    expect(consentAllows(core.db, person.id, 'sharing', 'MSPAS')).toBe(false);
+    await expectOk(core, 'consent.withdraw', { personId: person.id, purpose: 'follow_up', notes: 'Ya no desea que lo llamen.' }, { token });
+    expect(consentAllows(core.db, person.id, 'follow_up')).toBe(false);
+    const file = await expectOk(core, 'persons.get', { id: person.id }, { token });
+    expect(file.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['checked-in', 'registered', 'consent-granted', 'consent-refused']));
+  });
+
+  it('refuses a birth date in the future and a clerk-less role, changing nothing', async () => {
+    const { core, token, adminToken } = await clerkCore();
+    const before = snapshot(core);
+    const future = await dispatch(core, 'persons.register', { walkIn: { route: 'land', originCountry: 'MEX', date: '2026-11-25' }, person: { givenNames: 'A', firstSurname: 'B', birthDate: '2030-01-01' } }, { token });
+    expect(!future.ok && future.error.code).toBe('birth-date.future');
+    const psych = await staff(core, adminToken, 'dmejia', ['psychologist']);
+    const refused = await dispatch(core, 'manifests.import', { fileName: 'm.csv', contentBase64: b64(MANIFEST), arrival: FLIGHT }, { token: psych.token });
+    expect(!refused.ok && refused.error.code).toBe('forbidden');
+    const admin = await dispatch(core, 'persons.search', { text: 'caal' }, { token: adminToken });
+    expect(!admin.ok && admin.error.code).toBe('forbidden');
+    expect(snapshot(core).persons).toEqual(before.persons);
+  });
+
+  it('links a repeat returnee to the earlier record, and the merge can be undone exactly', async () => {
+    const { core, token } = await clerkCore();
+    const { arrivalId } = await importFlight(core, token);
+    const first = (await expectOk(core, 'arrivals.get', { id: arrivalId }, { token })).persons.find((p) => p.givenNames === 'Juan Carlos')!;
+    const walkIn = await expectOk(core, 'persons.register', {
+      walkIn: { route: 'land', originCountry: 'MEX', date: '2026-11-25' },
+      person: { givenNames: 'Juan Carlos', firstSurname: 'Caal', birthDate: '1985-02-14', sex: 'M', phone: '+502 4444 1212' },
+    }, { token });
+    expect(walkIn.suggestions).toHaveLength(1);
+    expect(walkIn.suggestions[0]!.candidate.caseNumber).toBe(first.caseNumber);
+    const linked = await expectOk(core, 'persons.link', { suggestionId: walkIn.suggestions[0]!.id }, { token });
+    expect(linked.personId).toBe(first.personId);
+    const file = await expectOk(core, 'persons.get', { id: first.personId }, { token });
+    expect(file.arrivals).toHaveLength(2);
+    expect(file.person.phone).toBe('+502 4444 1212');
+    const hits = await expectOk(core, 'persons.search', { text: 'Juan Carlos Caal' }, { token });
+    expect(hits.map((h) => h.personId)).toEqual([first.personId]); // the merged record no longer shows
+    await expectOk(core, 'persons.unmerge', { mergeId: linked.mergeId, reason: 'Eran dos personas distintas' }, { token });
+    const back = await expectOk(core, 'persons.get', { id: first.personId }, { token });
+    expect(back.arrivals).toHaveLength(1);
+    expect(back.person.phone).toBeNull();
+    const again = await dispatch(core, 'persons.unmerge', { mergeId: linked.mergeId, reason: 'otra vez' }, { token });
+    expect(!again.ok && again.error.code).toBe('merges.undone');
+  });
+
+  it('finds persons by name without accents, with typos, by document and by case number', async () => {
+    const { core, token } = await clerkCore();
+    await importFlight(core, token);
+    const name = async (text: string) => (await expectOk(core, 'persons.search', { text }, { token })).map((h) => h.fullName);
+    expect(await name('brayan mejia')).toEqual(['Brayan Alexis Mejía']);
+    expect(await name('Meija Brayan')).toContain('Brayan Alexis Mejía');
+    expect(await name('juan carlos kaal')).toContain('Juan Carlos Caal Tiul');
+    expect(await name('1234567890101')).toEqual(['Juan Carlos Caal Tiul']);
+    const [hit] = await expectOk(core, 'persons.search', { text: 'rosa tiul' }, { token });
+    expect(await name(hit!.caseNumber)).toEqual(['Rosa Tiul Choc']);
+  });
+
+  it('shows the flow board with stages and waiting time, longest waiting first', async () => {
+    const { core, token, clock, adminToken } = await clerkCore();
+    await expectOk(core, 'settings.update', { idleLockMinutes: 120 }, { token: adminToken });
+    const { arrivalId } = await importFlight(core, token);
+    const { persons } = await expectOk(core, 'arrivals.get', { id: arrivalId }, { token });
+    await expectOk(core, 'arrivals.checkIn', { personArrivalId: persons[0]!.personArrivalId }, { token });
+    clock.advance(30);
+    await expectOk(core, 'arrivals.checkIn', { personArrivalId: persons[1]!.personArrivalId }, { token });
+    clock.advance(10);
+    const board = await expectOk(core, 'flow.board', { status: 'waiting' }, { token });
+    expect(board.date).toBe('2026-11-25');
+    expect(board.rows.map((r) => r.waitingMinutes)).toEqual([40, 10]);
+    expect(board.rows[0]!.stages).toMatchObject({ registered: false, consent: false, alerts: null, departed: false });
+    await expectOk(core, 'flow.depart', { personArrivalId: persons[0]!.personArrivalId }, { token });
+    const after = await expectOk(core, 'flow.board', { status: 'waiting' }, { token });
+    expect(after.rows).toHaveLength(1);
+  });
+});

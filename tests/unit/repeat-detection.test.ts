@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { matchScore, REPEAT_THRESHOLD } from '../../electron/core/services/duplicates';
+
+type P = { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; sex: 'F' | 'M' | null; document_number: string | null };
+const p = (given: string, first: string, second: string | null, birth: string | null, sex: 'F' | 'M' | null = null, doc: string | null = null): P => ({
+  given_names: given, first_surname: first, second_surname: second, birth_date: birth, sex, document_number: doc,
+});
+
+const BASE = p('María José', 'López', 'Xicará', '1994-03-12', 'F');
+/** Labelled variants: how the same person is written again at a later arrival. */
+const SAME: [string, P][] = [
+  ['identical', BASE],
+  ['no accents, upper case', p('MARIA JOSE', 'LOPEZ', 'XICARA', '1994-03-12', 'F')],
+  ['surnames swapped', p('María José', 'Xicará', 'López', '1994-03-12', 'F')],
+  ['second surname missing', p('María José', 'López', null, '1994-03-12', 'F')],
+  ['only first given name', p('María', 'López', 'Xicará', '1994-03-12', 'F')],
+  ['abbreviated Ma.', p('Ma. José', 'López', 'Xicará', '1994-03-12', 'F')],
+  ['typo in surname', p('María José', 'Lopes', 'Xicara', '1994-03-12', 'F')],
+  ['transposed letters', p('Maria Jsoe', 'Lòpez', 'Xicará', '1994-03-12', 'F')],
+  ['day and month swapped', p('María José', 'López', 'Xicará', '1994-12-03', 'F')],
+  ['year only', p('María José', 'López', 'Xicará', '1994', 'F')],
+  ['birth year off by one', p('María José', 'López', 'Xicará', '1995-03-12', 'F')],
+  ['particle added', p('María José', 'de López', 'Xicará', '1994-03-12', 'F')],
+];
+const OTHERS: [string, P][] = [
+  ['sister', p('Ana Lucía', 'López', 'Xicará', '1997-08-02', 'F')],
+  ['namesake born much later', p('María José', 'López', 'Xicará', '2008-05-20', 'F')],
+  ['other surnames', p('María José', 'Pérez', 'Ajú', '1994-03-12', 'F')],
+  ['brother same year', p('José Luis', 'López', 'Xicará', '1994-03-12', 'M')],
+  ['common name other person', p('María', 'Hernández', 'García', '1994-03-12', 'F')],
+];
+
+describe('repeat-returnee detection', () => {
+  it.each(SAME)('recognises the same person: %s', (_label, variant) => {
+    expect(matchScore(BASE, variant).score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
+  });
+
+  it.each(OTHERS)('does not confuse a different person: %s', (_label, other) => {
+    expect(matchScore(BASE, other).score).toBeLessThan(REPEAT_THRESHOLD);
+  });
+
+  it('a shared document number outweighs a badly written name and says why', () => {
+    const r = matchScore(p('Jose', 'Perez', null, null, null, '2456 78901 0101'), p('José Luis', 'Péres', 'Ajú', '1988', 'M', '2456789010101'));
+    expect(r.score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
+    expect(r.reasons).toContain('document-match');
+  });
+});
