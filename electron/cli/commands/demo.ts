@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Core } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
+import { loadDemoArrivals } from '../demo-arrivals';
 import { DEMO_CENTRE, DEMO_PASSWORD, DEMO_STAFF } from '../demo-data';
 import { call, CliFailure, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
 
@@ -8,7 +9,7 @@ import { call, CliFailure, openCliCore, print, run, t, locale, type GlobalOption
  * Fills a database with demonstration data for every domain that exists. Safe to run twice:
  * what is already there is kept. Each later station adds its part here.
  */
-export async function loadDemo(core: Core): Promise<{ users: string[] }> {
+export async function loadDemo(core: Core): Promise<{ users: string[]; persons: number }> {
   const [admin, ...staff] = DEMO_STAFF;
   if (!core.identity) {
     await call(core, 'setup.init', {
@@ -29,7 +30,9 @@ export async function loadDemo(core: Core): Promise<{ users: string[] }> {
     if (!result.ok) throw new CliFailure(result.error);
   }
   await dispatch(core, 'auth.login', { username: 'kgarcia', password: 'contraseña-equivocada', locale });
-  return { users: DEMO_STAFF.map((s) => s.username) };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_CENTRE.timeZone }).format(core.clock.now());
+  const persons = await loadDemoArrivals(core, today);
+  return { users: DEMO_STAFF.map((s) => s.username), persons };
 }
 
 export function registerDemo(program: Command): void {

@@ -23,10 +23,13 @@ export interface NavItem {
 }
 
 /** The stations of SPEC.md in workflow order; each becomes a link when its screen lands. */
+export const CASEWORK: readonly Role[] = ['clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager'];
+export const RECEPTION: readonly Role[] = ['clerk', 'manager'];
+
 export const STATIONS: NavItem[] = [
-  { key: 'flow', path: null, icon: IconLayoutKanban },
-  { key: 'arrivals', path: null, icon: IconPlaneArrival },
-  { key: 'registration', path: null, icon: IconUserPlus },
+  { key: 'flow', path: '/flujo', icon: IconLayoutKanban, roles: CASEWORK },
+  { key: 'arrivals', path: '/arribos', icon: IconPlaneArrival, roles: CASEWORK },
+  { key: 'registration', path: '/registro', icon: IconUserPlus, roles: RECEPTION },
   { key: 'alerts', path: null, icon: IconAlertTriangle },
   { key: 'screening', path: null, icon: IconClipboardHeart },
   { key: 'aid', path: null, icon: IconGift },

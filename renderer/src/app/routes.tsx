@@ -1,9 +1,16 @@
 import type { RouteObject } from 'react-router';
+import { ArrivalPage } from '../features/arrivals/ArrivalPage';
+import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { FlowBoardPage } from '../features/flow/FlowBoardPage';
+import { CaseFilePage } from '../features/persons/CaseFilePage';
+import { CertificatePage } from '../features/persons/CertificatePage';
+import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { NotFound, RequireRole } from '../components/Guards';
+import { CASEWORK, RECEPTION } from './nav';
 import { Shell } from './Shell';
 
 export const routes: RouteObject[] = [
@@ -11,10 +18,18 @@ export const routes: RouteObject[] = [
     element: <Shell />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'flujo', element: <RequireRole roles={CASEWORK}><FlowBoardPage /></RequireRole> },
+      { path: 'arribos', element: <RequireRole roles={CASEWORK}><ArrivalsPage /></RequireRole> },
+      { path: 'arribos/:id', element: <RequireRole roles={CASEWORK}><ArrivalPage /></RequireRole> },
+      { path: 'registro', element: <RequireRole roles={RECEPTION}><RegistrationPage /></RequireRole> },
+      { path: 'registro/:personArrivalId', element: <RequireRole roles={RECEPTION}><RegistrationPage /></RequireRole> },
+      { path: 'personas/:id', element: <RequireRole roles={CASEWORK}><CaseFilePage /></RequireRole> },
       { path: 'usuarios', element: <RequireRole roles={['admin', 'manager']}><UsersPage /></RequireRole> },
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
+  // The print view stands alone: nothing but the certificate and the ticket on the page.
+  { path: '/constancia/:id', element: <RequireRole roles={RECEPTION}><CertificatePage /></RequireRole> },
 ];

@@ -1,0 +1,85 @@
+import type { Core } from '../core/context';
+import { call } from './runtime';
+
+/** Deterministic pseudo-random so `acogida demo` gives the same centre every time. */
+function rng(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+const GIVEN_F = ['María José', 'Ana Lucía', 'Rosa Amalia', 'Karla Yesenia', 'Dunia Marisol', 'Sindy Carolina', 'Glenda', 'Brenda Azucena', 'Maritza', 'Yolanda', 'Juana', 'Delmy'];
+const GIVEN_M = ['Juan Carlos', 'José Luis', 'Edgar Rolando', 'Marvin Estuardo', 'Brayan Alexis', 'Kevin Josué', 'Elmer', 'Wilmer Antonio', 'Santos', 'Mario René', 'Óscar Armando', 'Selvin'];
+const SURNAMES = ['López', 'Pérez', 'García', 'Hernández', 'Caal', 'Tiul', 'Choc', 'Xicará', 'Ajú', 'Chumil', 'Mejía', 'Reyes', 'Martínez', 'Cruz', 'Ramírez', 'Flores', 'Morales', 'Coc', 'Pop', 'Batz', 'Sánchez', 'Rivera', 'Orellana', 'Velásquez'];
+const NATIONALITIES = ['GTM', 'GTM', 'GTM', 'HND', 'SLV'];
+
+/** A flight manifest of `size` people with families and an unaccompanied adolescent, as CSV. */
+export function demoManifest(size: number, seed: number): string {
+  const r = rng(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+  const lines = ['nombres;primer_apellido;segundo_apellido;fecha_nacimiento;sexo;nacionalidad;tipo_documento;numero_documento;nna_no_acompanado;grupo_familiar'];
+  let family = 0;
+  while (lines.length <= size) {
+    const surname1 = pick(SURNAMES);
+    const surname2 = pick(SURNAMES);
+    const nationality = pick(NATIONALITIES);
+    if (r() < 0.15 && lines.length + 3 <= size + 1) {
+      family += 1;
+      const mother = pick(SURNAMES);
+      lines.push(`${pick(GIVEN_M)};${surname1};${surname2};${day(r)}/${month(r)}/${1978 + Math.floor(r() * 12)};M;${nationality};DPI;${doc(r)};no;F${family}`);
+      lines.push(`${pick(GIVEN_F)};${mother};${pick(SURNAMES)};${day(r)}/${month(r)}/${1980 + Math.floor(r() * 12)};F;${nationality};;;no;F${family}`);
+      lines.push(`${pick(r() < 0.5 ? GIVEN_F : GIVEN_M)};${surname1};${mother};${day(r)}/${month(r)}/${2012 + Math.floor(r() * 8)};${r() < 0.5 ? 'F' : 'M'};${nationality};partida de nacimiento;;no;F${family}`);
+      continue;
+    }
+    const female = r() < 0.3;
+    const minor = r() < 0.05;
+    const year = minor ? 2009 + Math.floor(r() * 2) : 1965 + Math.floor(r() * 38);
+    const yearOnly = r() < 0.08;
+    lines.push(
+      `${pick(female ? GIVEN_F : GIVEN_M)};${surname1};${r() < 0.9 ? surname2 : ''};${yearOnly ? year : `${day(r)}/${month(r)}/${year}`};${female ? 'F' : 'M'};${nationality};${r() < 0.6 ? 'DPI' : 'pasaporte'};${r() < 0.7 ? doc(r) : ''};${minor ? 'sí' : 'no'};`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const day = (r: () => number) => String(1 + Math.floor(r() * 28)).padStart(2, '0');
+const month = (r: () => number) => String(1 + Math.floor(r() * 12)).padStart(2, '0');
+const doc = (r: () => number) => String(Math.floor(1e12 + r() * 9e12));
+
+/** Today's flight from the US with its manifest, some people checked in and registered, and a walk-in. */
+export async function loadDemoArrivals(core: Core, today: string): Promise<number> {
+  const existing = await call(core, 'arrivals.list', {});
+  if (existing.length) return 0;
+  const earlier = await call(core, 'manifests.import', {
+    fileName: 'N401GA-anterior.csv',
+    contentBase64: Buffer.from(demoManifest(40, 7)).toString('base64'),
+    arrival: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: 'GlobalX', reference: 'GXA 2101', date: shift(today, -21), pointOfEntry: 'Fuerza Aérea Guatemalteca' },
+  });
+  await call(core, 'arrivals.close', { id: earlier.arrivalId });
+  const flight = await call(core, 'manifests.import', {
+    fileName: 'GXA-2245.csv',
+    contentBase64: Buffer.from(demoManifest(135, 11) + '\n' + demoManifest(40, 7).split('\n').slice(5, 7).join('\n')).toString('base64'),
+    arrival: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: 'GlobalX', reference: 'GXA 2245', date: today, pointOfEntry: 'Fuerza Aérea Guatemalteca' },
+  });
+  const { persons } = await call(core, 'arrivals.get', { id: flight.arrivalId });
+  for (const p of persons.slice(0, 60)) await call(core, 'arrivals.checkIn', { personArrivalId: p.personArrivalId });
+  for (const p of persons.slice(0, 12)) {
+    const { person } = await call(core, 'persons.register', {
+      personArrivalId: p.personArrivalId,
+      person: {
+        givenNames: p.givenNames, firstSurname: p.firstSurname, secondSurname: p.secondSurname, birthDate: p.birthDate, sex: p.sex, nationality: p.nationality,
+        documentNumber: p.documentNumber, originCountry: p.nationality, languages: ['es'], yearsAbroad: 3 + (p.age ?? 30) % 9,
+      },
+    });
+    await call(core, 'consent.record', { personId: person.id, language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'follow_up', institution: '', granted: true }] });
+  }
+  await call(core, 'persons.register', {
+    walkIn: { route: 'land', originCountry: 'MEX', date: today, pointOfEntry: 'Tecún Umán' },
+    person: { givenNames: 'Santos', firstSurname: 'Coc', secondSurname: 'Pop', birthDate: '1990', sex: 'M', nationality: 'GTM', originCountry: 'GTM', originDepartment: 'Alta Verapaz', people: 'maya', languages: ['kek', 'es'], interpreterNeeded: true, yearsAbroad: 6, detentionDays: 21 },
+  });
+  return persons.length + 1;
+}
+
+function shift(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,25 @@
+import { COUNTRIES, REGISTRY_OPTIONS } from '@core/reference';
+import i18n from './i18n';
+
+/** Labels of reference data (resources/data) in the UI language. */
+export function countryName(iso3: string | null | undefined): string {
+  if (!iso3) return '';
+  const c = COUNTRIES.find((x) => x.iso3 === iso3);
+  return c ? (i18n.language === 'en' ? c.en : c.es) : iso3;
+}
+
+export function countryOptions() {
+  return COUNTRIES.map((c) => ({ value: c.iso3, label: i18n.language === 'en' ? c.en : c.es })).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+export function optionList(kind: 'peoples' | 'languages' | 'disabilities') {
+  return REGISTRY_OPTIONS[kind].map((o) => ({ value: o.code, label: i18n.language === 'en' ? o.en : o.es }));
+}
+
+export function optionLabel(kind: 'peoples' | 'languages' | 'disabilities', code: string): string {
+  return optionList(kind).find((o) => o.value === code)?.label ?? code;
+}
+
+export function personName(p: { givenNames: string; firstSurname: string; secondSurname: string | null }): string {
+  return [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
+}

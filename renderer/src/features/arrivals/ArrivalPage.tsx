@@ -1,0 +1,182 @@
+import type { PersonArrivalRow } from '@core/contract/persons-common';
+import { normalize } from '@core/names';
+import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconCheck, IconFileImport, IconFolder, IconScan, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { formatDate, formatTime } from '../../app/format';
+import { countryName, personName } from '../../app/labels';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { ManifestImportModal } from './ManifestImportModal';
+
+export function ArrivalPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const data = useCallQuery('arrivals.get', { id }, { staleTime: 0 });
+  const checkIn = useCallMutation('arrivals.checkIn', ['arrivals.get', 'arrivals.list', 'flow.board']);
+  const close = useCallMutation('arrivals.close', ['arrivals.get', 'arrivals.list', 'flow.board']);
+  const [query, setQuery] = useState('');
+  const [importing, setImporting] = useState(false);
+  if (!data.data) return null;
+  const { arrival, persons } = data.data;
+  const q = normalize(query);
+  const shown = q
+    ? persons.filter((p) => normalize(`${personName(p)} ${p.documentNumber ?? ''} ${p.caseNumber} ${p.ticketCode}`).includes(q))
+    : persons;
+
+  const markArrived = async (input: { personArrivalId: string } | { arrivalId: string; ticketCode: string }) => {
+    try {
+      const row = await checkIn.mutateAsync(input);
+      notifySuccess(t('arrivals.checkedIn', { name: personName(row) }));
+      setQuery('');
+    } catch (error) {
+      if (!(error instanceof ApiError)) notifyError(error);
+    }
+  };
+
+  // Enter: a scanned ticket code, or the only expected person the typed text matches.
+  const onEnter = () => {
+    const code = query.trim().toUpperCase();
+    const byTicket = persons.find((p) => p.ticketCode === code);
+    if (byTicket) return void markArrived({ arrivalId: arrival.id, ticketCode: code });
+    const candidates = shown.filter((p) => p.status === 'expected');
+    if (candidates.length === 1) void markArrived({ personArrivalId: candidates[0]!.personArrivalId });
+  };
+
+  const confirmClose = () =>
+    modals.openConfirmModal({
+      title: t('arrivals.close'),
+      children: <Text size="sm">{t('arrivals.closeConfirm', { count: arrival.counts.expected })}</Text>,
+      labels: { confirm: t('arrivals.close'), cancel: t('common.cancel') },
+      onConfirm: async () => {
+        const result = await close.mutateAsync({ id: arrival.id });
+        notifySuccess(t('arrivals.closedDone', { count: result.noShows.length }));
+      },
+    });
+
+  const status = (p: PersonArrivalRow) => (
+    <Badge color={p.status === 'arrived' ? 'teal' : p.status === 'no_show' ? 'gray' : 'blue'} variant="light">
+      {t(`arrivals.status.${p.status}`)}
+    </Badge>
+  );
+
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{[arrival.carrier, arrival.reference].filter(Boolean).join(' ') || t(`arrivals.kinds.${arrival.kind}`)}</Title>
+          <Text c="dimmed">
+            {t(`arrivals.kinds.${arrival.kind}`)} · {t(`arrivals.routes.${arrival.route}`)} · {countryName(arrival.originCountry)} · {formatDate(arrival.date)}{' '}
+            {formatTime(arrival.actualAt ?? arrival.scheduledAt)} {arrival.pointOfEntry && `· ${arrival.pointOfEntry}`}
+          </Text>
+        </div>
+        {!arrival.closedAt && (
+          <Group>
+            <Button variant="light" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+              {t('arrivals.importManifest')}
+            </Button>
+            <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => void navigate(`/registro?arribo=${arrival.id}`)}>
+              {t('arrivals.addUnlisted')}
+            </Button>
+            <Button variant="subtle" color="red" onClick={confirmClose}>
+              {t('arrivals.close')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <SimpleGrid cols={4}>
+        {(
+          [
+            ['expected', arrival.counts.expected],
+            ['arrived', arrival.counts.arrived],
+            ['noShow', arrival.counts.noShow],
+            ['people', arrival.counts.total],
+          ] as const
+        ).map(([key, value]) => (
+          <Card withBorder key={key} p="sm">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+              {t(`arrivals.${key}`)}
+            </Text>
+            <Text fz={28} fw={700} data-testid={`count-${key}`}>
+              {value}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {!arrival.closedAt && (
+        <TextInput
+          label={t('arrivals.checkInLabel')}
+          description={t('arrivals.checkInHelp')}
+          leftSection={<IconScan size={16} />}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && onEnter()}
+          autoFocus
+          size="md"
+        />
+      )}
+      <Table striped highlightOnHover withTableBorder aria-label={t('arrivals.people')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('arrivals.name')}</Table.Th>
+            <Table.Th>{t('arrivals.age')}</Table.Th>
+            <Table.Th>{t('registration.documentNumber')}</Table.Th>
+            <Table.Th>{t('registration.group')}</Table.Th>
+            <Table.Th>{t('flow.person')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((p) => (
+            <Table.Tr key={p.personArrivalId} data-testid="arrival-person">
+              <Table.Td>
+                <Text fw={500}>{personName(p)}</Text>
+                <Text size="xs" c="dimmed">
+                  {p.caseNumber} {p.openSuggestions > 0 && <Badge size="xs" color="yellow">{t('arrivals.possibleRepeat')}</Badge>}
+                </Text>
+              </Table.Td>
+              <Table.Td>{p.age ?? '—'}</Table.Td>
+              <Table.Td>{p.documentNumber}</Table.Td>
+              <Table.Td>
+                <Badge variant="outline" color={p.groupType === 'unaccompanied_minor' ? 'red' : 'gray'}>
+                  {t(`arrivals.group.${p.groupType}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {status(p)}
+                  {p.registeredAt && <Badge variant="light" color="grape">{t('arrivals.registered')}</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {p.status === 'expected' && !arrival.closedAt && (
+                    <Button size="compact-sm" leftSection={<IconCheck size={14} />} onClick={() => void markArrived({ personArrivalId: p.personArrivalId })}>
+                      {t('arrivals.checkIn')}
+                    </Button>
+                  )}
+                  {!p.registeredAt && p.status !== 'no_show' && !arrival.closedAt && (
+                    <Button size="compact-sm" variant="light" component={Link} to={`/registro/${p.personArrivalId}?de=${arrival.id}`}>
+                      {t('arrivals.register')}
+                    </Button>
+                  )}
+                  <Tooltip label={t('arrivals.caseFile')}>
+                    <ActionIcon variant="subtle" component={Link} to={`/personas/${p.personId}`} aria-label={`${t('arrivals.caseFile')} ${personName(p)}`}>
+                      <IconFolder size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ManifestImportModal arrivalId={arrival.id} opened={importing} onClose={() => setImporting(false)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { ArrivalInput } from '@core/contract/arrivals';
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { DateInput, TimeInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useCallMutation } from '../../api/hooks';
+import { DATE_FORMAT } from '../../app/format';
+import { contractResolver } from '../../app/form';
+import { countryOptions } from '../../app/labels';
+import { notifySuccess } from '../../app/notify';
+
+function combine(date: string, time: string): string | null {
+  return time ? dayjs(`${date}T${time}`).toISOString() : null;
+}
+
+export function NewArrivalModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('arrivals.new')} size="lg" centered>
+      {opened && <NewArrivalForm onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function NewArrivalForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCallMutation('arrivals.create', ['arrivals.list', 'flow.board']);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: '', reference: '', date: dayjs().format('YYYY-MM-DD'), scheduled: '', actual: '', pointOfEntry: '' },
+  });
+  const submit = form.onSubmit(async (v) => {
+    const input = {
+      kind: v.kind as 'flight' | 'bus',
+      route: v.route as 'air' | 'land',
+      originCountry: v.originCountry,
+      carrier: v.carrier,
+      reference: v.reference,
+      date: v.date,
+      scheduledAt: combine(v.date, v.scheduled),
+      actualAt: combine(v.date, v.actual),
+      pointOfEntry: v.pointOfEntry,
+    };
+    const errors = contractResolver(ArrivalInput)(input as never);
+    if (Object.keys(errors).length) return form.setErrors(errors);
+    const arrival = await create.mutateAsync(input);
+    notifySuccess(t('arrivals.created'));
+    onClose();
+    void navigate(`/arribos/${arrival.id}`);
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={2}>
+          <SegmentedControl
+            data={(['flight', 'bus'] as const).map((k) => ({ value: k, label: t(`arrivals.kinds.${k}`) }))}
+            {...form.getInputProps('kind')}
+            onChange={(kind) => {
+              form.setFieldValue('kind', kind);
+              form.setFieldValue('route', kind === 'flight' ? 'air' : 'land');
+              form.setFieldValue('originCountry', kind === 'flight' ? 'USA' : 'MEX');
+            }}
+          />
+          <Select label={null} aria-label={t('arrivals.origin')} data={countryOptions()} searchable allowDeselect={false} {...form.getInputProps('originCountry')} />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TextInput label={t('arrivals.carrier')} data-autofocus {...form.getInputProps('carrier')} />
+          <TextInput label={t('arrivals.reference')} {...form.getInputProps('reference')} />
+          <DateInput label={t('arrivals.date')} valueFormat={DATE_FORMAT} required {...form.getInputProps('date')} />
+          <TextInput label={t('arrivals.pointOfEntry')} {...form.getInputProps('pointOfEntry')} />
+          <TimeInput label={t('arrivals.scheduledAt')} {...form.getInputProps('scheduled')} />
+          <TimeInput label={t('arrivals.actualAt')} {...form.getInputProps('actual')} />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

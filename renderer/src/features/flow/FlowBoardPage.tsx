@@ -1,0 +1,89 @@
+import type { FlowRow } from '@core/contract/flow';
+import { Badge, Group, SegmentedControl, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { IconCheck, IconMinus, IconPointFilled } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCallQuery } from '../../api/hooks';
+import { personName } from '../../app/labels';
+
+const STAGES = ['registered', 'consent', 'alerts', 'screening', 'kits', 'care', 'referral', 'departed'] as const;
+const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'departed'] as const;
+
+/** Today's arrivals and where each person is, longest waiting first. */
+export function FlowBoardPage() {
+  const { t } = useTranslation();
+  const [arrivalId, setArrivalId] = useState<string | null>(null);
+  const [status, setStatus] = useState<(typeof FILTERS)[number]>('all');
+  const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
+  const stage = (row: FlowRow, s: (typeof STAGES)[number]) => {
+    const value = row.stages[s];
+    if (value === null)
+      return (
+        <Tooltip label={t('flow.notInstalled')}>
+          <IconMinus size={14} color="var(--mantine-color-gray-4)" aria-label={t('flow.notInstalled')} />
+        </Tooltip>
+      );
+    return value ? (
+      <ThemeIcon size="sm" color="teal" radius="xl" aria-label={t(`flow.stages.${s}`)}>
+        <IconCheck size={12} />
+      </ThemeIcon>
+    ) : (
+      <IconPointFilled size={14} color="var(--mantine-color-gray-5)" aria-label="—" />
+    );
+  };
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('flow.title')}</Title>
+        <Group>
+          <Select
+            aria-label={t('flow.arrival')}
+            placeholder={t('flow.allArrivals')}
+            data={board.data?.arrivals.map((a) => ({ value: a.id, label: a.label })) ?? []}
+            value={arrivalId}
+            onChange={setArrivalId}
+            clearable
+            w={220}
+          />
+          <SegmentedControl data={FILTERS.map((f) => ({ value: f, label: t(`flow.filter.${f}`) }))} value={status} onChange={(v) => setStatus(v as typeof status)} />
+        </Group>
+      </Group>
+      <Table striped withTableBorder highlightOnHover fz="sm" aria-label={t('flow.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('flow.person')}</Table.Th>
+            <Table.Th>{t('flow.arrival')}</Table.Th>
+            <Table.Th>{t('flow.waiting')}</Table.Th>
+            {STAGES.map((s) => (
+              <Table.Th key={s} ta="center">{t(`flow.stages.${s}`)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {board.data?.rows.map((r) => (
+            <Table.Tr key={r.personArrivalId} data-testid="flow-row">
+              <Table.Td>
+                <Text component={Link} to={`/personas/${r.personId}`} fw={500} c="teal.8">{personName(r)}</Text>
+                <Group gap={4}>
+                  <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
+                  {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td>{r.arrivalLabel}</Table.Td>
+              <Table.Td>{r.waitingMinutes !== null ? t('flow.minutes', { count: r.waitingMinutes }) : '—'}</Table.Td>
+              {STAGES.map((s) => (
+                <Table.Td key={s} ta="center">{stage(r, s)}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+          {board.data?.rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={3 + STAGES.length}>{t('flow.empty')}</Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,130 @@
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { formatDate, formatDateTime } from '../../app/format';
+import { countryName, optionLabel, personName } from '../../app/labels';
+import { notifySuccess } from '../../app/notify';
+
+/** One page per person: details, repeat-returnee suggestions, arrivals, consent, timeline. */
+export function CaseFilePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const file = useCallQuery('persons.get', { id }, { staleTime: 0 });
+  const consent = useCallQuery('consent.status', { personId: id }, { staleTime: 0 });
+  const link = useCallMutation('persons.link', ['persons.get', 'arrivals.get']);
+  const dismiss = useCallMutation('persons.dismissSuggestion', ['persons.get']);
+  const depart = useCallMutation('flow.depart', ['persons.get', 'flow.board']);
+  if (!file.data) return null;
+  const { person, arrivals, suggestions, timeline } = file.data;
+  const unknown = t('caseFile.unknown');
+  const field = (label: string, value: string | number | null | undefined) => (
+    <div>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="sm">{value === null || value === undefined || value === '' ? unknown : value}</Text>
+    </div>
+  );
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>{personName(person)}</Title>
+          <Text c="dimmed">{t('caseFile.title', { caseNumber: person.caseNumber })}</Text>
+        </div>
+      </Group>
+      {person.mergedInto && (
+        <Alert color="orange">
+          {t('caseFile.merged')}{' '}
+          <Link to={`/personas/${person.mergedInto}`}>{t('caseFile.openTarget')}</Link>
+        </Alert>
+      )}
+      {suggestions.filter((s) => s.status === 'open').map((s) => (
+        <Alert key={s.id} color="yellow" title={t('caseFile.suggestions')} data-testid="suggestion">
+          <Text size="sm" mb="xs">
+            {t('caseFile.suggestionText', { caseNumber: s.candidate.caseNumber, name: s.candidate.fullName, arrivals: s.candidate.arrivals, score: s.score.toFixed(2) })}
+          </Text>
+          <Group>
+            <Button size="xs" onClick={async () => { await link.mutateAsync({ suggestionId: s.id }); notifySuccess(t('caseFile.linked')); }}>
+              {t('caseFile.link')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => dismiss.mutate({ suggestionId: s.id })}>{t('caseFile.dismiss')}</Button>
+            <Button size="xs" variant="subtle" component={Link} to={`/personas/${s.candidate.id}`}>{s.candidate.caseNumber}</Button>
+          </Group>
+        </Alert>
+      ))}
+      <Card withBorder>
+        <Text fw={600} mb="xs">{t('caseFile.details')}</Text>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          {field(t('registration.birthDate'), person.birthDate ? `${person.birthDate.split('-').reverse().join('/')}${person.age !== null ? ` (${person.age})` : ''}` : null)}
+          {field(t('registration.sex'), person.sex ? t(`registration.sexes.${person.sex}`) : null)}
+          {field(t('registration.nationality'), countryName(person.nationality))}
+          {field(t('registration.documentNumber'), person.documentNumber)}
+          {field(t('registration.origin'), [person.originMunicipality, person.originDepartment, countryName(person.originCountry)].filter(Boolean).join(', '))}
+          {field(t('registration.people'), person.people ? optionLabel('peoples', person.people) : null)}
+          {field(t('registration.languages'), person.languages.map((l) => optionLabel('languages', l)).join(', ') + (person.interpreterNeeded ? ` · ${t('registration.interpreterNeeded')}` : ''))}
+          {field(t('registration.disabilities'), person.disabilities.map((d) => optionLabel('disabilities', d)).join(', '))}
+          {field(t('registration.phone'), person.phone)}
+          {field(t('registration.familyContact'), person.familyContact)}
+          {field(t('registration.yearsAbroad'), person.yearsAbroad)}
+          {field(t('registration.detentionDays'), person.detentionDays)}
+        </SimpleGrid>
+      </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Text fw={600} mb="xs">{t('caseFile.arrivals')}</Text>
+          <Table fz="sm">
+            <Table.Tbody>
+              {arrivals.map((a) => (
+                <Table.Tr key={a.personArrivalId}>
+                  <Table.Td>
+                    <Link to={`/arribos/${a.arrivalId}`}>{t(`arrivals.status.${a.status}`)}</Link>
+                    <Text size="xs" c="dimmed">{formatDateTime(a.checkedInAt)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end">
+                      {a.status === 'arrived' && (
+                        <Button size="compact-xs" variant="light" leftSection={<IconPrinter size={12} />} component={Link} to={`/constancia/${a.personArrivalId}`}>
+                          {t('caseFile.certificate')}
+                        </Button>
+                      )}
+                      {a.status === 'arrived' && (
+                        <Button size="compact-xs" variant="default" onClick={async () => { await depart.mutateAsync({ personArrivalId: a.personArrivalId }); notifySuccess(t('caseFile.departed')); }}>
+                          {t('caseFile.depart')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text fw={600} mt="md" mb="xs">{t('caseFile.consent')}</Text>
+          {consent.data?.length ? (
+            <Stack gap={4}>
+              {consent.data.map((c) => (
+                <Group key={`${c.purpose}${c.institution}`} gap="xs">
+                  <Badge color={c.granted ? 'teal' : 'gray'} variant="light">{c.granted ? t('caseFile.granted') : t('caseFile.refused')}</Badge>
+                  <Text size="sm">{t(`registration.purposes.${c.purpose}`)} {c.institution}</Text>
+                  <Text size="xs" c="dimmed">{formatDate(c.recordedAt)} · {c.explainedBy}</Text>
+                </Group>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">{t('caseFile.noConsent')}</Text>
+          )}
+        </Card>
+        <Card withBorder>
+          <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>
+          <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
+            {timeline.map((e, i) => (
+              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { reference: e.detail.reference ?? e.detail.carrier ?? '', purpose: e.detail.purpose ? t(`registration.purposes.${String(e.detail.purpose)}`) : '' })}>
+                <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
