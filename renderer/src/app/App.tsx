@@ -33,7 +33,7 @@ export function App() {
   );
   return (
     <MantineProvider theme={theme} getStyleNonce={() => nonce} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="top-right" limit={3} className="no-print" />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <AuthErrorBridge target={authErrorHandler} />

@@ -14,5 +14,5 @@ export function notifyError(error: unknown): void {
 }
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 4000 });
+  notifications.show({ color: 'teal', message, autoClose: 3000 });
 }

@@ -9,6 +9,20 @@ import { notifyError, notifySuccess } from '../../app/notify';
 
 type Preview = Output<'manifests.preview'>;
 
+/** Manifest columns by the names the form uses for them. */
+const COLUMN_LABELS: Record<string, string> = {
+  given_names: 'registration.givenNames',
+  first_surname: 'registration.firstSurname',
+  second_surname: 'registration.secondSurname',
+  birth_date: 'registration.birthDate',
+  sex: 'registration.sex',
+  nationality: 'registration.nationality',
+  document_type: 'registration.documentType',
+  document_number: 'registration.documentNumber',
+  unaccompanied_minor: 'arrivals.group.unaccompanied_minor',
+  family_group: 'registration.group',
+};
+
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
@@ -113,8 +127,8 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
                           <Stack gap={2}>
                             {problems.map((p, i) => (
                               <Group key={i} gap={4} wrap="nowrap">
-                                <Badge size="xs" color={p.severity === 'error' ? 'red' : 'yellow'}>
-                                  {p.column ?? '—'}
+                                <Badge size="xs" color={p.severity === 'error' ? 'red' : 'yellow'} tt="none" style={{ flexShrink: 0 }}>
+                                  {p.column ? t(COLUMN_LABELS[p.column] ?? p.column) : '—'}
                                 </Badge>
                                 <Text size="xs">{p.message}</Text>
                               </Group>

@@ -118,7 +118,7 @@ export function CaseFilePage() {
           <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>
           <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
             {timeline.map((e, i) => (
-              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { reference: e.detail.reference ?? e.detail.carrier ?? '', purpose: e.detail.purpose ? t(`registration.purposes.${String(e.detail.purpose)}`) : '' })}>
+              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? t(`registration.purposes.${String(e.detail.purpose)}`) : '' })}>
                 <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
               </Timeline.Item>
             ))}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shot, startHarness, type Harness } from './harness';
+
+let h: Harness;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-manifest-'));
+const HEADER = 'nombres;primer_apellido;segundo_apellido;fecha_nacimiento;sexo;nacionalidad;tipo_documento;numero_documento;nna_no_acompanado;grupo_familiar';
+const ROWS = [
+  'Juan Carlos;Caal;Tiul;14/02/1985;M;GTM;DPI;1234567890101;no;F1',
+  'Rosa;Tiul;Choc;1987;F;GTM;;;no;F1',
+  'Brayan Alexis;Mejía;;12/12/2009;M;HND;;;sí;',
+  'Glenda;Reyes;Cruz;05/05/1990;F;SLV;pasaporte;A123;no;',
+];
+
+beforeAll(async () => {
+  h = await startHarness();
+  const { page, url } = h;
+  // Set up the centre and a clerk through the same screens a person uses.
+  await page.goto(url);
+  await page.getByLabel('Nombre del centro').fill('CAMR San Pedro Sula');
+  await page.getByLabel('Nombre de este puesto').fill('Mesa 1');
+  await page.getByLabel('Nombre completo').fill('Coordinación');
+  await page.getByLabel('Usuario').fill('jefa');
+  await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill('clave-jefa-2026');
+  await page.getByLabel('Repita la contraseña').fill('clave-jefa-2026');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+  await page.getByLabel('Usuario').fill('jefa');
+  await page.getByLabel('Contraseña').fill('clave-jefa-2026');
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: 'Usuarios' }).click();
+  await page.getByRole('button', { name: 'Nuevo usuario' }).click();
+  await page.getByRole('textbox', { name: 'Nombre', exact: true }).fill('María José López');
+  await page.getByRole('textbox', { name: 'Usuario', exact: true }).fill('mlopez');
+  await page.getByRole('checkbox', { name: 'Registrador/a' }).check();
+  await page.getByLabel('Contraseña inicial').fill('clave-registro-1');
+  await page.getByRole('button', { name: 'Crear' }).click();
+  await page.getByTestId('user-row-mlopez').waitFor();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Cambiar de usuario' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cambiar de usuario' });
+  await dialog.getByLabel('Usuario').fill('mlopez');
+  await dialog.getByLabel('Contraseña').fill('clave-registro-1');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /Buen día, María José López/ }).waitFor();
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (h) await h.close();
+});
+
+describe('reception of a flight, end to end in Chromium', () => {
+  it('creates the flight, previews a manifest with an error, then imports the fixed file', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Arribos' }).click();
+    await page.getByRole('button', { name: 'Nuevo arribo' }).click();
+    await page.getByLabel('Aerolínea o empresa').fill('GlobalX');
+    await page.getByLabel('Número de vuelo o referencia').fill('GXA 2245');
+    await page.getByRole('button', { name: 'Crear' }).click();
+    await page.getByRole('heading', { name: 'GlobalX GXA 2245' }).waitFor();
+
+    const bad = path.join(dir, 'GXA2245.csv');
+    fs.writeFileSync(bad, [HEADER, ...ROWS.slice(0, 3), 'Glenda;Reyes;Cruz;31/02/1990;F;Marte;pasaporte;A123;no;'].join('\n'));
+    await page.getByRole('button', { name: 'Importar manifiesto' }).click();
+    await page.locator('input[type="file"]').setInputFiles(bad);
+    await page.getByTestId('manifest-summary').waitFor();
+    expect(await page.getByTestId('manifest-summary').textContent()).toContain('4 filas · 2 errores');
+    expect(await page.getByTestId('manifest-error-row').textContent()).toContain('Fecha no válida «31/02/1990»');
+    expect(await page.getByRole('button', { name: /Importar 4 personas/ }).isDisabled()).toBe(true);
+    await shot(page, '20-manifest-errors');
+
+    const good = path.join(dir, 'GXA2245-corregido.csv');
+    fs.writeFileSync(good, [HEADER, ...ROWS].join('\n'));
+    await page.locator('input[type="file"]').setInputFiles(good);
+    await page.getByText(/4 filas · 0 errores/).waitFor();
+    await page.getByRole('button', { name: 'Importar 4 personas' }).click();
+    await page.getByText('4 personas importadas.').waitFor();
+    await page.getByTestId('count-expected').filter({ hasText: '4' }).waitFor();
+  });
+
+  it('checks in three people by typing and pressing Enter', async () => {
+    const { page } = h;
+    const box = page.getByLabel('Buscar o escanear ticket');
+    for (const name of ['brayan', 'rosa tiul', 'glenda']) {
+      await box.fill(name);
+      await box.press('Enter');
+      await page.getByText(/marcada como llegada/).last().waitFor();
+    }
+    await page.getByTestId('count-arrived').filter({ hasText: '3' }).waitFor();
+    await shot(page, '21-checked-in');
+  });
+
+  it('registers a walk-in with consent, prints the certificate, and the flow board shows everyone', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Registro' }).click();
+    await page.getByRole('heading', { name: 'Registro de persona que llega por su cuenta' }).waitFor();
+    await page.getByLabel('Nombres').fill('Santos');
+    await page.getByLabel('Primer apellido').fill('Coc');
+    await page.getByLabel('Segundo apellido').fill('Pop');
+    await page.getByLabel('Fecha de nacimiento').fill('1990');
+    await page.getByRole('checkbox', { name: 'Contacto posterior para seguimiento' }).check();
+    await shot(page, '22-registration');
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    await page.getByRole('heading', { name: 'Santos Coc Pop' }).waitFor();
+    await page.getByText('Aceptó: Registro de sus datos en el centro').waitFor();
+    await shot(page, '23-case-file');
+
+    await page.getByRole('link', { name: 'Constancia' }).click();
+    await page.getByRole('heading', { name: 'Constancia de persona retornada' }).waitFor();
+    expect(await page.getByTestId('certificate-body').textContent()).toContain('Santos Coc Pop');
+    await shot(page, '24-certificate');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5000);
+
+    await page.goto(`${h.url}flujo`);
+    await page.getByRole('heading', { name: 'Tablero de flujo' }).waitFor();
+    await page.getByTestId('flow-row').first().waitFor();
+    const rows = await page.getByTestId('flow-row').allTextContents();
+    expect(rows.join('\n')).toContain('Santos Coc Pop');
+    expect(rows.join('\n')).toContain('Brayan Alexis Mejía');
+    expect(rows).toHaveLength(5);
+    await shot(page, '25-flow-board');
+  });
+});
