@@ -126,4 +126,16 @@ describe('reception of a flight, end to end in Chromium', () => {
     expect(rows).toHaveLength(5);
     await shot(page, '25-flow-board');
   });
+
+  it('finds a person with Ctrl+K despite a typo and a missing accent, and opens the case file', async () => {
+    const { page } = h;
+    await page.keyboard.press('Control+k');
+    await page.getByPlaceholder('Buscar persona por nombre, documento o expediente…').fill('brayan mejia');
+    await page.getByTestId('search-hit').first().waitFor();
+    await page.getByPlaceholder('Buscar persona por nombre, documento o expediente…').fill('santos koc');
+    await page.getByTestId('search-hit').filter({ hasText: 'Santos Coc Pop' }).waitFor();
+    await shot(page, '26-search');
+    await page.getByTestId('search-hit').filter({ hasText: 'Santos Coc Pop' }).click();
+    await page.getByRole('heading', { name: 'Santos Coc Pop' }).waitFor();
+  });
 });

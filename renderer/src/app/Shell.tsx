@@ -1,13 +1,15 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Burger, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconLock, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { spotlight } from '@mantine/spotlight';
+import { IconChevronDown, IconLock, IconLogout, IconSearch, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { call } from '../api/client';
 import { SwitchUserModal } from '../features/auth/SwitchUserModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PersonSpotlight } from '../components/PersonSpotlight';
 import type { Language } from './i18n';
-import { ADMINISTRATION, allowed, HOME, STATIONS, type NavItem } from './nav';
+import { ADMINISTRATION, allowed, CASEWORK, HOME, STATIONS, type NavItem } from './nav';
 import { notifyError } from './notify';
 import { useCurrentSession, useSession } from './session';
 
@@ -18,6 +20,7 @@ export function Shell() {
   const [navOpen, nav] = useDisclosure();
   const [switching, switcher] = useDisclosure();
   const location = useLocation();
+  const canSearch = allowed({ roles: CASEWORK }, session.roles);
 
   const saveLanguage = (locale: Language) => void call('auth.setLocale', { locale }).catch(notifyError);
 
@@ -58,6 +61,11 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            {canSearch && (
+              <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl+K</Kbd>} onClick={spotlight.open} visibleFrom="sm">
+                {t('search.button')}
+              </Button>
+            )}
             <LanguageSwitch onChanged={saveLanguage} />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -107,6 +115,7 @@ export function Shell() {
         <Outlet />
       </AppShell.Main>
       <SwitchUserModal opened={switching} onClose={switcher.close} />
+      {canSearch && <PersonSpotlight />}
     </AppShell>
   );
 }

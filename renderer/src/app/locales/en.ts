@@ -400,6 +400,7 @@ export const en: Messages = {
     placeholder: 'Search a person by name, document or case number…',
     nothing: 'Nobody matches.',
     hint: 'Ctrl+K',
+    button: 'Find a person',
   },
   languages: { es: 'Español', en: 'English' },
 };

@@ -399,6 +399,7 @@ export const es = {
     placeholder: 'Buscar persona por nombre, documento o expediente…',
     nothing: 'Nadie coincide.',
     hint: 'Ctrl+K',
+    button: 'Buscar persona',
   },
   languages: { es: 'Español', en: 'English' },
 };
