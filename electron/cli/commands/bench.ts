@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { benchFoundation } from '../bench/foundation';
+import { benchPersons } from '../bench/persons';
 import { formatTable, type BenchRow } from '../bench/table';
 import { print, run, type GlobalOptions } from '../runtime';
 
 /** Each station adds its benchmark suite here; `npm run bench` prints them as one table. */
-const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation];
+const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons];
 
 export function registerBench(program: Command): void {
   program
