@@ -138,4 +138,24 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByTestId('search-hit').filter({ hasText: 'Santos Coc Pop' }).click();
     await page.getByRole('heading', { name: 'Santos Coc Pop' }).waitFor();
   });
+
+  it('proposes the earlier record of a repeat returnee, merges them, and undoes the merge', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Registro' }).click();
+    await page.getByLabel('Nombres').fill('Juan Carlos');
+    await page.getByLabel('Primer apellido').fill('Cal');
+    await page.getByLabel('Segundo apellido').fill('Tiul');
+    await page.getByLabel('Fecha de nacimiento').fill('14/02/1985');
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    await page.getByTestId('suggestion').waitFor();
+    expect(await page.getByTestId('suggestion').textContent()).toContain('Juan Carlos Caal Tiul');
+    await shot(page, '27-repeat-returnee');
+    await page.getByRole('button', { name: 'Es la misma persona: unir' }).click();
+    await page.getByText('Este expediente fue unido a otro.').waitFor();
+    await page.getByRole('link', { name: 'Abrir expediente vigente' }).click();
+    await page.getByRole('heading', { name: 'Juan Carlos Caal Tiul' }).waitFor();
+    await page.getByTestId('timeline').getByText('Registros unidos').waitFor();
+    await page.getByRole('button', { name: 'Deshacer la unión' }).click();
+    await page.getByTestId('timeline').getByText('Unión deshecha', { exact: true }).waitFor();
+  });
 });

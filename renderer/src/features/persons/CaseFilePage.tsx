@@ -6,6 +6,7 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { formatDate, formatDateTime } from '../../app/format';
 import { countryName, optionLabel, personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
+import { MergeCard } from './MergeCard';
 
 /** One page per person: details, repeat-returnee suggestions, arrivals, consent, timeline. */
 export function CaseFilePage() {
@@ -16,8 +17,10 @@ export function CaseFilePage() {
   const link = useCallMutation('persons.link', ['persons.get', 'arrivals.get']);
   const dismiss = useCallMutation('persons.dismissSuggestion', ['persons.get']);
   const depart = useCallMutation('flow.depart', ['persons.get', 'flow.board']);
+  const unmerge = useCallMutation('persons.unmerge', ['persons.get']);
   if (!file.data) return null;
   const { person, arrivals, suggestions, timeline } = file.data;
+  const undone = new Set(timeline.filter((e) => e.kind === 'unmerged').map((e) => String(e.detail.mergeId)));
   const unknown = t('caseFile.unknown');
   const field = (label: string, value: string | number | null | undefined) => (
     <div>
@@ -120,11 +123,25 @@ export function CaseFilePage() {
             {timeline.map((e, i) => (
               <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? t(`registration.purposes.${String(e.detail.purpose)}`) : '' })}>
                 <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
+                {e.kind === 'merged' && !undone.has(String(e.detail.mergeId)) && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={async () => {
+                      await unmerge.mutateAsync({ mergeId: String(e.detail.mergeId), reason: t('caseFile.unmergeReason') });
+                      notifySuccess(t('caseFile.unmerged'));
+                    }}
+                  >
+                    {t('caseFile.unmerge')}
+                  </Button>
+                )}
               </Timeline.Item>
             ))}
           </Timeline>
         </Card>
       </SimpleGrid>
+      {!person.mergedInto && <MergeCard personId={person.id} />}
     </Stack>
   );
 }
