@@ -18,11 +18,8 @@ export const OptionalText = (max: number) =>
     .nullable()
     .optional();
 
-/** One person on one arrival, as lists show them. */
-export const PersonArrivalRow = z.object({
-  personArrivalId: Id,
-  personId: Id,
-  arrivalId: Id,
+/** Who a person is, as every list and the case file show it. */
+export const PersonIdentity = z.object({
   caseNumber: z.string(),
   givenNames: z.string(),
   firstSurname: z.string(),
@@ -33,6 +30,13 @@ export const PersonArrivalRow = z.object({
   sex: Sex.nullable(),
   nationality: z.string().nullable(),
   documentNumber: z.string().nullable(),
+});
+
+/** One person on one arrival, as lists show them. */
+export const PersonArrivalRow = PersonIdentity.extend({
+  personArrivalId: Id,
+  personId: Id,
+  arrivalId: Id,
   status: ArrivalStatus,
   source: z.enum(['manifest', 'walk_in', 'unlisted']),
   groupType: GroupType,

@@ -3,13 +3,13 @@ import { ArrivalInput } from './arrivals';
 import { CountryIso3, Id, IsoDateTime } from './common';
 import { method } from './method';
 import {
-  AgeGroupSchema,
   DocumentTypeSchema,
   GroupType,
   NamePart,
   OptionalText,
   PartialDateSchema,
   PersonArrivalRow,
+  PersonIdentity,
   Sex,
 } from './persons-common';
 
@@ -38,20 +38,10 @@ export const PersonFields = z.strictObject({
 });
 export type PersonFields = z.input<typeof PersonFields>;
 
-export const Person = z.object({
+export const Person = PersonIdentity.extend({
   id: Id,
-  caseNumber: z.string(),
-  givenNames: z.string(),
-  firstSurname: z.string(),
-  secondSurname: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  age: z.number().int().nullable(),
-  ageGroup: AgeGroupSchema.nullable(),
-  sex: Sex.nullable(),
   genderIdentity: z.string().nullable(),
-  nationality: z.string().nullable(),
   documentType: z.string().nullable(),
-  documentNumber: z.string().nullable(),
   originCountry: z.string().nullable(),
   originDepartment: z.string().nullable(),
   originMunicipality: z.string().nullable(),
