@@ -24,13 +24,24 @@ export function nameTokens(text: string | null | undefined): string[] {
 }
 
 /**
- * A Spanish sound-alike key: b/v, s/z/c(e,i), ll/y, silent h, gu/g, qu/k, ge/je; then the
- * consonant skeleton (first letter + consonants, doubles collapsed) so a wrong vowel still matches.
+ * How a word sounds in Spanish: b/v, s/z/c(e,i), ll/y, silent h, gu/g, qu/k, ge/je, x/j.
+ * "Lopes" and "López", "Ernández" and "Hernández" sound the same.
  */
-export function phoneticKey(token: string): string {
-  let s = normalize(token).replace(/ /g, '');
-  if (!s) return '';
-  s = s
+export function soundKey(token: string): string {
+  let key = soundCache.get(token);
+  if (key === undefined) {
+    if (soundCache.size > 50_000) soundCache.clear(); // names repeat a lot: a small cache is enough
+    key = computeSound(token);
+    soundCache.set(token, key);
+  }
+  return key;
+}
+
+const soundCache = new Map<string, string>();
+
+function computeSound(token: string): string {
+  const s = normalize(token)
+    .replace(/ /g, '')
     .replace(/ch/g, '1')
     .replace(/ll/g, 'y')
     .replace(/qu/g, 'k')
@@ -44,10 +55,18 @@ export function phoneticKey(token: string): string {
     .replace(/x/g, 'j')
     .replace(/h/g, '')
     .replace(/y$/, 'i');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Blocking key: the sound's consonant skeleton (first letter + consonants) so that a wrong vowel
+ * still lands in the same bucket. Coarse on purpose; similarity is decided by soundKey + Jaro-Winkler.
+ */
+export function phoneticKey(token: string): string {
+  const s = soundKey(token);
   if (!s) return '';
   const first = /[aeiou]/.test(s[0]!) ? 'a' : s[0]!; // Ernández = Hernández
-  const skeleton = s.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
-  return (first + skeleton).replace(/(.)\1+/g, '$1');
+  return (first + s.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
 /** Jaro-Winkler similarity in [0, 1]. */
@@ -84,7 +103,7 @@ export function jaroWinkler(a: string, b: string): number {
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.85; // J. = Juan
-  if (phoneticKey(a) === phoneticKey(b)) return 0.93;
+  if (soundKey(a) === soundKey(b)) return 0.95;
   return jaroWinkler(a, b);
 }
 

@@ -91,6 +91,8 @@ export async function benchPersons(): Promise<BenchRow[]> {
     });
     const found = (names: string[], want: string) => names.some((n) => normalize(n) === want);
 
+    // The app's process stays warm: 20 queries first (JIT, SQLite page cache), then measure.
+    for (const q of queries.slice(0, 20)) searchPersons(core.db, q.text, 10);
     const oursTimes: number[] = [];
     let oursHits = 0;
     for (const q of queries) {
@@ -126,7 +128,7 @@ export async function benchPersons(): Promise<BenchRow[]> {
       {
         benchmark: `person search p95, ${PERSONS.toLocaleString('en')} persons (FTS5 + sound-alike keys)`,
         result: `${ours95.toFixed(1)} ms · recall ${(oursHits / queries.length).toFixed(2)}`,
-        comparison: `${(fuse95 / ours95).toFixed(0)}× faster than Fuse.js`,
+        comparison: `${(fuse95 / ours95).toFixed(0)}× faster than Fuse.js (after 20 warm-up queries)`,
         target: '≤ 20 ms and ≥ 50× Fuse.js',
         pass: ours95 <= 20 && fuse95 / ours95 >= 50,
       },

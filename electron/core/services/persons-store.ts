@@ -4,7 +4,7 @@ import type { PersonArrivalRow } from '../contract/persons-common';
 import type { ServiceContext } from '../context';
 import { insertRow } from '../db/replicated';
 import { AppError } from '../errors';
-import { nameTokens, normalize, phoneticKey } from '../names';
+import { nameTokens, normalize, phoneticKey, soundKey } from '../names';
 import { ageAt, ageGroup, birthYear } from '../partial-date';
 import { zonedDate } from '../time';
 import { centreTimeZone } from './centre';
@@ -179,13 +179,25 @@ export function newTicketCode(): string {
 /** Blocking keys that find earlier records of a person: sound-alikes, birth year, document. */
 export function personKeys(p: { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }): string[] {
   const keys = new Set<string>();
-  for (const token of nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`)) keys.add(`s:${phoneticKey(token)}`);
+  const surnames = nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`).map(phoneticKey);
+  for (const code of surnames) keys.add(`s:${code}`);
   const given = nameTokens(p.given_names)[0];
   if (given) keys.add(`g:${phoneticKey(given)}`);
+  // Pairs of names (in any order) make small posting lists: search answers from them directly,
+  // first by exact sound (q:), then by consonant skeleton (p:) for misspelt vowels.
+  const words = [...(given ? [given] : []), ...nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`)];
+  for (const [prefix, code] of [['p', phoneticKey], ['q', soundKey]] as const) {
+    const codes = words.map(code);
+    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) keys.add(pairKey(codes[i]!, codes[j]!, prefix));
+  }
   const year = birthYear(p.birth_date);
   if (year) keys.add(`y:${year}`);
   if (p.document_number) keys.add(`d:${normalize(p.document_number).replace(/ /g, '')}`);
   return [...keys];
+}
+
+export function pairKey(a: string, b: string, prefix: 'p' | 'q' = 'p'): string {
+  return `${prefix}:${a < b ? `${a}+${b}` : `${b}+${a}`}`;
 }
 
 /** Refreshes a person's search index and blocking keys (after insert or edit). */

@@ -1,6 +1,6 @@
 import type { Database } from '../db/driver';
-import { nameTokens, normalize, phoneticKey, tokenSimilarity } from '../names';
-import { fullName } from './persons-store';
+import { nameTokens, normalize, phoneticKey, soundKey, tokenSimilarity } from '../names';
+import { fullName, pairKey } from './persons-store';
 
 interface Hit {
   id: string;
@@ -24,8 +24,22 @@ export function searchPersons(db: Database, text: string, limit: number) {
   const query = normalize(text);
   const words = nameTokens(text);
   const candidates = new Map<string, Hit>();
+  const codes = [...new Set(words.map(phoneticKey).filter(Boolean))];
+  // 1. Pairs of names in any order: same sound first (accents, s/z, b/v…), then same consonants
+  //    (a wrong vowel); both are small posting lists.
+  const pairs = (code: (w: string) => string, prefix: 'p' | 'q') => {
+    const list = [...new Set(words.map(code).filter(Boolean))];
+    const keys = new Set<string>();
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) keys.add(pairKey(list[i]!, list[j]!, prefix));
+    return [...keys];
+  };
+  if (words.length >= 2) {
+    addByKeys(db, candidates, pairs(soundKey, 'q'), 1, CANDIDATES);
+    if (candidates.size < limit) addByKeys(db, candidates, pairs(phoneticKey, 'p'), 1, 5 * CANDIDATES);
+  }
+  // 2. Substrings (partial names, documents, case numbers) through the trigram index.
   const ftsTerms = (words.length ? words : query.split(' ')).filter((w) => w.length >= 3);
-  if (ftsTerms.length) {
+  if (candidates.size < limit && ftsTerms.length) {
     const match = ftsTerms.map((w) => `"${w.replace(/"/g, '')}"`).join(' AND ');
     const rows = db
       .prepare(
@@ -36,17 +50,9 @@ export function searchPersons(db: Database, text: string, limit: number) {
       .all(match) as Hit[];
     for (const r of rows) candidates.set(r.id, r);
   }
-  if (candidates.size < limit && words.length) {
-    const keys = [...new Set(words.flatMap((w) => [`s:${phoneticKey(w)}`, `g:${phoneticKey(w)}`]))];
-    const rows = db
-      .prepare(
-        `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
-         FROM (SELECT person_id, count(*) AS n FROM person_keys WHERE key IN (${keys.map(() => '?').join(',')})
-               GROUP BY person_id HAVING n >= ? ORDER BY n DESC LIMIT ${CANDIDATES}) k
-         JOIN persons p ON p.id = k.person_id WHERE p.merged_into IS NULL`,
-      )
-      .all(...keys, Math.min(words.length, 2)) as Hit[];
-    for (const r of rows) candidates.set(r.id, r);
+  // 3. A single word: its sound-alike as a given name or a surname.
+  if (candidates.size < limit && codes.length) {
+    addByKeys(db, candidates, codes.flatMap((c) => [`s:${c}`, `g:${c}`]), 1, CANDIDATES);
   }
   return [...candidates.values()]
     .map((c) => ({ hit: c, score: score(c, query, words) }))
@@ -63,6 +69,19 @@ export function searchPersons(db: Database, text: string, limit: number) {
     }));
 }
 
+function addByKeys(db: Database, candidates: Map<string, Hit>, keys: string[], minimum: number, max: number): void {
+  if (!keys.length) return;
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
+       FROM (SELECT person_id, count(*) AS n FROM person_keys WHERE key IN (${keys.map(() => '?').join(',')})
+             GROUP BY person_id HAVING n >= ? ORDER BY n DESC LIMIT ${max}) k
+       JOIN persons p ON p.id = k.person_id WHERE p.merged_into IS NULL`,
+    )
+    .all(...keys, minimum) as Hit[];
+  for (const r of rows) candidates.set(r.id, r);
+}
+
 function score(c: Hit, query: string, words: string[]): number {
   const compact = query.replace(/ /g, '');
   if (compact && (normalize(c.case_number).replace(/ /g, '') === compact || normalize(c.document_number).replace(/ /g, '') === compact)) return 1;
@@ -70,6 +89,13 @@ function score(c: Hit, query: string, words: string[]): number {
   const tokens = nameTokens(fullName(c));
   if (!words.length || !tokens.length) return 0;
   let sum = 0;
-  for (const w of words) sum += Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, tokenSimilarity(w, t)) : tokenSimilarity(w, t))));
+  let strong = 0;
+  for (const w of words) {
+    const best = Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, tokenSimilarity(w, t)) : tokenSimilarity(w, t))));
+    sum += best;
+    if (best >= 0.88) strong += 1;
+  }
+  // Most of what was typed must be there: one shared surname does not make a match.
+  if (strong < Math.min(words.length, Math.max(1, Math.ceil(words.length * 0.67)))) return 0;
   return sum / words.length;
 }
