@@ -53,6 +53,8 @@ export async function loadDemoArrivals(core: Core, today: string): Promise<numbe
     contentBase64: Buffer.from(demoManifest(40, 7)).toString('base64'),
     arrival: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: 'GlobalX', reference: 'GXA 2101', date: shift(today, -21), pointOfEntry: 'Fuerza Aérea Guatemalteca' },
   });
+  const before = await call(core, 'arrivals.get', { id: earlier.arrivalId });
+  for (const p of before.persons.slice(0, 37)) await call(core, 'arrivals.checkIn', { personArrivalId: p.personArrivalId });
   await call(core, 'arrivals.close', { id: earlier.arrivalId });
   const flight = await call(core, 'manifests.import', {
     fileName: 'GXA-2245.csv',

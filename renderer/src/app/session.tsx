@@ -3,7 +3,9 @@ import { useHotkeys, useIdle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, call, forgetToken } from '../api/client';
-import { changeLanguage } from './i18n';
+import i18n, { changeLanguage } from './i18n';
+
+const currentLanguage = () => (i18n.language === 'en' ? 'en' : 'es') as 'es' | 'en';
 
 export type SessionState =
   | { status: 'loading' }
@@ -76,11 +78,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       refresh,
       async signIn(username, password) {
-        const { session } = await call('auth.login', { username, password });
+        // The language on screen at sign-in is the session's language.
+        const { session } = await call('auth.login', { username, password, locale: currentLanguage() });
         await adopt(session);
       },
       async switchUser(username, password) {
-        const { session } = await call('auth.switchUser', { username, password });
+        const { session } = await call('auth.switchUser', { username, password, locale: currentLanguage() });
         queryClient.clear();
         await adopt(session);
       },
