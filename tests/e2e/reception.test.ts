@@ -92,6 +92,18 @@ describe('reception of a flight, end to end in Chromium', () => {
     await shot(page, '21-checked-in');
   });
 
+  it('registers an expected person with the manifest data already filled in', async () => {
+    const { page } = h;
+    await page.getByTestId('arrival-person').filter({ hasText: 'Juan Carlos Caal Tiul' }).getByRole('link', { name: 'Registrar' }).click();
+    await page.getByRole('heading', { name: 'Registro de la persona' }).waitFor();
+    await expect.poll(() => page.getByLabel('Nombres').inputValue()).toBe('Juan Carlos');
+    expect(await page.getByLabel('Fecha de nacimiento').inputValue()).toBe('14/02/1985');
+    await page.getByLabel('Teléfono', { exact: true }).fill('+502 5555 0101');
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    await page.getByRole('heading', { name: 'Juan Carlos Caal Tiul' }).waitFor();
+    await page.getByText('+502 5555 0101').waitFor();
+  });
+
   it('registers a walk-in with consent, prints the certificate, and the flow board shows everyone', async () => {
     const { page } = h;
     await page.getByRole('link', { name: 'Registro' }).click();

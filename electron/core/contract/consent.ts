@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Locale } from './common';
+import { Id } from './common';
 import { method } from './method';
 
 export const ConsentPurpose = z.enum(['registration', 'sharing', 'replication', 'follow_up']);
@@ -37,4 +37,3 @@ export const consentContract = {
   'consent.status': method({ input: z.strictObject({ personId: Id }), output: z.array(ConsentState) }),
 };
 
-export { Locale };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidPartialDate } from '../partial-date';
-import { CountryIso3, Id } from './common';
+import { Id } from './common';
 
 export const Sex = z.enum(['F', 'M', 'X']);
 export const DocumentTypeSchema = z.enum(['dpi', 'passport', 'birth_certificate', 'consular_id', 'other', 'none']);
@@ -48,4 +48,3 @@ export const PersonArrivalRow = PersonIdentity.extend({
 });
 export type PersonArrivalRow = z.infer<typeof PersonArrivalRow>;
 
-export { CountryIso3 };

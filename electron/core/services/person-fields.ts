@@ -1,9 +1,10 @@
+import type { z } from 'zod';
 import type { PersonFields } from '../contract/persons';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { today } from './persons-store';
 
-type ParsedFields = Exclude<ReturnType<typeof import('../contract/persons').PersonFields.parse>, undefined>;
+type ParsedFields = z.output<typeof PersonFields>;
 
 /** Contract fields → database columns; a birth date in the future is refused. */
 export function personColumns(ctx: ServiceContext, f: ParsedFields): Record<string, unknown> {
@@ -32,4 +33,3 @@ export function personColumns(ctx: ServiceContext, f: ParsedFields): Record<stri
   };
 }
 
-export type { PersonFields };

@@ -204,7 +204,7 @@ export function pairKey(a: string, b: string, prefix: 'p' | 'q' = 'p'): string {
 export function indexPerson(ctx: ServiceContext, row: PersonRow): void {
   ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(row.id);
   ctx.db.prepare('DELETE FROM persons_fts WHERE rowid = ?').run(row.rowid);
-  if (row.merged_into || !row) return;
+  if (row.merged_into) return; // a merged record is found through the record it joined
   const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
   for (const key of personKeys(row)) insertKey.run(key, row.id);
   ctx.db

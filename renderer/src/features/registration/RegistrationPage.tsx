@@ -3,6 +3,7 @@ import { PLACES } from '@core/reference';
 import { Autocomplete, Button, Card, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { call } from '../../api/client';
@@ -72,9 +73,11 @@ export function RegistrationPage() {
       consent: { registration: true, follow_up: false, replication: false, sharing: false } as Record<(typeof PURPOSES)[number], boolean>,
     },
   });
-  // Fill the form once the expected person has loaded.
-  if (row && !form.values.givenNames && !form.isDirty()) {
-    form.setValues({
+  // Fill the form with the manifest's data once the expected person has loaded.
+  const { setValues } = form;
+  useEffect(() => {
+    if (!row) return;
+    setValues({
       givenNames: row.givenNames,
       firstSurname: row.firstSurname,
       secondSurname: row.secondSurname ?? '',
@@ -85,7 +88,7 @@ export function RegistrationPage() {
       documentNumber: row.documentNumber ?? '',
       groupType: row.groupType,
     });
-  }
+  }, [row, setValues]);
   const v = form.values;
   const departments = PLACES[v.originCountry]?.departments ?? [];
 
