@@ -83,10 +83,10 @@ describe('reception of a flight, end to end in Chromium', () => {
   it('checks in three people by typing and pressing Enter', async () => {
     const { page } = h;
     const box = page.getByLabel('Buscar o escanear ticket');
-    for (const name of ['brayan', 'rosa tiul', 'glenda']) {
-      await box.fill(name);
+    for (const [typed, name] of [['brayan', 'Brayan Alexis Mejía'], ['rosa tiul', 'Rosa Tiul Choc'], ['glenda', 'Glenda Reyes Cruz']]) {
+      await box.fill(typed!);
       await box.press('Enter');
-      await page.getByText(/marcada como llegada/).last().waitFor();
+      await page.getByText(`${name} marcada como llegada.`).waitFor();
     }
     await page.getByTestId('count-arrived').filter({ hasText: '3' }).waitFor();
     await shot(page, '21-checked-in');

@@ -33,19 +33,24 @@ export function ArrivalPage() {
     try {
       const row = await checkIn.mutateAsync(input);
       notifySuccess(t('arrivals.checkedIn', { name: personName(row) }));
-      setQuery('');
     } catch (error) {
       if (!(error instanceof ApiError)) notifyError(error);
     }
   };
 
   // Enter: a scanned ticket code, or the only expected person the typed text matches.
+  // The box is cleared at once, so the next scan can start before the server has answered.
   const onEnter = () => {
     const code = query.trim().toUpperCase();
     const byTicket = persons.find((p) => p.ticketCode === code);
-    if (byTicket) return void markArrived({ arrivalId: arrival.id, ticketCode: code });
     const candidates = shown.filter((p) => p.status === 'expected');
-    if (candidates.length === 1) void markArrived({ personArrivalId: candidates[0]!.personArrivalId });
+    if (byTicket) {
+      setQuery('');
+      void markArrived({ arrivalId: arrival.id, ticketCode: code });
+    } else if (candidates.length === 1) {
+      setQuery('');
+      void markArrived({ personArrivalId: candidates[0]!.personArrivalId });
+    }
   };
 
   const confirmClose = () =>
