@@ -1,16 +1,8 @@
 import type { Database } from '../db/driver';
 import { nameTokens, normalize, phoneticKey, soundKey, tokenSimilarity } from '../names';
-import { fullName, pairKey } from './persons-store';
+import { fullName, pairKey, type PersonRow } from './persons-store';
 
-interface Hit {
-  id: string;
-  case_number: string;
-  given_names: string;
-  first_surname: string;
-  second_surname: string | null;
-  birth_date: string | null;
-  document_number: string | null;
-}
+type Hit = Pick<PersonRow, 'id' | 'case_number' | 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'document_number'>;
 
 const CANDIDATES = 200;
 
