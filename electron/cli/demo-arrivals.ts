@@ -2,7 +2,7 @@ import type { Core } from '../core/context';
 import { call } from './runtime';
 
 /** Deterministic pseudo-random so `acogida demo` gives the same centre every time. */
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 }
 

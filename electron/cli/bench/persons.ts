@@ -8,17 +8,13 @@ import { dispatch } from '../../core/dispatch';
 import { normalize } from '../../core/names';
 import { fullName, personKeys } from '../../core/services/persons-store';
 import { searchPersons } from '../../core/services/search';
-import { demoManifest } from '../demo-arrivals';
+import { demoManifest, rng } from '../demo-arrivals';
 import { GIVEN, SURNAMES } from './names';
 import { percentile, type BenchRow } from './table';
 
 const PERSONS = Number(process.env.ACOGIDA_BENCH_PERSONS ?? 1_000_000);
 const QUERIES = 200;
 const FUSE_QUERIES = Number(process.env.ACOGIDA_BENCH_FUSE_QUERIES ?? 20);
-
-function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 interface Fixture {
   given: string;

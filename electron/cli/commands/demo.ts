@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Core } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
+import { zonedDate } from '../../core/time';
 import { loadDemoArrivals } from '../demo-arrivals';
 import { DEMO_CENTRE, DEMO_PASSWORD, DEMO_STAFF } from '../demo-data';
 import { call, CliFailure, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
@@ -30,7 +31,7 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
     if (!result.ok) throw new CliFailure(result.error);
   }
   await dispatch(core, 'auth.login', { username: 'kgarcia', password: 'contraseña-equivocada', locale });
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_CENTRE.timeZone }).format(core.clock.now());
+  const today = zonedDate(core.clock.now(), DEMO_CENTRE.timeZone);
   const persons = await loadDemoArrivals(core, today);
   return { users: DEMO_STAFF.map((s) => s.username), persons };
 }

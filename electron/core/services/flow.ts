@@ -2,6 +2,7 @@ import type { FlowRow } from '../contract/flow';
 import { updateRow } from '../db/replicated';
 import { handle } from '../handler';
 import { arrivalLabel } from './arrivals';
+import { consentAllows } from './consent';
 import { personArrivalRow, personArrivalRows, today } from './persons-store';
 
 export const flowHandlers = {
@@ -14,16 +15,13 @@ export const flowHandlers = {
       const labels = new Map(arrivals.map((a) => [a.id, arrivalLabel(a)]));
       const ids = input.arrivalId ? [input.arrivalId] : arrivals.map((a) => a.id);
       if (!ids.length) return { date, arrivals: [], rows: [] };
-      const consented = new Set(
-        (ctx.db.prepare(`SELECT DISTINCT person_id FROM consents WHERE purpose = 'registration' AND granted = 1 AND deleted_at IS NULL`).all() as { person_id: string }[]).map((r) => r.person_id),
-      );
       const now = ctx.clock.now().getTime();
       const rows: FlowRow[] = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids).map((r) => ({
         ...r,
         arrivalLabel: labels.get(r.arrivalId) ?? '',
         stages: {
           registered: r.registeredAt !== null,
-          consent: consented.has(r.personId),
+          consent: consentAllows(ctx.db, r.personId, 'registration'),
           alerts: null,
           screening: null,
           kits: null,

@@ -39,7 +39,10 @@ export const personsHandlers = {
         const person = loadPersonRow(ctx, personId);
         if (person.merged_into) throw new AppError('persons.merged', { caseNumber: loadPersonRow(ctx, person.merged_into).case_number });
         const changed = Object.fromEntries(Object.entries(columns).filter(([k, v]) => (person as unknown as Record<string, unknown>)[k] !== v));
-        if (Object.keys(changed).length) updateRow(ctx, 'persons', personId, changed);
+        if (Object.keys(changed).length) {
+          updateRow(ctx, 'persons', personId, changed);
+          indexPerson(ctx, loadPersonRow(ctx, personId));
+        }
         updateRow(ctx, 'person_arrivals', row.personArrivalId, {
           status: 'arrived',
           checked_in_at: row.checkedInAt ?? now,
@@ -63,7 +66,6 @@ export const personsHandlers = {
         });
       }
       const person = loadPersonRow(ctx, personId);
-      indexPerson(ctx, person);
       suggestRepeats(ctx, person, alreadySuggested(ctx, personId));
       return {
         person: toPerson(person, today(ctx)),

@@ -4,13 +4,10 @@ import { spotlight } from '@mantine/spotlight';
 import { IconChevronDown, IconLock, IconLogout, IconSearch, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { call } from '../api/client';
 import { SwitchUserModal } from '../features/auth/SwitchUserModal';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PersonSpotlight } from '../components/PersonSpotlight';
-import type { Language } from './i18n';
 import { ADMINISTRATION, allowed, CASEWORK, HOME, STATIONS, type NavItem } from './nav';
-import { notifyError } from './notify';
 import { useCurrentSession, useSession } from './session';
 
 export function Shell() {
@@ -22,7 +19,6 @@ export function Shell() {
   const location = useLocation();
   const canSearch = allowed({ roles: CASEWORK }, session.roles);
 
-  const saveLanguage = (locale: Language) => void call('auth.setLocale', { locale }).catch(notifyError);
 
   const link = (item: NavItem) => {
     const label = t(`nav.${item.key}`);
@@ -66,7 +62,7 @@ export function Shell() {
                 {t('search.button')}
               </Button>
             )}
-            <LanguageSwitch onChanged={saveLanguage} />
+            <LanguageSwitch saveForUser />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={t('header.menu', { name: session.displayName })} data-testid="user-menu">

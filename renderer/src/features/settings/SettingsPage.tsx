@@ -4,11 +4,10 @@ import { Button, Card, Group, NumberInput, PasswordInput, Select, Stack, Text, T
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { contractResolver } from '../../app/form';
 import { LANGUAGES, type Language } from '../../app/i18n';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { useCurrentSession, useSession } from '../../app/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 
@@ -23,7 +22,7 @@ export function SettingsPage() {
           {t('settings.languageHelp')}
         </Text>
         <Group>
-          <LanguageSwitch onChanged={(locale) => void call('auth.setLocale', { locale }).catch(notifyError)} />
+          <LanguageSwitch saveForUser />
         </Group>
       </Card>
       <CentreSettings />
