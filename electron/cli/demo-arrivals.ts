@@ -1,4 +1,5 @@
 import type { Core } from '../core/context';
+import { PLACES } from '../core/reference';
 import { call } from './runtime';
 
 /** Deterministic pseudo-random so `acogida demo` gives the same centre every time. */
@@ -63,19 +64,23 @@ export async function loadDemoArrivals(core: Core, today: string): Promise<numbe
   });
   const { persons } = await call(core, 'arrivals.get', { id: flight.arrivalId });
   for (const p of persons.slice(0, 60)) await call(core, 'arrivals.checkIn', { personArrivalId: p.personArrivalId });
+  const place = rng(29);
   for (const p of persons.slice(0, 12)) {
+    const departments = PLACES[p.nationality ?? '']?.departments ?? [];
+    const department = departments[Math.floor(place() * departments.length)];
+    const municipality = department?.municipalities[Math.floor(place() * department.municipalities.length)];
     const { person } = await call(core, 'persons.register', {
       personArrivalId: p.personArrivalId,
       person: {
         givenNames: p.givenNames, firstSurname: p.firstSurname, secondSurname: p.secondSurname, birthDate: p.birthDate, sex: p.sex, nationality: p.nationality,
-        documentNumber: p.documentNumber, originCountry: p.nationality, languages: ['es'], yearsAbroad: 3 + (p.age ?? 30) % 9,
+        documentNumber: p.documentNumber, originCountry: p.nationality, originDepartment: department?.name, originMunicipality: municipality, languages: ['es'], yearsAbroad: 3 + (p.age ?? 30) % 9,
       },
     });
     await call(core, 'consent.record', { personId: person.id, language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'follow_up', institution: '', granted: true }] });
   }
   await call(core, 'persons.register', {
     walkIn: { route: 'land', originCountry: 'MEX', date: today, pointOfEntry: 'Tecún Umán' },
-    person: { givenNames: 'Santos', firstSurname: 'Coc', secondSurname: 'Pop', birthDate: '1990', sex: 'M', nationality: 'GTM', originCountry: 'GTM', originDepartment: 'Alta Verapaz', people: 'maya', languages: ['kek', 'es'], interpreterNeeded: true, yearsAbroad: 6, detentionDays: 21 },
+    person: { givenNames: 'Santos', firstSurname: 'Coc', secondSurname: 'Pop', birthDate: '1990', sex: 'M', nationality: 'GTM', originCountry: 'GTM', originDepartment: 'Alta Verapaz', originMunicipality: 'San Pedro Carchá', people: 'maya', languages: ['kek', 'es'], interpreterNeeded: true, yearsAbroad: 6, detentionDays: 21 },
   });
   return persons.length + 1;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openCore } from '../core/core';
 import { serveStatic } from '../host/static-files';
 import { registerIpc } from './ipc';
+import { registerPdf } from './pdf';
 import { hardenWebContents } from './security';
 
 // The renderer is served from app://acogida/ (not file://) so it gets a real origin and our CSP.
@@ -45,6 +46,7 @@ void app.whenReady().then(() => {
   });
   hardenWebContents(isTrustedUrl);
   registerIpc(core, isTrustedUrl);
+  registerPdf(isTrustedUrl);
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
   app.on('before-quit', () => core.db.close());

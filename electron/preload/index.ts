@@ -1,6 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
-// The whole surface the renderer gets: one function. No ipcRenderer, no Node.
+// The whole surface the renderer gets: the core's one entry, and saving the page on screen as
+// a PDF (main chooses the file through the system dialog). No ipcRenderer, no Node.
 contextBridge.exposeInMainWorld('acogida', {
   invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('acogida:invoke', method, input),
+  savePdf: (suggestedName: string): Promise<unknown> => ipcRenderer.invoke('acogida:save-pdf', suggestedName),
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, startHarness, type Harness } from './harness';
+import { pdfText, shot, startHarness, type Harness } from './harness';
 
 let h: Harness;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-manifest-'));
@@ -112,11 +112,17 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByLabel('Primer apellido').fill('Coc');
     await page.getByLabel('Segundo apellido').fill('Pop');
     await page.getByLabel('Fecha de nacimiento').fill('1990');
+    // Place of origin from the official lists, found without typing the accents.
+    await page.getByRole('textbox', { name: 'Departamento', exact: true }).fill('alta');
+    await page.getByRole('option', { name: 'Alta Verapaz' }).click();
+    await page.getByRole('textbox', { name: 'Municipio', exact: true }).fill('carcha');
+    await page.getByRole('option', { name: 'San Pedro Carchá' }).click();
     await page.getByRole('checkbox', { name: 'Contacto posterior para seguimiento' }).check();
     await shot(page, '22-registration');
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByRole('heading', { name: 'Santos Coc Pop' }).waitFor();
     await page.getByText('Aceptó: Registro de sus datos en el centro').waitFor();
+    await page.getByText('San Pedro Carchá, Alta Verapaz, Guatemala').waitFor();
     await shot(page, '23-case-file');
 
     await page.getByRole('link', { name: 'Constancia' }).click();
@@ -127,7 +133,9 @@ describe('reception of a flight, end to end in Chromium', () => {
     const pdf = await page.pdf({ format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(5000);
+    const onPaper = await pdfText(pdf);
+    expect(onPaper).toContain('Santos Coc Pop');
+    expect(onPaper).toContain('Constancia de persona retornada');
 
     await page.goto(`${h.url}flujo`);
     await page.getByRole('heading', { name: 'Tablero de flujo' }).waitFor();

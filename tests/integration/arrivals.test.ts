@@ -99,6 +99,27 @@ describe('check-in, registration, consent and the case file', () => {
     expect(!late.ok && late.error.code).toBe('arrivals.closed');
   });
 
+  it('stores the listed spelling of the place of origin and refuses one that is not on the list', async () => {
+    const { core, token } = await clerkCore();
+    const walkIn = { route: 'land' as const, originCountry: 'MEX', date: '2026-11-25' };
+    const { person } = await expectOk(core, 'persons.register', {
+      walkIn,
+      person: { givenNames: 'Selvin', firstSurname: 'Caal', originCountry: 'GTM', originDepartment: 'alta verapaz', originMunicipality: 'SAN PEDRO CARCHA' },
+    }, { token });
+    expect(person).toMatchObject({ originDepartment: 'Alta Verapaz', originMunicipality: 'San Pedro Carchá' });
+    const before = snapshot(core);
+    const result = await dispatch(core, 'persons.register', {
+      walkIn,
+      person: { givenNames: 'Selvin', firstSurname: 'Caal', originCountry: 'HND', originDepartment: 'Yoro', originMunicipality: 'Cobán' },
+    }, { token });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('input.invalid');
+      expect(result.error.message).toContain('Ese municipio no pertenece al departamento indicado.');
+    }
+    expect(snapshot(core)).toEqual(before);
+  });
+
   it('registers a walk-in with consent; consentAllows answers per purpose and follows withdrawal', async () => {
     const { core, token } = await clerkCore();
     const { person, row } = await expectOk(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalPlace, hasPlaceList } from '../reference';
 import { ArrivalInput } from './arrivals';
 import { CountryIso3, Id, IsoDateTime } from './common';
 import { method } from './method';
@@ -35,6 +36,18 @@ export const PersonFields = z.strictObject({
   familyContact: OptionalText(160),
   yearsAbroad: z.number().min(0).max(80).nullable().optional(),
   detentionDays: z.number().int().min(0).max(3650).nullable().optional(),
+}).superRefine((f, ctx) => {
+  // Guatemala, Honduras and El Salvador have official lists (resources/data/places.json).
+  if (!f.originCountry || !hasPlaceList(f.originCountry)) return;
+  if (f.originMunicipality && !f.originDepartment) {
+    ctx.addIssue({ code: 'custom', path: ['originDepartment'], message: 'validation.departmentNeeded' });
+    return;
+  }
+  if (!f.originDepartment) return;
+  const place = canonicalPlace(f.originCountry, f.originDepartment, f.originMunicipality);
+  if (!place) ctx.addIssue({ code: 'custom', path: ['originDepartment'], message: 'validation.department' });
+  else if (f.originMunicipality && !place.municipality)
+    ctx.addIssue({ code: 'custom', path: ['originMunicipality'], message: 'validation.municipality' });
 });
 export type PersonFields = z.input<typeof PersonFields>;
 

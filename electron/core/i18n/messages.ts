@@ -81,6 +81,9 @@ export const messages = {
       roles: 'Elija al menos un rol.',
       required: 'Este campo es obligatorio.',
       partialDate: 'Fecha no válida: día, mes y año; mes y año; o solo el año.',
+      department: 'Ese departamento no está en la lista del país de origen.',
+      departmentNeeded: 'Indique el departamento antes del municipio.',
+      municipality: 'Ese municipio no pertenece al departamento indicado.',
     },
   },
   en: {
@@ -161,6 +164,9 @@ export const messages = {
       roles: 'Choose at least one role.',
       required: 'This field is required.',
       partialDate: 'Invalid date: day, month and year; month and year; or the year alone.',
+      department: 'That department is not on the list for the country of origin.',
+      departmentNeeded: 'Give the department before the municipality.',
+      municipality: 'That municipality does not belong to the given department.',
     },
   },
 } as const;

@@ -33,6 +33,35 @@ export function countryCode(text: string): string | null {
   return countryIndex.get(normalize(text)) ?? null;
 }
 
+const placeIndex = new Map<string, { name: string; municipalities: Map<string, string> }>();
+for (const [iso3, country] of Object.entries(PLACES)) {
+  for (const d of country.departments) {
+    placeIndex.set(`${iso3}|${normalize(d.name)}`, {
+      name: d.name,
+      municipalities: new Map(d.municipalities.map((m) => [normalize(m), m])),
+    });
+  }
+}
+
+/** True when resources/data/places.json lists the departments and municipalities of this country. */
+export function hasPlaceList(iso3: string): boolean {
+  return iso3 in PLACES;
+}
+
+/**
+ * The listed spelling of a department (and municipality) written with any case or accents:
+ * `undefined` when the name is not on the list. Only meaningful where hasPlaceList(country).
+ */
+export function canonicalPlace(
+  iso3: string,
+  department: string,
+  municipality?: string | null,
+): { department: string; municipality: string | null | undefined } | undefined {
+  const d = placeIndex.get(`${iso3}|${normalize(department)}`);
+  if (!d) return undefined;
+  return { department: d.name, municipality: municipality ? d.municipalities.get(normalize(municipality)) : null };
+}
+
 export const LANGUAGE_CODES = REGISTRY_OPTIONS.languages.map((l) => l.code);
 export const DISABILITY_CODES = REGISTRY_OPTIONS.disabilities.map((d) => d.code);
 export const PEOPLE_CODES = REGISTRY_OPTIONS.peoples.map((p) => p.code);

@@ -389,6 +389,9 @@ export const en: Messages = {
     ticket: 'Attention ticket',
     ticketHelp: 'Show this code at every station.',
     print: 'Print',
+    savePdf: 'Save PDF',
+    pdfSaved: 'PDF saved to {{path}}',
+    fileName: 'Certificate {{caseNumber}}',
     back: 'Back',
   },
   flow: {

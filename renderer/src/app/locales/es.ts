@@ -388,6 +388,9 @@ export const es = {
     ticket: 'Ticket de atención',
     ticketHelp: 'Presente este código en cada estación.',
     print: 'Imprimir',
+    savePdf: 'Guardar PDF',
+    pdfSaved: 'PDF guardado en {{path}}',
+    fileName: 'Constancia {{caseNumber}}',
     back: 'Volver',
   },
   flow: {

@@ -7,12 +7,13 @@ import { call } from '../../api/client';
 import { formatDate, formatDateTime } from '../../app/format';
 import { countryName, personName } from '../../app/labels';
 import { notifyError } from '../../app/notify';
+import { savePdf } from '../../app/print';
 
 type Certificate = Output<'persons.certificate'>;
 
 /**
- * Print view of the returnee certificate and the QR ticket (A4/Letter). Printing uses the
- * browser's print dialog here; Electron's printToPDF prints the same page.
+ * Print view of the returnee certificate and the QR ticket (A4/Letter). "Print" opens the system
+ * print dialog (which can also save a PDF); inside Electron "Save PDF" uses printToPDF directly.
  */
 export function CertificatePage() {
   const { t } = useTranslation();
@@ -31,6 +32,11 @@ export function CertificatePage() {
     <Box p="xl" maw={800} mx="auto" className="print-page">
       <Group justify="flex-end" className="no-print" mb="md">
         <Button variant="default" onClick={() => void navigate(-1)}>{t('certificate.back')}</Button>
+        {window.acogida?.savePdf && (
+          <Button variant="default" onClick={() => void savePdf(t('certificate.fileName', { caseNumber: person.caseNumber }))}>
+            {t('certificate.savePdf')}
+          </Button>
+        )}
         <Button onClick={() => window.print()} autoFocus>{t('certificate.print')}</Button>
       </Group>
       <Stack gap="md">

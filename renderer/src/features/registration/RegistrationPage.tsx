@@ -1,4 +1,5 @@
 import { PersonFields } from '@core/contract/persons';
+import { normalize } from '@core/names';
 import { PLACES } from '@core/reference';
 import { Autocomplete, Button, Card, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -8,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { call } from '../../api/client';
 import { useCallQuery } from '../../api/hooks';
+import { accentInsensitiveFilter } from '../../app/filter';
 import { contractResolver } from '../../app/form';
 import { countryOptions, optionList } from '../../app/labels';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -177,10 +179,17 @@ export function RegistrationPage() {
           <Text fw={600} mb="xs">{t('registration.origin')}</Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select label={t('registration.originCountry')} data={countryOptions()} searchable {...form.getInputProps('originCountry')} />
-            <Autocomplete label={t('registration.originDepartment')} data={departments.map((d) => d.name)} {...form.getInputProps('originDepartment')} />
+            <Autocomplete
+              label={t('registration.originDepartment')}
+              data={departments.map((d) => d.name)}
+              filter={accentInsensitiveFilter}
+              {...form.getInputProps('originDepartment')}
+            />
             <Autocomplete
               label={t('registration.originMunicipality')}
-              data={departments.find((d) => d.name === v.originDepartment)?.municipalities ?? []}
+              data={departments.find((d) => normalize(d.name) === normalize(v.originDepartment))?.municipalities ?? []}
+              filter={accentInsensitiveFilter}
+              limit={40}
               {...form.getInputProps('originMunicipality')}
             />
             <Select label={t('registration.people')} data={optionList('peoples')} clearable {...form.getInputProps('people')} />
