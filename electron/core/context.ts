@@ -1,6 +1,7 @@
 import type { Database } from './db/driver';
 import { HybridLogicalClock } from './hlc';
 import type { Locale } from './i18n/translate';
+import type { ProgressBoard } from './progress';
 import type { Role } from './roles';
 
 export interface Clock {
@@ -32,6 +33,8 @@ export interface Core {
   clock: Clock;
   identity: Identity | null;
   hlc: HybridLogicalClock | null;
+  /** Progress of long calls, read by the progress bar (no personal data). */
+  progress: ProgressBoard;
 }
 
 /** What a service receives: the database, who acts, the time, and where to note touched records. */

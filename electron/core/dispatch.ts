@@ -74,7 +74,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
           const out = validate(spec.output, result, caller.locale);
           if (!out.success) throw new Error(`Output of ${method} failed validation: ${summarizeIssues(out.issues)}`);
           if (caller.actor.sessionId) touchSession(core, caller.actor.sessionId);
-          writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok');
+          if (spec.audit !== false) writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok');
           return out.data;
         })
         .immediate();

@@ -53,6 +53,7 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
 
   'manifests.preview': { access: RECEPTION },
   'manifests.import': { access: RECEPTION },
+  'manifests.progress': { access: RECEPTION },
 
   'persons.register': { access: RECEPTION },
   'persons.get': { access: CASEWORK },

@@ -66,7 +66,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Importar manifiesto' }).click();
     await page.locator('input[type="file"]').setInputFiles(bad);
     await page.getByTestId('manifest-summary').waitFor();
-    expect(await page.getByTestId('manifest-summary').textContent()).toContain('4 filas · 2 errores');
+    expect(await page.getByTestId('manifest-summary').textContent()).toContain('Filas: 4 · Con error: 2');
     expect(await page.getByTestId('manifest-error-row').textContent()).toContain('Fecha no válida «31/02/1990»');
     expect(await page.getByRole('button', { name: /Importar 4 personas/ }).isDisabled()).toBe(true);
     await shot(page, '20-manifest-errors');
@@ -74,7 +74,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     const good = path.join(dir, 'GXA2245-corregido.csv');
     fs.writeFileSync(good, [HEADER, ...ROWS].join('\n'));
     await page.locator('input[type="file"]').setInputFiles(good);
-    await page.getByText(/4 filas · 0 errores/).waitFor();
+    await page.getByText(/Filas: 4 · Con error: 0/).waitFor();
     await page.getByRole('button', { name: 'Importar 4 personas' }).click();
     await page.getByText('4 personas importadas.').waitFor();
     await page.getByTestId('count-expected').filter({ hasText: '4' }).waitFor();
@@ -177,5 +177,29 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByTestId('timeline').getByText('Registros unidos').waitFor();
     await page.getByRole('button', { name: 'Deshacer la unión' }).click();
     await page.getByTestId('timeline').getByText('Unión deshecha', { exact: true }).waitFor();
+  });
+
+  it('follows a 30,000-row manifest with a progress bar and pages through it to the one bad row', async () => {
+    const { page } = h;
+    const rows = Array.from({ length: 30_000 }, (_, i) => `Persona ${i};Apellido${i % 977};Prueba;0${1 + (i % 9)}/0${1 + (i % 9)}/19${60 + (i % 40)};${i % 2 ? 'M' : 'F'};GTM;DPI;${1_000_000_000_000 + i};no;`);
+    rows[20_000] = rows[20_000]!.replace(';GTM;', ';Marte;');
+    const big = path.join(dir, 'grande.csv');
+    fs.writeFileSync(big, [HEADER, ...rows].join('\n'));
+    await page.getByRole('link', { name: 'Arribos' }).click();
+    await page.getByRole('link', { name: /GlobalX GXA 2245/ }).click();
+    await page.getByRole('button', { name: 'Importar manifiesto' }).click();
+    await page.locator('input[type="file"]').setInputFiles(big);
+    await page.getByTestId('manifest-progress').waitFor();
+    await shot(page, '28-manifest-progress');
+    await page.getByTestId('manifest-summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('manifest-summary').textContent()).toContain('Filas: 30,000 · Con error: 1');
+    // With errors in a large file, only the rows to fix are listed at first.
+    expect(await page.getByRole('switch', { name: 'Solo filas con problemas' }).isChecked()).toBe(true);
+    expect(await page.getByTestId('manifest-error-row').textContent()).toContain('20002Persona 20000');
+    await shot(page, '29-manifest-large-errors');
+    await page.getByRole('switch', { name: 'Solo filas con problemas' }).uncheck();
+    expect(await page.getByTestId('manifest-row').count()).toBe(200);
+    await page.getByRole('button', { name: '150' }).waitFor();
+    await page.getByRole('button', { name: 'Cancelar' }).click();
   });
 });

@@ -79,6 +79,46 @@ describe('manifest import', () => {
   });
 });
 
+describe('progress of a large manifest', () => {
+  it('reports rows read and checked while the call works, only to the user who started it, unaudited', async () => {
+    const { core, token, adminToken } = await clerkCore();
+    const other = await staff(core, adminToken, 'otraclerk', ['clerk']);
+    const { demoManifest } = await import('../../electron/cli/demo-arrivals');
+    const csv = b64(demoManifest(12_000, 5));
+    const progressId = '01935c8e-7f00-7000-8000-000000000001';
+    const audited = () => (core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+    for (const method of ['manifests.preview', 'manifests.import'] as const) {
+      const input = method === 'manifests.preview'
+        ? { fileName: 'big.csv', contentBase64: csv, progressId }
+        : { fileName: 'big.csv', contentBase64: csv, progressId, arrival: FLIGHT };
+      const pending = dispatch(core, method, input, { token });
+      let finished = false;
+      void pending.then(() => (finished = true));
+      const seen: { stage: string | null; done: number; total: number }[] = [];
+      const auditBefore = audited();
+      while (!finished) {
+        // As the screen does: ask again a moment later (a macrotask, like an IPC or HTTP request).
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        const progress = await expectOk(core, 'manifests.progress', { progressId }, { token });
+        seen.push(progress);
+        // Somebody else asking with the same id learns nothing.
+        expect(await expectOk(core, 'manifests.progress', { progressId }, { token: other.token })).toEqual({ stage: null, done: 0, total: 0 });
+      }
+      expect((await pending).ok).toBe(true);
+      const midway = seen.filter((p) => p.stage && p.done > 0 && p.done < p.total);
+      expect(midway.length).toBeGreaterThan(0);
+      expect(midway.every((p) => p.total === 12_000)).toBe(true);
+      if (method === 'manifests.preview') expect(seen.some((p) => p.stage === 'checking')).toBe(true);
+      // The import ends with one synchronous write: the last thing a screen can see is every row read.
+      else expect(seen.some((p) => (p.stage === 'reading' && p.done === 12_000) || p.stage === 'saving')).toBe(true);
+      // Only the call itself is audited, not the questions about its progress.
+      expect(audited() - auditBefore).toBe(1);
+      expect(await expectOk(core, 'manifests.progress', { progressId }, { token })).toEqual({ stage: null, done: 0, total: 0 });
+    }
+  });
+});
+
 describe('check-in, registration, consent and the case file', () => {
   it('checks in by ticket code, refuses a second check-in, and lists no-shows when closing', async () => {
     const { core, token } = await clerkCore();

@@ -7,6 +7,8 @@ const ManifestFile = {
   fileName: z.string().trim().min(1).max(255),
   /** The file's bytes, base64: parsing happens in the core, the same for UI and CLI. */
   contentBase64: z.string().min(1).max(90_000_000),
+  /** Chosen by the screen to follow this call with manifests.progress. */
+  progressId: z.uuid().optional(),
 };
 
 export const ManifestProblemValue = z.object({
@@ -57,5 +59,19 @@ export const manifestsContract = {
       possibleRepeatReturnees: z.number().int(),
       errors: z.array(ManifestProblemValue),
     }),
+  }),
+  /**
+   * How far a preview or import started with this progressId has got: `reading` and
+   * `checking` count rows; `saving` is the single all-or-nothing write. Counts only, no
+   * personal data, so it is not audited (the screen asks several times a second).
+   */
+  'manifests.progress': method({
+    input: z.strictObject({ progressId: z.uuid() }),
+    output: z.object({
+      stage: z.enum(['reading', 'checking', 'saving']).nullable(),
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+    }),
+    audit: false,
   }),
 };

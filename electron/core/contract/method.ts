@@ -4,6 +4,11 @@ import type { z } from 'zod';
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
+  /**
+   * false only for calls that return no personal data and are asked repeatedly (progress).
+   * Failures are audited all the same.
+   */
+  audit?: false;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

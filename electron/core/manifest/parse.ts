@@ -56,8 +56,19 @@ const DOCUMENT_TYPES: Record<string, DocumentType> = {
 const YES = new Set(['si', 's', 'yes', 'y', 'true', '1', 'x', 'verdadero']);
 const NO = new Set(['no', 'n', 'false', '0', 'falso', '']);
 
-/** Parses a manifest (CSV or XLSX) into typed rows and a list of every problem, row by row. */
-export async function parseManifest(bytes: Uint8Array, fileName: string): Promise<ParsedManifest> {
+/** Rows between two progress reports (and two yields to the event loop) on large files. */
+export const PROGRESS_CHUNK = 5000;
+
+/**
+ * Parses a manifest (CSV or XLSX) into typed rows and a list of every problem, row by row.
+ * `onRows(done, total)` is awaited every PROGRESS_CHUNK rows, so a caller can report progress
+ * and let other work run.
+ */
+export async function parseManifest(
+  bytes: Uint8Array,
+  fileName: string,
+  onRows?: (done: number, total: number) => Promise<void>,
+): Promise<ParsedManifest> {
   const isXlsx = /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
   let table: string[][];
   let encoding: string | null = null;
@@ -90,7 +101,10 @@ export async function parseManifest(bytes: Uint8Array, fileName: string): Promis
   if (problems.length) return { encoding, rows: [], problems };
 
   const rows: ManifestRow[] = [];
-  table.slice(1).forEach((cells, i) => {
+  const total = table.length - 1;
+  for (let i = 0; i < total; i++) {
+    if (onRows && i % PROGRESS_CHUNK === 0) await onRows(i, total);
+    const cells = table[i + 1]!;
     const row = i + 2;
     const cell = (column: ManifestColumn) => {
       const index = columnIndex.get(column);
@@ -136,7 +150,8 @@ export async function parseManifest(bytes: Uint8Array, fileName: string): Promis
       unaccompaniedMinor: YES.has(rawFlag),
       familyGroup: cell('family_group') || null,
     });
-  });
+  }
+  if (onRows) await onRows(total, total);
   flagDuplicates(rows, problems);
   problems.sort((a, b) => a.row - b.row);
   return { encoding, rows, problems };

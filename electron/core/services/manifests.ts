@@ -4,45 +4,71 @@ import { updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
 import { translate } from '../i18n/translate';
-import { parseManifest, type ManifestProblem, type ParsedManifest } from '../manifest/parse';
+import { parseManifest, PROGRESS_CHUNK, type ManifestProblem, type ParsedManifest } from '../manifest/parse';
 import { ageAt } from '../partial-date';
+import { yieldToEventLoop, type ProgressStage } from '../progress';
 import { createArrival, openArrival } from './arrivals';
 import { findCandidates, suggestRepeats } from './duplicates';
 import { createPerson, createPersonArrival, today, type PersonRow } from './persons-store';
 
-async function parse(input: { fileName: string; contentBase64: string }): Promise<ParsedManifest> {
-  return parseManifest(Buffer.from(input.contentBase64, 'base64'), input.fileName);
+type ManifestInput = { fileName: string; contentBase64: string; progressId?: string | undefined };
+
+/** Whose progress this is: a screen's session, or the CLI. */
+const progressOwner = (ctx: ServiceContext) => ctx.actor.sessionId ?? ctx.actor.username;
+
+/** Reports a stage of a long call and lets the progress question be answered meanwhile. */
+function reporter(ctx: ServiceContext, input: ManifestInput) {
+  return async (stage: ProgressStage, done: number, total: number) => {
+    ctx.core.progress.report(input.progressId, progressOwner(ctx), stage, done, total);
+    await yieldToEventLoop();
+  };
 }
 
-/** Checks that need the centre's date or data: future birth dates, adults flagged as children, earlier records. */
-function review(ctx: ServiceContext, parsed: ParsedManifest, withRepeats: boolean): { problems: ManifestProblem[]; repeats: number } {
+async function parse(ctx: ServiceContext, input: ManifestInput): Promise<ParsedManifest> {
+  const report = reporter(ctx, input);
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  return parseManifest(bytes, input.fileName, input.progressId ? (done, total) => report('reading', done, total) : undefined);
+}
+
+/** Checks that need the centre's date: future birth dates, adults flagged as children. */
+function review(ctx: ServiceContext, parsed: ParsedManifest): ManifestProblem[] {
   const problems = [...parsed.problems];
   const todayIso = today(ctx);
-  let repeats = 0;
   for (const row of parsed.rows) {
     if (row.birthDate && row.birthDate > todayIso.slice(0, row.birthDate.length))
       problems.push({ row: row.row, column: 'birth_date', code: 'future-date', severity: 'error', value: row.birthDate });
     const age = ageAt(row.birthDate, todayIso);
     if (row.unaccompaniedMinor && age !== null && age >= 18)
       problems.push({ row: row.row, column: 'unaccompanied_minor', code: 'minor-adult', severity: 'warning', value: String(age) });
-    if (withRepeats && row.givenNames && row.firstSurname) {
-      const [best] = findCandidates(ctx, {
-        given_names: row.givenNames,
-        first_surname: row.firstSurname,
-        second_surname: row.secondSurname,
-        birth_date: row.birthDate,
-        sex: row.sex,
-        document_number: row.documentNumber,
-      }, 1);
-      if (best) {
-        repeats += 1;
-        problems.push({ row: row.row, column: null, code: 'possible-repeat', severity: 'warning', value: best.row.case_number });
-      }
-    }
   }
-  problems.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return { problems, repeats };
+  return problems;
 }
+
+/**
+ * Earlier records that may be the same person, one warning per row. Read-only, so the preview
+ * runs it before its transaction, in chunks, reporting progress.
+ */
+async function findRepeats(ctx: ServiceContext, parsed: ParsedManifest, input: ManifestInput): Promise<ManifestProblem[]> {
+  const report = reporter(ctx, input);
+  const found: ManifestProblem[] = [];
+  for (const [i, row] of parsed.rows.entries()) {
+    if (input.progressId && i % PROGRESS_CHUNK === 0) await report('checking', i, parsed.rows.length);
+    if (!row.givenNames || !row.firstSurname) continue;
+    const [best] = findCandidates(ctx, {
+      given_names: row.givenNames,
+      first_surname: row.firstSurname,
+      second_surname: row.secondSurname,
+      birth_date: row.birthDate,
+      sex: row.sex,
+      document_number: row.documentNumber,
+    }, 1);
+    if (best) found.push({ row: row.row, column: null, code: 'possible-repeat', severity: 'warning', value: best.row.case_number });
+  }
+  return found;
+}
+
+const byRowErrorsFirst = (a: ManifestProblem, b: ManifestProblem) =>
+  a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
 
 function translateProblems(ctx: ServiceContext, problems: ManifestProblem[]) {
   return problems.map((p) => ({
@@ -56,9 +82,14 @@ function translateProblems(ctx: ServiceContext, problems: ManifestProblem[]) {
 
 export const manifestsHandlers = {
   'manifests.preview': handle('manifests.preview', {
-    prepare: (_ctx, input) => parse(input),
-    run(ctx, _input, parsed) {
-      const { problems, repeats } = review(ctx, parsed, true);
+    async prepare(ctx, input) {
+      const parsed = await parse(ctx, input);
+      return { parsed, repeats: await findRepeats(ctx, parsed, input) };
+    },
+    run(ctx, input, { parsed, repeats: found }) {
+      ctx.core.progress.finish(input.progressId);
+      const problems = [...review(ctx, parsed), ...found].sort(byRowErrorsFirst);
+      const repeats = found.length;
       return {
         encoding: parsed.encoding,
         rows: parsed.rows,
@@ -71,9 +102,15 @@ export const manifestsHandlers = {
   }),
 
   'manifests.import': handle('manifests.import', {
-    prepare: (_ctx, input) => parse(input),
+    async prepare(ctx, input) {
+      const parsed = await parse(ctx, input);
+      // The write is one transaction (all or nothing): the bar can only say it has begun.
+      await reporter(ctx, input)('saving', parsed.rows.length, parsed.rows.length);
+      return parsed;
+    },
     run(ctx, input, parsed) {
-      const { problems } = review(ctx, parsed, false);
+      ctx.core.progress.finish(input.progressId);
+      const problems = review(ctx, parsed).sort(byRowErrorsFirst);
       const errors = problems.filter((p) => p.severity === 'error');
       // All or nothing: one bad row and nothing is written (the thrown error rolls back).
       if (errors.length) throw new AppError('manifest.invalid', { count: errors.length, errors: translateProblems(ctx, errors) });
@@ -116,5 +153,9 @@ export const manifestsHandlers = {
       const repeats = created.filter((p) => suggestRepeats(ctx, p, sameManifest) > 0).length;
       return { arrivalId, imported: created.length, duplicatesInFile: skipped.size, possibleRepeatReturnees: repeats, errors: [] };
     },
+  }),
+
+  'manifests.progress': handle('manifests.progress', {
+    run: (ctx, input) => ctx.core.progress.read(input.progressId, progressOwner(ctx)),
   }),
 };

@@ -1,10 +1,11 @@
 import type { Output } from '@core/contract';
-import { Alert, Badge, Button, FileInput, Group, Modal, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Modal, Pagination, Progress, ScrollArea, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCallMutation } from '../../api/hooks';
+import { formatNumber, formatPartialDate } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 
 type Preview = Output<'manifests.preview'>;
@@ -30,29 +31,95 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+const PAGE_SIZE = 200;
+
+/**
+ * Follows a preview or import while the core works on it: rows read, rows checked against
+ * earlier records, then the single all-or-nothing write.
+ */
+function ManifestProgress({ progressId, importing }: { progressId: string; importing: boolean }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<Output<'manifests.progress'>>({ stage: null, done: 0, total: 0 });
+  useEffect(() => {
+    let stopped = false;
+    const poll = async () => {
+      while (!stopped) {
+        try {
+          const next = await call('manifests.progress', { progressId });
+          if (!stopped) setState(next);
+        } catch {
+          return; // the bar is a courtesy: the call itself reports any error
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+    };
+  }, [progressId]);
+  const { done, total } = state;
+  // An import whose rows are all read is writing them in one step, which cannot be polled.
+  const stage = importing && state.stage === 'reading' && total > 0 && done >= total ? 'saving' : state.stage;
+  const label = stage
+    ? t(`manifest.progress.${stage}`, { done: formatNumber(done), total: formatNumber(total) })
+    : t('manifest.reading');
+  const determinate = (stage === 'reading' || stage === 'checking') && total > 0;
+  return (
+    <Stack gap={4} data-testid="manifest-progress">
+      <Text size="sm">{label}</Text>
+      <Progress
+        value={determinate ? Math.round((done / total) * 100) : 100}
+        animated={!determinate}
+        striped={!determinate}
+        aria-label={label}
+      />
+    </Stack>
+  );
+}
+
 /** Choose a file → every row with its problems → import all rows, or fix the file and choose again. */
 export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [content, setContent] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [reading, setReading] = useState(false);
+  const [progressId, setProgressId] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [onlyProblems, setOnlyProblems] = useState(false);
   const importer = useCallMutation('manifests.import', ['arrivals.get', 'arrivals.list', 'flow.board']);
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setPreview(null);
     setContent(null);
+    setPage(1);
+    setOnlyProblems(false);
     if (!chosen) return;
-    setReading(true);
+    const id = crypto.randomUUID();
+    setProgressId(id);
     try {
       const base64 = await toBase64(chosen);
       setContent(base64);
-      setPreview(await call('manifests.preview', { fileName: chosen.name, contentBase64: base64 }));
+      const result = await call('manifests.preview', { fileName: chosen.name, contentBase64: base64, progressId: id });
+      setPreview(result);
+      setOnlyProblems(result.errorCount > 0 && result.rows.length > PAGE_SIZE);
     } catch (error) {
       notifyError(error);
     } finally {
-      setReading(false);
+      setProgressId(null);
+    }
+  };
+
+  const runImport = async () => {
+    const id = crypto.randomUUID();
+    setProgressId(id);
+    try {
+      const result = await importer.mutateAsync({ arrivalId, fileName: file!.name, contentBase64: content!, progressId: id });
+      notifySuccess(t('manifest.imported', { count: result.imported, formatted: formatNumber(result.imported) }));
+      close();
+    } finally {
+      setProgressId(null);
     }
   };
 
@@ -66,6 +133,10 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
   const problemsByRow = new Map<number, Preview['problems']>();
   for (const p of preview?.problems ?? []) problemsByRow.set(p.row, [...(problemsByRow.get(p.row) ?? []), p]);
   const importable = preview ? preview.rows.length - preview.duplicatesInFile : 0;
+  // Large files are shown a page at a time; "only rows with problems" finds what to fix.
+  const shown = (preview?.rows ?? []).filter((r) => !onlyProblems || problemsByRow.has(r.row));
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const pageRows = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
     <Modal opened={opened} onClose={close} title={t('manifest.title')} size="90%" centered>
@@ -80,16 +151,11 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
           clearable
           data-autofocus
         />
-        {reading && (
-          <Stack gap={4}>
-            <Text size="sm">{t('manifest.reading')}</Text>
-            <Progress value={100} animated striped aria-label={t('manifest.reading')} />
-          </Stack>
-        )}
+        {progressId && <ManifestProgress progressId={progressId} importing={importer.isPending} />}
         {preview && (
           <>
             <Text fw={600} data-testid="manifest-summary">
-              {t('manifest.summary', { rows: preview.rows.length, errors: preview.errorCount, duplicates: preview.duplicatesInFile, repeats: preview.possibleRepeatReturnees })}
+              {t('manifest.summary', { rows: formatNumber(preview.rows.length), errors: formatNumber(preview.errorCount), duplicates: formatNumber(preview.duplicatesInFile), repeats: formatNumber(preview.possibleRepeatReturnees) })}
             </Text>
             {preview.errorCount > 0 ? (
               <Alert color="red" icon={<IconAlertTriangle />} title={t('manifest.problems')}>
@@ -99,6 +165,19 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
               <Alert color="teal" icon={<IconCheck />}>
                 {t('manifest.ok')}
               </Alert>
+            )}
+            {preview.rows.length > PAGE_SIZE && (
+              <Group justify="space-between">
+                <Switch
+                  label={t('manifest.onlyProblems')}
+                  checked={onlyProblems}
+                  onChange={(e) => {
+                    setOnlyProblems(e.currentTarget.checked);
+                    setPage(1);
+                  }}
+                />
+                <Pagination total={pages} value={page} onChange={setPage} size="sm" />
+              </Group>
             )}
             <ScrollArea h={360} type="auto">
               <Table striped withTableBorder fz="sm" stickyHeader>
@@ -113,14 +192,14 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {preview.rows.map((r) => {
+                  {pageRows.map((r) => {
                     const problems = problemsByRow.get(r.row) ?? [];
                     const hasError = problems.some((p) => p.severity === 'error');
                     return (
                       <Table.Tr key={r.row} bg={hasError ? 'red.0' : problems.length ? 'yellow.0' : undefined} data-testid={hasError ? 'manifest-error-row' : 'manifest-row'}>
                         <Table.Td>{r.row}</Table.Td>
                         <Table.Td>{[r.givenNames, r.firstSurname, r.secondSurname].filter(Boolean).join(' ')}</Table.Td>
-                        <Table.Td>{r.birthDate}</Table.Td>
+                        <Table.Td>{formatPartialDate(r.birthDate)}</Table.Td>
                         <Table.Td>{r.sex}</Table.Td>
                         <Table.Td>{r.documentNumber}</Table.Td>
                         <Table.Td>
@@ -156,13 +235,9 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
           <Button
             disabled={!preview || preview.errorCount > 0 || !content || !file}
             loading={importer.isPending}
-            onClick={async () => {
-              const result = await importer.mutateAsync({ arrivalId, fileName: file!.name, contentBase64: content! });
-              notifySuccess(t('manifest.imported', { count: result.imported }));
-              close();
-            }}
+            onClick={() => void runImport().catch(() => undefined)}
           >
-            {t('manifest.import', { count: importable })}
+            {t('manifest.import', { count: importable, formatted: formatNumber(importable) })}
           </Button>
         </Group>
       </Stack>

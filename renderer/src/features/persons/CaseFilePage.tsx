@@ -3,7 +3,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate, formatDateTime, formatPartialDate } from '../../app/format';
 import { countryName, optionLabel, personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 import { MergeCard } from './MergeCard';
@@ -59,7 +59,7 @@ export function CaseFilePage() {
       <Card withBorder>
         <Text fw={600} mb="xs">{t('caseFile.details')}</Text>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          {field(t('registration.birthDate'), person.birthDate ? `${person.birthDate.split('-').reverse().join('/')}${person.age !== null ? ` (${person.age})` : ''}` : null)}
+          {field(t('registration.birthDate'), person.birthDate ? `${formatPartialDate(person.birthDate)}${person.age !== null ? ` (${person.age})` : ''}` : null)}
           {field(t('registration.sex'), person.sex ? t(`registration.sexes.${person.sex}`) : null)}
           {field(t('registration.nationality'), countryName(person.nationality))}
           {field(t('registration.documentNumber'), person.documentNumber)}

@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { useCallQuery } from '../../api/hooks';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { contractResolver } from '../../app/form';
+import { formatPartialDate } from '../../app/format';
 import { countryOptions, optionList } from '../../app/labels';
 import { notifyError, notifySuccess } from '../../app/notify';
 
@@ -25,12 +26,6 @@ function toPartialDate(text: string): string | null {
   m = /^(\d{1,2})\/(\d{4})$/.exec(s);
   if (m) return `${m[2]}-${m[1]!.padStart(2, '0')}`;
   return s; // the contract validates the rest (year alone, or an error)
-}
-
-function fromPartialDate(value: string | null): string {
-  if (!value) return '';
-  const [y, m, d] = value.split('-');
-  return [d, m, y].filter(Boolean).join('/');
 }
 
 /** Station 2: registration of an expected person (/registro/:id), an unlisted one (?arribo=) or a walk-in. */
@@ -50,7 +45,7 @@ export function RegistrationPage() {
       givenNames: row?.givenNames ?? '',
       firstSurname: row?.firstSurname ?? '',
       secondSurname: row?.secondSurname ?? '',
-      birthDate: fromPartialDate(row?.birthDate ?? null),
+      birthDate: formatPartialDate(row?.birthDate ?? null),
       sex: row?.sex ?? '',
       genderIdentity: '',
       nationality: row?.nationality ?? 'GTM',
@@ -83,7 +78,7 @@ export function RegistrationPage() {
       givenNames: row.givenNames,
       firstSurname: row.firstSurname,
       secondSurname: row.secondSurname ?? '',
-      birthDate: fromPartialDate(row.birthDate),
+      birthDate: formatPartialDate(row.birthDate),
       sex: row.sex ?? '',
       nationality: row.nationality ?? 'GTM',
       originCountry: row.nationality ?? 'GTM',
