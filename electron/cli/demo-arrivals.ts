@@ -65,22 +65,43 @@ export async function loadDemoArrivals(core: Core, today: string): Promise<numbe
   const { persons } = await call(core, 'arrivals.get', { id: flight.arrivalId });
   for (const p of persons.slice(0, 60)) await call(core, 'arrivals.checkIn', { personArrivalId: p.personArrivalId });
   const place = rng(29);
-  for (const p of persons.slice(0, 12)) {
+  const directory = await call(core, 'institutions.list', {});
+  const institution = (code: string) => directory.find((i) => i.code === code)!.id;
+  for (const [n, p] of persons.slice(0, 12).entries()) {
     const departments = PLACES[p.nationality ?? '']?.departments ?? [];
     const department = departments[Math.floor(place() * departments.length)];
     const municipality = department?.municipalities[Math.floor(place() * department.municipalities.length)];
-    const { person } = await call(core, 'persons.register', {
+    // Most agree to follow-up; some also to sharing with RENAP (a new DPI) or MINTRAB (work).
+    const sharing = n % 3 === 0 ? ['RENAP'] : n % 3 === 1 ? ['RENAP', 'MINTRAB'] : [];
+    await call(core, 'persons.register', {
       personArrivalId: p.personArrivalId,
       person: {
         givenNames: p.givenNames, firstSurname: p.firstSurname, secondSurname: p.secondSurname, birthDate: p.birthDate, sex: p.sex, nationality: p.nationality,
         documentNumber: p.documentNumber, originCountry: p.nationality, originDepartment: department?.name, originMunicipality: municipality, languages: ['es'], yearsAbroad: 3 + (p.age ?? 30) % 9,
       },
+      consent: {
+        language: 'es',
+        decisions: [
+          { purpose: 'registration', institution: '', granted: true },
+          { purpose: 'follow_up', institution: '', granted: n % 4 !== 3 },
+          { purpose: 'replication', institution: '', granted: n % 2 === 0 },
+          ...sharing.map((code) => ({ purpose: 'sharing' as const, institution: institution(code), granted: true })),
+        ],
+      },
     });
-    await call(core, 'consent.record', { personId: person.id, language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'follow_up', institution: '', granted: true }] });
   }
   await call(core, 'persons.register', {
     walkIn: { route: 'land', originCountry: 'MEX', date: today, pointOfEntry: 'Tecún Umán' },
     person: { givenNames: 'Santos', firstSurname: 'Coc', secondSurname: 'Pop', birthDate: '1990', sex: 'M', nationality: 'GTM', originCountry: 'GTM', originDepartment: 'Alta Verapaz', originMunicipality: 'San Pedro Carchá', people: 'maya', languages: ['kek', 'es'], interpreterNeeded: true, yearsAbroad: 6, detentionDays: 21 },
+    consent: {
+      language: 'kek',
+      decisions: [
+        { purpose: 'registration', institution: '', granted: true },
+        { purpose: 'follow_up', institution: '', granted: true },
+        { purpose: 'sharing', institution: institution('MSPAS'), granted: true },
+        { purpose: 'sharing', institution: institution('CONAMIGUA'), granted: true },
+      ],
+    },
   });
   return persons.length + 1;
 }

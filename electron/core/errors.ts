@@ -35,6 +35,9 @@ export const ERROR_STATUS = {
   'merges.not-found': 404,
   'merges.undone': 409,
   'birth-date.future': 400,
+  'institutions.not-found': 404,
+  'institutions.unknown': 400,
+  'institutions.code-taken': 409,
   internal: 500,
 } as const;
 

@@ -70,6 +70,11 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
 
   'flow.board': { access: CASEWORK },
   'flow.depart': { access: RECEPTION },
+
+  // Everyone who works with returnees reads the directory; the manager keeps it (SPEC roles).
+  'institutions.list': { access: CASEWORK },
+  'institutions.create': { access: ['manager'] },
+  'institutions.update': { access: ['manager'] },
 };
 
 export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {

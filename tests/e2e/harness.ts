@@ -83,3 +83,14 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   await doc.destroy();
   return pages.join('\n');
 }
+
+/** Quick user switch from the user menu, as staff sharing a workstation do. */
+export async function switchUser(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Cambiar de usuario' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cambiar de usuario' });
+  await dialog.getByLabel('Usuario').fill(username);
+  await dialog.getByLabel('Contraseña').fill(password);
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText, shot, startHarness, type Harness } from './harness';
+import { pdfText, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-manifest-'));
@@ -38,12 +38,7 @@ beforeAll(async () => {
   await page.getByLabel('Contraseña inicial').fill('clave-registro-1');
   await page.getByRole('button', { name: 'Crear' }).click();
   await page.getByTestId('user-row-mlopez').waitFor();
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'Cambiar de usuario' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Cambiar de usuario' });
-  await dialog.getByLabel('Usuario').fill('mlopez');
-  await dialog.getByLabel('Contraseña').fill('clave-registro-1');
-  await page.keyboard.press('Enter');
+  await switchUser(page, 'mlopez', 'clave-registro-1');
   await page.getByRole('heading', { name: /Buen día, María José López/ }).waitFor();
 });
 afterAll(async () => {
@@ -118,10 +113,18 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByRole('textbox', { name: 'Municipio', exact: true }).fill('carcha');
     await page.getByRole('option', { name: 'San Pedro Carchá' }).click();
     await page.getByRole('checkbox', { name: 'Contacto posterior para seguimiento' }).check();
+    // Sharing is consented per institution of the directory.
+    await page.getByRole('checkbox', { name: 'Compartir con instituciones para derivación' }).check();
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    await page.getByText('Elija al menos una institución, o desmarque «Compartir».').waitFor();
+    await page.getByRole('textbox', { name: 'Instituciones con las que acepta compartir sus datos' }).fill('renap');
+    await page.getByRole('option', { name: /RENAP — Registro Nacional de las Personas/ }).click();
+    await page.keyboard.press('Escape');
     await shot(page, '22-registration');
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByRole('heading', { name: 'Santos Coc Pop' }).waitFor();
     await page.getByText('Aceptó: Registro de sus datos en el centro').waitFor();
+    await page.getByText('Aceptó: Compartir con instituciones para derivación (RENAP)').waitFor();
     await page.getByText('San Pedro Carchá, Alta Verapaz, Guatemala').waitFor();
     await shot(page, '23-case-file');
 
@@ -201,5 +204,52 @@ describe('reception of a flight, end to end in Chromium', () => {
     expect(await page.getByTestId('manifest-row').count()).toBe(200);
     await page.getByRole('button', { name: '150' }).waitFor();
     await page.getByRole('button', { name: 'Cancelar' }).click();
+  });
+
+  it('the manager adds an institution to the directory; the clerk reads it and can share with it', async () => {
+    const { page } = h;
+    await switchUser(page, 'jefa', 'clave-jefa-2026');
+    await page.getByRole('link', { name: 'Usuarios' }).click();
+    await page.getByRole('button', { name: 'Nuevo usuario' }).click();
+    await page.getByRole('textbox', { name: 'Nombre', exact: true }).fill('Ana Coordinadora');
+    await page.getByRole('textbox', { name: 'Usuario', exact: true }).fill('coordina');
+    await page.getByRole('checkbox', { name: 'Coordinador/a' }).check();
+    await page.getByLabel('Contraseña inicial').fill('clave-coordina-1');
+    await page.getByRole('button', { name: 'Crear' }).click();
+    await page.getByTestId('user-row-coordina').waitFor();
+
+    await switchUser(page, 'coordina', 'clave-coordina-1');
+    await page.getByRole('link', { name: 'Instituciones' }).click();
+    await page.getByRole('heading', { name: 'Directorio de instituciones' }).waitFor();
+    expect(await page.getByTestId('institution-row').count()).toBeGreaterThan(30);
+    await page.getByRole('button', { name: 'Nueva institución' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByRole('textbox', { name: 'Sigla', exact: true }).fill('ASOMIGRA');
+    await form.getByRole('textbox', { name: 'Nombre', exact: true }).fill('Asociación de Migrantes Retornados');
+    await form.getByRole('textbox', { name: 'Servicios', exact: true }).fill('reintegra');
+    await page.getByRole('option', { name: 'Reintegración' }).click();
+    await form.getByRole('textbox', { name: 'Contacto', exact: true }).fill('+502 5555 0199');
+    await form.getByRole('button', { name: 'Crear' }).click();
+    await page.getByText('Institución ASOMIGRA agregada al directorio.').waitFor();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByLabel('Buscar por sigla, nombre o dirección').fill('asociacion');
+    await page.getByTestId('institution-row').filter({ hasText: 'ASOMIGRA' }).waitFor();
+    expect(await page.getByTestId('institution-row').count()).toBe(1);
+    await shot(page, '30-institutions');
+
+    await switchUser(page, 'mlopez', 'clave-registro-1');
+    await page.getByRole('link', { name: 'Instituciones' }).click();
+    await page.getByRole('heading', { name: 'Directorio de instituciones' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Nueva institución' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Registro' }).click();
+    await page.getByLabel('Nombres').fill('Dunia Marisol');
+    await page.getByLabel('Primer apellido').fill('Orellana');
+    await page.getByRole('checkbox', { name: 'Compartir con instituciones para derivación' }).check();
+    await page.getByRole('textbox', { name: 'Instituciones con las que acepta compartir sus datos' }).fill('asomi');
+    await page.getByRole('option', { name: /ASOMIGRA/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    await page.getByRole('heading', { name: 'Dunia Marisol Orellana' }).waitFor();
+    await page.getByText('Aceptó: Compartir con instituciones para derivación (ASOMIGRA)').waitFor();
   });
 });

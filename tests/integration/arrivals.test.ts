@@ -178,6 +178,8 @@ describe('check-in, registration, consent and the case file', () => {
     expect(person).toMatchObject({ age: 47, ageGroup: 'adult', languages: ['es', 'cak'], disabilities: ['physical'] });
     expect(row).toMatchObject({ source: 'walk_in', status: 'arrived' });
     expect(consentAllows(core.db, person.id, 'registration')).toBe(false);
+    const directory = await expectOk(core, 'institutions.list', {}, { token });
+    const id = (code: string) => directory.find((i) => i.code === code)!.id;
     await expectOk(core, 'consent.record', {
       personId: person.id,
       language: 'cak',
@@ -185,13 +187,13 @@ describe('check-in, registration, consent and the case file', () => {
         { purpose: 'registration', granted: true },
         { purpose: 'follow_up', granted: true },
         { purpose: 'replication', granted: false },
-        { purpose: 'sharing', institution: 'RENAP', granted: true },
+        { purpose: 'sharing', institution: id('RENAP'), granted: true },
       ],
     }, { token });
     expect(consentAllows(core.db, person.id, 'registration')).toBe(true);
     expect(consentAllows(core.db, person.id, 'replication')).toBe(false);
-    expect(consentAllows(core.db, person.id, 'sharing', 'RENAP')).toBe(true);
-    expect(consentAllows(core.db, person.id, 'sharing', 'MSPAS')).toBe(false);
+    expect(consentAllows(core.db, person.id, 'sharing', id('RENAP'))).toBe(true);
+    expect(consentAllows(core.db, person.id, 'sharing', id('MSPAS'))).toBe(false);
     await expectOk(core, 'consent.withdraw', { personId: person.id, purpose: 'follow_up', notes: 'Ya no desea que lo llamen.' }, { token });
     expect(consentAllows(core.db, person.id, 'follow_up')).toBe(false);
     const file = await expectOk(core, 'persons.get', { id: person.id }, { token });

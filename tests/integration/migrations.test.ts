@@ -82,6 +82,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0005 creates the directory of institutions, one code per centre', () => {
+    const db = freshDb();
+    migrateTo(db, 5);
+    expect(schemaVersion(db)).toBe(5);
+    expect(columns(db, 'institutions')).toEqual(expect.arrayContaining([...REPLICATED, 'code', 'name', 'country', 'level', 'services', 'contact', 'hours', 'address', 'active']));
+    const insert = db.prepare(
+      "INSERT INTO institutions (id, centre_id, created_at, updated_at, hlc, origin, code, name, country, level) VALUES (?, 'c', 't', 't', 'h', 'w', ?, 'Registro', 'GTM', ?)",
+    );
+    insert.run('1', 'RENAP', 'national');
+    expect(() => insert.run('2', 'RENAP', 'national')).toThrow(/UNIQUE/);
+    expect(() => insert.run('3', 'X', 'planetary')).toThrow(/CHECK/);
+    expectIndexUse(db, "SELECT * FROM institutions WHERE centre_id = 'c' AND code = 'RENAP' AND deleted_at IS NULL", 'institutions_code');
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -7,7 +7,10 @@ export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 export const ConsentState = z.object({
   purpose: ConsentPurpose,
+  /** For sharing: the id of an institution of the directory; '' for the other purposes. */
   institution: z.string(),
+  institutionCode: z.string().nullable(),
+  institutionName: z.string().nullable(),
   granted: z.boolean(),
   language: z.string(),
   explainedBy: z.string(),
@@ -17,15 +20,17 @@ export const ConsentState = z.object({
 
 const Institution = z.string().trim().max(40).default('');
 
+/** What the person decided, in which language: recorded with who explained it and when. */
+export const ConsentInput = {
+  decisions: z.array(z.strictObject({ purpose: ConsentPurpose, institution: Institution, granted: z.boolean() })).min(1).max(40),
+  language: z.string().trim().min(2).max(12),
+  notes: z.string().trim().max(500).optional(),
+};
+
 export const consentContract = {
   /** Records what the person agreed to (or refused), in which language, explained by the caller. */
   'consent.record': method({
-    input: z.strictObject({
-      personId: Id,
-      decisions: z.array(z.strictObject({ purpose: ConsentPurpose, institution: Institution, granted: z.boolean() })).min(1).max(40),
-      language: z.string().trim().min(2).max(12),
-      notes: z.string().trim().max(500).optional(),
-    }),
+    input: z.strictObject({ personId: Id, ...ConsentInput }),
     output: z.array(ConsentState),
   }),
   /** Withdraws a consent given earlier; what follows no longer shares for that purpose. */

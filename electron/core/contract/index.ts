@@ -4,6 +4,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { consentContract } from './consent';
 import { flowContract } from './flow';
+import { institutionsContract } from './institutions';
 import { manifestsContract } from './manifests';
 import { personsContract } from './persons';
 import { settingsContract } from './settings';
@@ -21,6 +22,7 @@ const domains = [
   personsContract,
   consentContract,
   flowContract,
+  institutionsContract,
 ] as const;
 
 /** Every method the UI or the CLI can call, by `domain.verb` name. */
@@ -35,6 +37,7 @@ export const contract = {
   ...personsContract,
   ...consentContract,
   ...flowContract,
+  ...institutionsContract,
 };
 
 // A name declared by two domains would silently shadow one of them: refuse to start instead.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalPlace, hasPlaceList } from '../reference';
 import { ArrivalInput } from './arrivals';
+import { ConsentInput } from './consent';
 import { CountryIso3, Id, IsoDateTime } from './common';
 import { method } from './method';
 import {
@@ -97,13 +98,18 @@ export const SearchHit = z.object({
   score: z.number(),
 });
 
+const Consent = z.strictObject(ConsentInput).optional();
+
 export const personsContract = {
-  /** Registers a person: on an expected manifest row, as an unlisted arrival, or as a walk-in. */
+  /**
+   * Registers a person: on an expected manifest row, as an unlisted arrival, or as a walk-in.
+   * The informed consent given at the desk is recorded in the same transaction: both or neither.
+   */
   'persons.register': method({
     input: z.union([
-      z.strictObject({ personArrivalId: Id, person: PersonFields, groupType: GroupType.optional() }),
-      z.strictObject({ arrivalId: Id, person: PersonFields, groupType: GroupType.default('alone') }),
-      z.strictObject({ walkIn: ArrivalInput.omit({ kind: true }), person: PersonFields, groupType: GroupType.default('alone') }),
+      z.strictObject({ personArrivalId: Id, person: PersonFields, groupType: GroupType.optional(), consent: Consent }),
+      z.strictObject({ arrivalId: Id, person: PersonFields, groupType: GroupType.default('alone'), consent: Consent }),
+      z.strictObject({ walkIn: ArrivalInput.omit({ kind: true }), person: PersonFields, groupType: GroupType.default('alone'), consent: Consent }),
     ]),
     output: z.object({ person: Person, row: PersonArrivalRow, suggestions: z.array(Suggestion) }),
   }),

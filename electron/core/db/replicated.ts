@@ -14,6 +14,7 @@ export const REPLICATED_TABLES = [
   'duplicate_suggestions',
   'person_merges',
   'consents',
+  'institutions',
 ] as const;
 export type ReplicatedTable = (typeof REPLICATED_TABLES)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import countriesJson from '../../../resources/data/countries.json';
 import optionsJson from '../../../resources/data/registry-options.json';
+import institutionsJson from '../../../resources/data/institutions.json';
 import placesJson from '../../../resources/data/places.json';
 import { normalize } from '../names';
 
@@ -22,6 +23,29 @@ const Options = z.object({ version: z.number(), peoples: z.array(Labelled), lang
 export const COUNTRIES = Countries.parse(countriesJson).countries;
 export const PLACES = Places.parse(placesJson).countries;
 export const REGISTRY_OPTIONS = Options.parse(optionsJson);
+
+export const INSTITUTION_LEVELS = ['national', 'local', 'international'] as const;
+const Institutions = z
+  .object({
+    version: z.number(),
+    services: z.array(Labelled),
+    institutions: z.array(
+      z.object({
+        code: z.string().min(1).max(20),
+        name: z.string().min(1).max(160),
+        country: z.string().regex(/^([A-Z]{3})$/),
+        level: z.enum(INSTITUTION_LEVELS),
+        services: z.array(z.string()),
+      }),
+    ),
+  })
+  .refine((d) => d.institutions.every((i) => i.services.every((s) => d.services.some((x) => x.code === s))), 'unknown service code');
+const INSTITUTION_DATA = Institutions.parse(institutionsJson);
+/** Services an institution offers (health, identity, child protection…), labelled es/en. */
+export const INSTITUTION_SERVICES = INSTITUTION_DATA.services;
+export const SERVICE_CODES = INSTITUTION_SERVICES.map((s) => s.code);
+/** The directory every new centre starts with (SPEC station 8), before it adds its own. */
+export const INSTITUTION_SEED = INSTITUTION_DATA.institutions;
 
 const countryIndex = new Map<string, string>();
 for (const c of COUNTRIES) {

@@ -2,7 +2,9 @@ import type { ConsentPurpose } from '../contract/consent';
 import type { ServiceContext } from '../context';
 import type { Database } from '../db/driver';
 import { insertRow } from '../db/replicated';
+import { AppError } from '../errors';
 import { handle } from '../handler';
+import { loadInstitution, requireActiveInstitution } from './institutions';
 import { loadPersonRow } from './persons-store';
 
 interface ConsentRow {
@@ -14,14 +16,17 @@ interface ConsentRow {
   explained_by: string;
   recorded_at: string;
   notes: string | null;
+  institution_code: string | null;
+  institution_name: string | null;
 }
 
 /** The consent in force: the newest decision (by HLC) for each purpose and institution. */
 export function consentState(db: Database, personId: string) {
   const rows = db
     .prepare(
-      `SELECT c.purpose, c.institution, c.granted, c.language, c.explained_by, c.recorded_at, c.notes, u.display_name
-       FROM consents c LEFT JOIN users u ON u.id = c.explained_by
+      `SELECT c.purpose, c.institution, c.granted, c.language, c.explained_by, c.recorded_at, c.notes, u.display_name,
+              i.code AS institution_code, i.name AS institution_name
+       FROM consents c LEFT JOIN users u ON u.id = c.explained_by LEFT JOIN institutions i ON i.id = c.institution AND c.institution <> ''
        WHERE c.person_id = ? AND c.deleted_at IS NULL
          AND c.hlc = (SELECT max(c2.hlc) FROM consents c2 WHERE c2.person_id = c.person_id AND c2.purpose = c.purpose
                       AND c2.institution = c.institution AND c2.deleted_at IS NULL)
@@ -31,6 +36,8 @@ export function consentState(db: Database, personId: string) {
   return rows.map((r) => ({
     purpose: r.purpose,
     institution: r.institution,
+    institutionCode: r.institution_code,
+    institutionName: r.institution_name,
     granted: r.granted === 1,
     language: r.language,
     explainedBy: r.display_name ?? r.explained_by,
@@ -53,8 +60,17 @@ export function consentAllows(db: Database, personId: string, purpose: ConsentPu
   return row?.granted === 1;
 }
 
-function record(ctx: ServiceContext, personId: string, decisions: { purpose: ConsentPurpose; institution: string; granted: boolean }[], language: string, notes: string | null) {
+/** Records consent decisions (inside the caller's transaction) and returns the consent in force. */
+export function recordConsent(ctx: ServiceContext, personId: string, decisions: { purpose: ConsentPurpose; institution: string; granted: boolean }[], language: string, notes: string | null) {
   loadPersonRow(ctx, personId);
+  // Sharing is always with a named institution of the directory: a new "yes" needs an active
+  // one; a "no" (refusal or withdrawal) may name one retired since.
+  for (const d of decisions) {
+    if (d.purpose !== 'sharing') continue;
+    if (d.granted) requireActiveInstitution(ctx, d.institution);
+    else if (!d.institution) throw new AppError('institutions.unknown', { institution: '' });
+    else loadInstitution(ctx, d.institution);
+  }
   const now = ctx.clock.now().toISOString();
   for (const d of decisions) {
     insertRow(ctx, 'consents', {
@@ -73,12 +89,12 @@ function record(ctx: ServiceContext, personId: string, decisions: { purpose: Con
 
 export const consentHandlers = {
   'consent.record': handle('consent.record', {
-    run: (ctx, input) => record(ctx, input.personId, input.decisions, input.language, input.notes ?? null),
+    run: (ctx, input) => recordConsent(ctx, input.personId, input.decisions, input.language, input.notes ?? null),
   }),
   'consent.withdraw': handle('consent.withdraw', {
     run(ctx, input) {
       const current = consentState(ctx.db, input.personId).find((c) => c.purpose === input.purpose && c.institution === input.institution);
-      return record(ctx, input.personId, [{ purpose: input.purpose, institution: input.institution, granted: false }], current?.language ?? ctx.locale, input.notes);
+      return recordConsent(ctx, input.personId, [{ purpose: input.purpose, institution: input.institution, granted: false }], current?.language ?? ctx.locale, input.notes);
     },
   }),
   'consent.status': handle('consent.status', {

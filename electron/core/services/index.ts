@@ -5,6 +5,7 @@ import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { consentHandlers } from './consent';
 import { flowHandlers } from './flow';
+import { institutionsHandlers } from './institutions';
 import { manifestsHandlers } from './manifests';
 import { personsHandlers } from './persons';
 import { settingsHandlers } from './settings';
@@ -23,4 +24,5 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...personsHandlers,
   ...consentHandlers,
   ...flowHandlers,
+  ...institutionsHandlers,
 };

@@ -4,6 +4,7 @@ import { updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
 import { createArrival, loadArrival, openArrival } from './arrivals';
+import { recordConsent } from './consent';
 import { loadSuggestion, suggestionsOf, suggestRepeats, toSuggestion } from './duplicates';
 import { mergePersons, unmergePersons } from './merges';
 import { personColumns } from './person-fields';
@@ -65,6 +66,7 @@ export const personsHandlers = {
           registered_at: now,
         });
       }
+      if (input.consent) recordConsent(ctx, personId, input.consent.decisions, input.consent.language, input.consent.notes ?? null);
       const person = loadPersonRow(ctx, personId);
       suggestRepeats(ctx, person, alreadySuggested(ctx, personId));
       return {

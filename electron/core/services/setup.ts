@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { createHlc } from '../context';
 import { insertRow } from '../db/replicated';
+import { seedInstitutions } from './institutions';
 import { AppError } from '../errors';
 import { handle } from '../handler';
 import { SETTINGS_DEFAULTS } from '../contract/settings';
@@ -62,6 +63,7 @@ export const setupHandlers = {
       for (const [key, value] of Object.entries({ ...SETTINGS_DEFAULTS, defaultLocale: input.locale })) {
         insertRow(ctx, 'settings', { key, value: JSON.stringify(value) });
       }
+      seedInstitutions(ctx);
       return { centreId, workstationId, adminId };
     },
   }),

@@ -21,7 +21,8 @@ export function timelineOf(ctx: ServiceContext, personId: string) {
   }
   const consents = ctx.db
     .prepare(
-      `SELECT c.*, u.display_name FROM consents c LEFT JOIN users u ON u.id = c.explained_by
+      `SELECT c.*, u.display_name, i.code AS institution_code FROM consents c LEFT JOIN users u ON u.id = c.explained_by
+       LEFT JOIN institutions i ON i.id = c.institution AND c.institution <> ''
        WHERE c.person_id = ? AND c.deleted_at IS NULL`,
     )
     .all(personId) as Record<string, string | number | null>[];
@@ -30,7 +31,7 @@ export function timelineOf(ctx: ServiceContext, personId: string) {
       at: String(c.recorded_at),
       kind: c.granted ? 'consent-granted' : 'consent-refused',
       arrivalId: null,
-      detail: { purpose: c.purpose, institution: c.institution, language: c.language, by: c.display_name },
+      detail: { purpose: c.purpose, institution: c.institution_code ?? c.institution, language: c.language, by: c.display_name },
     });
   const merges = ctx.db.prepare('SELECT * FROM person_merges WHERE target_id = ? OR source_id = ?').all(personId, personId) as Record<string, string | null>[];
   for (const m of merges) {

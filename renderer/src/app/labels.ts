@@ -1,4 +1,4 @@
-import { COUNTRIES, REGISTRY_OPTIONS } from '@core/reference';
+import { COUNTRIES, INSTITUTION_SERVICES, REGISTRY_OPTIONS } from '@core/reference';
 import i18n from './i18n';
 
 /** Labels of reference data (resources/data) in the UI language. */
@@ -22,4 +22,18 @@ export function optionLabel(kind: 'peoples' | 'languages' | 'disabilities', code
 
 export function personName(p: { givenNames: string; firstSurname: string; secondSurname: string | null }): string {
   return [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
+}
+
+/** Services an institution offers, in the UI language. */
+export function serviceOptions() {
+  return INSTITUTION_SERVICES.map((s) => ({ value: s.code, label: i18n.language === 'en' ? s.en : s.es }));
+}
+
+export function serviceLabel(code: string): string {
+  return serviceOptions().find((o) => o.value === code)?.label ?? code;
+}
+
+/** Where an institution works: a country, or "international". */
+export function institutionCountry(country: string): string {
+  return country === 'INT' ? i18n.t('institutions.international') : countryName(country);
 }

@@ -1,6 +1,7 @@
 import type { Role } from '@core/roles';
 import {
   IconAlertTriangle,
+  IconBuildingCommunity,
   IconClipboardHeart,
   IconFileAnalytics,
   IconGift,
@@ -40,6 +41,7 @@ export const STATIONS: NavItem[] = [
 
 export const ADMINISTRATION: NavItem[] = [
   { key: 'users', path: '/usuarios', icon: IconUsers, roles: ['admin', 'manager'] },
+  { key: 'institutions', path: '/instituciones', icon: IconBuildingCommunity, roles: CASEWORK },
   { key: 'audit', path: '/auditoria', icon: IconShieldCheck, roles: ['admin', 'manager'] },
   { key: 'settings', path: '/configuracion', icon: IconSettings },
 ];

@@ -1,3 +1,4 @@
+import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import type { RouteObject } from 'react-router';
 import { ArrivalPage } from '../features/arrivals/ArrivalPage';
 import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
       { path: 'registro/:personArrivalId', element: <RequireRole roles={RECEPTION}><RegistrationPage /></RequireRole> },
       { path: 'personas/:id', element: <RequireRole roles={CASEWORK}><CaseFilePage /></RequireRole> },
       { path: 'usuarios', element: <RequireRole roles={['admin', 'manager']}><UsersPage /></RequireRole> },
+      { path: 'instituciones', element: <RequireRole roles={CASEWORK}><InstitutionsPage /></RequireRole> },
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },

@@ -2,9 +2,10 @@ import { migration0001 } from './0001-identity-and-outbox';
 import { migration0002 } from './0002-users-and-sessions';
 import { migration0003 } from './0003-audit-log';
 import { migration0004 } from './0004-arrivals-and-persons';
+import { migration0005 } from './0005-institutions';
 import type { Migration } from './types';
 
 /** Explicit, ordered list. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

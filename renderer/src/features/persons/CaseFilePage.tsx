@@ -108,7 +108,10 @@ export function CaseFilePage() {
               {consent.data.map((c) => (
                 <Group key={`${c.purpose}${c.institution}`} gap="xs">
                   <Badge color={c.granted ? 'teal' : 'gray'} variant="light">{c.granted ? t('caseFile.granted') : t('caseFile.refused')}</Badge>
-                  <Text size="sm">{t(`registration.purposes.${c.purpose}`)} {c.institution}</Text>
+                  <Text size="sm">
+                    {t(`registration.purposes.${c.purpose}`)}
+                    {c.institutionCode && <Text span fw={600} title={c.institutionName ?? undefined}>: {c.institutionCode}</Text>}
+                  </Text>
                   <Text size="xs" c="dimmed">{formatDate(c.recordedAt)} · {c.explainedBy}</Text>
                 </Group>
               ))}
@@ -121,7 +124,7 @@ export function CaseFilePage() {
           <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>
           <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
             {timeline.map((e, i) => (
-              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? t(`registration.purposes.${String(e.detail.purpose)}`) : '' })}>
+              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
                 <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
                 {e.kind === 'merged' && !undone.has(String(e.detail.mergeId)) && (
                   <Button

@@ -12,7 +12,7 @@ import { useCallQuery } from '../../api/hooks';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { contractResolver } from '../../app/form';
 import { formatPartialDate } from '../../app/format';
-import { countryOptions, optionList } from '../../app/labels';
+import { countryOptions, institutionCountry, optionList } from '../../app/labels';
 import { notifyError, notifySuccess } from '../../app/notify';
 
 const PURPOSES = ['registration', 'follow_up', 'replication', 'sharing'] as const;
@@ -68,6 +68,7 @@ export function RegistrationPage() {
       pointOfEntry: '',
       consentLanguage: 'es',
       consent: { registration: true, follow_up: false, replication: false, sharing: false } as Record<(typeof PURPOSES)[number], boolean>,
+      shareWith: [] as string[],
     },
   });
   // Fill the form with the manifest's data once the expected person has loaded.
@@ -88,6 +89,14 @@ export function RegistrationPage() {
   }, [row, setValues]);
   const v = form.values;
   const departments = PLACES[v.originCountry]?.departments ?? [];
+  const institutions = useCallQuery('institutions.list', {});
+  // Grouped by country as the directory lists them, international bodies last.
+  const institutionGroups = new Map<string, { value: string; label: string }[]>();
+  for (const i of institutions.data ?? []) {
+    const group = institutionCountry(i.country);
+    institutionGroups.set(group, [...(institutionGroups.get(group) ?? []), { value: i.id, label: `${i.code} — ${i.name}` }]);
+  }
+  const institutionOptions = [...institutionGroups].map(([group, items]) => ({ group, items }));
 
   const submit = form.onSubmit(async (values) => {
     const person = {
@@ -113,23 +122,28 @@ export function RegistrationPage() {
       detentionDays: values.detentionDays === '' ? null : Number(values.detentionDays),
     };
     const errors = contractResolver(PersonFields)(person as never);
+    if (values.consent.sharing && values.shareWith.length === 0) errors.shareWith = t('registration.shareWithNeeded');
     if (Object.keys(errors).length) return form.setErrors(errors);
+    // Sharing is consented per named institution; the other purposes are yes or no.
+    const consent = {
+      language: values.consentLanguage,
+      decisions: [
+        ...PURPOSES.filter((p) => p !== 'sharing').map((purpose) => ({ purpose, institution: '', granted: values.consent[purpose] })),
+        ...(values.consent.sharing ? values.shareWith.map((institution) => ({ purpose: 'sharing' as const, institution, granted: true })) : []),
+      ],
+    };
     const groupType = values.groupType as 'alone' | 'family' | 'unaccompanied_minor';
     try {
       const result = personArrivalId
-        ? await call('persons.register', { personArrivalId, person, groupType })
+        ? await call('persons.register', { personArrivalId, person, groupType, consent })
         : arrivalId
-          ? await call('persons.register', { arrivalId, person, groupType })
+          ? await call('persons.register', { arrivalId, person, groupType, consent })
           : await call('persons.register', {
               walkIn: { route: values.walkInRoute as 'air' | 'land', originCountry: values.walkInOrigin, date: dayjs().format('YYYY-MM-DD'), pointOfEntry: values.pointOfEntry },
               person,
               groupType,
+              consent,
             });
-      await call('consent.record', {
-        personId: result.person.id,
-        language: values.consentLanguage,
-        decisions: PURPOSES.map((purpose) => ({ purpose, institution: '', granted: values.consent[purpose] })).filter((d) => d.purpose !== 'sharing' || d.granted),
-      });
       notifySuccess(t('registration.saved', { caseNumber: result.person.caseNumber }));
       void navigate(`/personas/${result.person.id}`);
     } catch (error) {
@@ -217,6 +231,17 @@ export function RegistrationPage() {
               {PURPOSES.map((purpose) => (
                 <Checkbox key={purpose} label={t(`registration.purposes.${purpose}`)} {...form.getInputProps(`consent.${purpose}`, { type: 'checkbox' })} />
               ))}
+              {v.consent.sharing && (
+                <MultiSelect
+                  label={t('registration.shareWith')}
+                  description={t('registration.shareWithHelp')}
+                  data={institutionOptions}
+                  searchable
+                  filter={accentInsensitiveFilter}
+                  required
+                  {...form.getInputProps('shareWith')}
+                />
+              )}
             </Stack>
             <Select label={t('registration.consentLanguage')} data={optionList('languages')} allowDeselect={false} {...form.getInputProps('consentLanguage')} />
           </Group>

@@ -1,5 +1,5 @@
 import type { User } from '@core/contract/users';
-import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconDots, IconKey, IconLockOpen, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -53,7 +53,7 @@ export function UsersPage() {
             <Table.Th>{t('users.roles')}</Table.Th>
             <Table.Th>{t('users.status')}</Table.Th>
             <Table.Th w={60}>
-              <span className="mantine-visually-hidden">{t('users.actions')}</span>
+              <VisuallyHidden>{t('users.actions')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
