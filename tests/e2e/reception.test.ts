@@ -251,5 +251,22 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByRole('heading', { name: 'Dunia Marisol Orellana' }).waitFor();
     await page.getByText('Aceptó: Compartir con instituciones para derivación (ASOMIGRA)').waitFor();
+
+    // Later, at the desk: she also agrees to the national database, then withdraws the sharing.
+    const consent = page.getByTestId('consent-state');
+    await page.getByRole('button', { name: 'Actualizar consentimiento' }).click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: 'Envío a la base de datos nacional' }).check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Consentimiento registrado.').waitFor();
+    await consent.getByText('Envío a la base de datos nacional').waitFor();
+    await consent.getByRole('button', { name: 'Retirar' }).last().click();
+    const withdraw = page.getByRole('dialog', { name: 'Retirar consentimiento' });
+    await withdraw.getByRole('button', { name: 'Retirar' }).click();
+    await withdraw.getByText('Escriba el motivo (al menos 3 caracteres).').waitFor();
+    await withdraw.getByLabel('Motivo del retiro').fill('Prefiere hacer el trámite por su cuenta.');
+    await withdraw.getByRole('button', { name: 'Retirar' }).click();
+    await page.getByText('Consentimiento retirado: ya no se usa para ese propósito.').waitFor();
+    await page.getByTestId('timeline').getByText('No aceptó o retiró: Compartir con instituciones para derivación (ASOMIGRA)').waitFor();
+    await shot(page, '31-consent-withdrawn');
   });
 });

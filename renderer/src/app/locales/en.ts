@@ -398,6 +398,17 @@ export const en: Messages = {
     save: 'Save registration',
     saved: 'Registration saved: case {{caseNumber}}.',
   },
+  consent: {
+    update: 'Update consent',
+    updateTitle: 'Update consent with the person',
+    withdrawTitle: 'Withdraw consent',
+    notes: 'Notes',
+    reason: 'Reason for withdrawal',
+    reasonNeeded: 'Write the reason (at least 3 characters).',
+    noChange: 'No decision changed.',
+    recorded: 'Consent recorded.',
+    withdrawn: 'Consent withdrawn: it is no longer used for that purpose.',
+  },
   caseFile: {
     title: 'Case {{caseNumber}}',
     details: 'Details',

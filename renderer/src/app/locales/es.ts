@@ -397,6 +397,17 @@ export const es = {
     save: 'Guardar registro',
     saved: 'Registro guardado: expediente {{caseNumber}}.',
   },
+  consent: {
+    update: 'Actualizar consentimiento',
+    updateTitle: 'Actualizar el consentimiento con la persona',
+    withdrawTitle: 'Retirar consentimiento',
+    notes: 'Observaciones',
+    reason: 'Motivo del retiro',
+    reasonNeeded: 'Escriba el motivo (al menos 3 caracteres).',
+    noChange: 'No cambió ninguna decisión.',
+    recorded: 'Consentimiento registrado.',
+    withdrawn: 'Consentimiento retirado: ya no se usa para ese propósito.',
+  },
   caseFile: {
     title: 'Expediente {{caseNumber}}',
     details: 'Datos',

@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
-import { formatDate, formatDateTime, formatPartialDate } from '../../app/format';
+import { formatDateTime, formatPartialDate } from '../../app/format';
 import { countryName, optionLabel, personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
+import { ConsentSection } from './ConsentSection';
 import { MergeCard } from './MergeCard';
 
 /** One page per person: details, repeat-returnee suggestions, arrivals, consent, timeline. */
@@ -13,7 +14,6 @@ export function CaseFilePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const file = useCallQuery('persons.get', { id }, { staleTime: 0 });
-  const consent = useCallQuery('consent.status', { personId: id }, { staleTime: 0 });
   const link = useCallMutation('persons.link', ['persons.get', 'arrivals.get']);
   const dismiss = useCallMutation('persons.dismissSuggestion', ['persons.get']);
   const depart = useCallMutation('flow.depart', ['persons.get', 'flow.board']);
@@ -102,23 +102,7 @@ export function CaseFilePage() {
               ))}
             </Table.Tbody>
           </Table>
-          <Text fw={600} mt="md" mb="xs">{t('caseFile.consent')}</Text>
-          {consent.data?.length ? (
-            <Stack gap={4}>
-              {consent.data.map((c) => (
-                <Group key={`${c.purpose}${c.institution}`} gap="xs">
-                  <Badge color={c.granted ? 'teal' : 'gray'} variant="light">{c.granted ? t('caseFile.granted') : t('caseFile.refused')}</Badge>
-                  <Text size="sm">
-                    {t(`registration.purposes.${c.purpose}`)}
-                    {c.institutionCode && <Text span fw={600} title={c.institutionName ?? undefined}>: {c.institutionCode}</Text>}
-                  </Text>
-                  <Text size="xs" c="dimmed">{formatDate(c.recordedAt)} · {c.explainedBy}</Text>
-                </Group>
-              ))}
-            </Stack>
-          ) : (
-            <Text size="sm" c="dimmed">{t('caseFile.noConsent')}</Text>
-          )}
+          <ConsentSection personId={person.id} />
         </Card>
         <Card withBorder>
           <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>

@@ -12,7 +12,8 @@ import { useCallQuery } from '../../api/hooks';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { contractResolver } from '../../app/form';
 import { formatPartialDate } from '../../app/format';
-import { countryOptions, institutionCountry, optionList } from '../../app/labels';
+import { countryOptions, optionList } from '../../app/labels';
+import { ShareWithSelect } from '../persons/ShareWithSelect';
 import { notifyError, notifySuccess } from '../../app/notify';
 
 const PURPOSES = ['registration', 'follow_up', 'replication', 'sharing'] as const;
@@ -89,14 +90,6 @@ export function RegistrationPage() {
   }, [row, setValues]);
   const v = form.values;
   const departments = PLACES[v.originCountry]?.departments ?? [];
-  const institutions = useCallQuery('institutions.list', {});
-  // Grouped by country as the directory lists them, international bodies last.
-  const institutionGroups = new Map<string, { value: string; label: string }[]>();
-  for (const i of institutions.data ?? []) {
-    const group = institutionCountry(i.country);
-    institutionGroups.set(group, [...(institutionGroups.get(group) ?? []), { value: i.id, label: `${i.code} — ${i.name}` }]);
-  }
-  const institutionOptions = [...institutionGroups].map(([group, items]) => ({ group, items }));
 
   const submit = form.onSubmit(async (values) => {
     const person = {
@@ -232,15 +225,7 @@ export function RegistrationPage() {
                 <Checkbox key={purpose} label={t(`registration.purposes.${purpose}`)} {...form.getInputProps(`consent.${purpose}`, { type: 'checkbox' })} />
               ))}
               {v.consent.sharing && (
-                <MultiSelect
-                  label={t('registration.shareWith')}
-                  description={t('registration.shareWithHelp')}
-                  data={institutionOptions}
-                  searchable
-                  filter={accentInsensitiveFilter}
-                  required
-                  {...form.getInputProps('shareWith')}
-                />
+                <ShareWithSelect required {...form.getInputProps('shareWith')} />
               )}
             </Stack>
             <Select label={t('registration.consentLanguage')} data={optionList('languages')} allowDeselect={false} {...form.getInputProps('consentLanguage')} />
