@@ -38,6 +38,9 @@ export const ERROR_STATUS = {
   'institutions.not-found': 404,
   'institutions.unknown': 400,
   'institutions.code-taken': 409,
+  'alerts.invalid': 400,
+  'alerts.not-found': 404,
+  'alerts.decided': 409,
   internal: 500,
 } as const;
 

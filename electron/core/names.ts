@@ -132,19 +132,26 @@ export interface PersonName {
  * names match on their first name alone ("María José" ~ "María").
  */
 export function nameSimilarity(x: PersonName, y: PersonName): number {
+  const { surname, given, completeness } = nameParts(x, y);
+  // Different surnames make a different person whatever the given names: they weigh twice.
+  const blended = 0.6 * surname + 0.4 * given;
+  return (surname < 0.8 ? blended * surname : blended) * completeness;
+}
+
+/**
+ * The pieces two names are compared by: surname agreement (order-free, the shorter list
+ * against the longer), given-name agreement (compound names match on one of their names,
+ * abbreviations expanded) and a small cost when one record lacks a surname.
+ */
+export function nameParts(x: PersonName, y: PersonName): { surname: number; given: number; completeness: number } {
   const gx = expand(nameTokens(x.givenNames));
   const gy = expand(nameTokens(y.givenNames));
   const sx = nameTokens(`${x.firstSurname} ${x.secondSurname ?? ''}`);
   const sy = nameTokens(`${y.firstSurname} ${y.secondSurname ?? ''}`);
-  const shorterSurnames = sx.length <= sy.length ? sx : sy;
-  const longerSurnames = sx.length <= sy.length ? sy : sx;
-  const surname = tokensScore(shorterSurnames, longerSurnames);
+  const surname = tokensScore(sx.length <= sy.length ? sx : sy, sx.length <= sy.length ? sy : sx);
   const shorterGiven = gx.length <= gy.length ? gx : gy;
   const longerGiven = gx.length <= gy.length ? gy : gx;
   const given = Math.max(tokensScore(shorterGiven, longerGiven), tokenSimilarity(gx[0] ?? '', gy[0] ?? ''));
-  // A missing second surname costs a little: it is weaker evidence than two agreeing ones.
   const completeness = sx.length && sy.length && sx.length !== sy.length ? 0.97 : 1;
-  // Different surnames make a different person whatever the given names: they weigh twice.
-  const blended = 0.6 * surname + 0.4 * given;
-  return (surname < 0.8 ? blended * surname : blended) * completeness;
+  return { surname, given, completeness };
 }

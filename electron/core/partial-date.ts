@@ -63,7 +63,8 @@ export function compareBirthDates(a: PartialDate | null | undefined, b: PartialD
   const [yb, mb, db] = b.split('-');
   if (ya === yb && (!ma || !mb || (ma === mb && (!da || !db)))) return 'same-year';
   if (ya === yb && ma && mb && da && db && ma === db && da === mb) return 'day-month-swapped';
-  if (Math.abs(Number(ya) - Number(yb)) === 1 && ma === mb && da === db) return 'one-year-off';
+  // A year apart with the rest agreeing, or with only the year known on one side.
+  if (Math.abs(Number(ya) - Number(yb)) === 1 && (!ma || !mb || (ma === mb && (!da || !db || da === db)))) return 'one-year-off';
   if (ya === yb) return 'same-year';
   return 'different';
 }

@@ -75,6 +75,15 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'institutions.list': { access: CASEWORK },
   'institutions.create': { access: ['manager'] },
   'institutions.update': { access: ['manager'] },
+
+  // Only the alert officer ever sees a list or a record; everyone else sees pending/cleared.
+  'alerts.import': { access: ['alert_officer'] },
+  'alerts.lists': { access: ['alert_officer'] },
+  'alerts.checkArrival': { access: ['clerk', 'alert_officer', 'manager'] },
+  'alerts.checkFile': { access: ['alert_officer'], sensitive: true },
+  'alerts.queue': { access: ['alert_officer'], sensitive: true },
+  'alerts.decide': { access: ['alert_officer'], sensitive: true },
+  'alerts.status': { access: CASEWORK },
 };
 
 export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {

@@ -262,7 +262,8 @@ describe('check-in, registration, consent and the case file', () => {
     const board = await expectOk(core, 'flow.board', { status: 'waiting' }, { token });
     expect(board.date).toBe('2026-11-25');
     expect(board.rows.map((r) => r.waitingMinutes)).toEqual([40, 10]);
-    expect(board.rows[0]!.stages).toMatchObject({ registered: false, consent: false, alerts: null, departed: false });
+    expect(board.rows[0]!.stages).toMatchObject({ registered: false, consent: false, alerts: true, departed: false });
+    expect(board.rows[0]).toMatchObject({ alertStatus: 'cleared', protectionCase: false });
     await expectOk(core, 'flow.depart', { personArrivalId: persons[0]!.personArrivalId }, { token });
     const after = await expectOk(core, 'flow.board', { status: 'waiting' }, { token });
     expect(after.rows).toHaveLength(1);

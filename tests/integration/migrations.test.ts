@@ -97,6 +97,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0006 creates alert lists, records, blocking keys, matches and checks', () => {
+    const db = freshDb();
+    migrateTo(db, 6);
+    expect(schemaVersion(db)).toBe(6);
+    for (const table of ['alert_list_versions', 'alert_records', 'alert_matches', 'alert_checks'])
+      expect(columns(db, table), table).toEqual(expect.arrayContaining(REPLICATED));
+    expect(columns(db, 'alert_matches')).toEqual(expect.arrayContaining(['person_id', 'record_id', 'score', 'reasons', 'status', 'decided_by', 'decision_reason']));
+    expectIndexUse(db, "SELECT record FROM alert_keys WHERE key IN ('p:lps+mr', 'y:1990:lps')", 'PRIMARY KEY');
+    expectIndexUse(db, "SELECT * FROM alert_matches WHERE status = 'pending' ORDER BY created_at", 'alert_matches_status');
+    expectIndexUse(db, "SELECT * FROM alert_checks WHERE person_id = 'p'", 'alert_checks_person');
+    expect(() =>
+      db.prepare("INSERT INTO alert_list_versions (id, centre_id, created_at, updated_at, hlc, origin, list_type, mode, source_file, row_count, imported_by, imported_at) VALUES ('v', 'c', 't', 't', 'h', 'w', 'horoscope', 'append', 'f', 0, 'u', 't')").run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertStatus } from './alerts';
 import { Id, IsoDate } from './common';
 import { method } from './method';
 import { PersonArrivalRow } from './persons-common';
@@ -18,6 +19,10 @@ export const Stages = z.object({
 export const FlowRow = PersonArrivalRow.extend({
   arrivalLabel: z.string(),
   stages: Stages,
+  /** Alert checks as every role may see them: pending review / cleared / not checked. */
+  alertStatus: AlertStatus.shape.status,
+  /** A confirmed Alba-Keneth or Isabel-Claudina match. */
+  protectionCase: z.boolean(),
   waitingMinutes: z.number().int().nullable(),
 });
 export type FlowRow = z.infer<typeof FlowRow>;
@@ -28,7 +33,7 @@ export const flowContract = {
     input: z.strictObject({
       date: IsoDate.optional(),
       arrivalId: Id.optional(),
-      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'departed']).default('all'),
+      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'departed']).default('all'),
     }),
     output: z.object({ date: z.string(), arrivals: z.array(z.object({ id: Id, label: z.string() })), rows: z.array(FlowRow) }),
   }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { alertsContract } from './alerts';
 import { arrivalsContract } from './arrivals';
 import { auditContract } from './audit';
 import { authContract } from './auth';
@@ -23,6 +24,7 @@ const domains = [
   consentContract,
   flowContract,
   institutionsContract,
+  alertsContract,
 ] as const;
 
 /** Every method the UI or the CLI can call, by `domain.verb` name. */
@@ -38,6 +40,7 @@ export const contract = {
   ...consentContract,
   ...flowContract,
   ...institutionsContract,
+  ...alertsContract,
 };
 
 // A name declared by two domains would silently shadow one of them: refuse to start instead.

@@ -8,6 +8,8 @@ export const Settings = z.object({
   lockoutThreshold: z.number().int().min(3).max(20).default(5),
   lockoutMinutes: z.number().int().min(1).max(1440).default(15),
   defaultLocale: Locale.default('es'),
+  /** Score (0–1) from which a list record goes to the alert officer's review. */
+  alertReviewThreshold: z.number().min(0.5).max(0.99).default(0.8),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SETTINGS_DEFAULTS: Settings = Settings.parse({});

@@ -15,6 +15,10 @@ export const REPLICATED_TABLES = [
   'person_merges',
   'consents',
   'institutions',
+  'alert_list_versions',
+  'alert_records',
+  'alert_matches',
+  'alert_checks',
 ] as const;
 export type ReplicatedTable = (typeof REPLICATED_TABLES)[number];
 

@@ -38,6 +38,9 @@ export const messages = {
       'institutions.not-found': 'No existe esa institución en el directorio.',
       'institutions.unknown': 'La institución no está en el directorio o ya no está activa.',
       'institutions.code-taken': 'Ya hay una institución con la sigla {{code}}.',
+      'alerts.invalid': 'El archivo tiene {{count}} errores; no se cambió nada.',
+      'alerts.not-found': 'No existe esa posible coincidencia.',
+      'alerts.decided': 'Esta posible coincidencia ya fue decidida.',
       internal: 'Ocurrió un error interno. No se guardó ningún cambio.',
     },
     manifest: {
@@ -56,6 +59,7 @@ export const messages = {
       'duplicate-in-file': 'Repite a la persona de la fila {{duplicateOf}}; no se importará dos veces.',
       'possible-repeat': 'Posible persona retornada antes: expediente {{caseNumber}}.',
       'minor-adult': 'Marcada como NNA no acompañado pero tiene {{age}} años.',
+      'duplicate-reference': 'La referencia «{{value}}» ya está en la fila {{duplicateOf}}.',
     },
     cli: {
       description: 'Acogida: herramienta de administración (instalación, usuarios, auditoría, demostración, mediciones).',
@@ -125,6 +129,9 @@ export const messages = {
       'institutions.not-found': 'There is no such institution in the directory.',
       'institutions.unknown': 'The institution is not in the directory or is no longer active.',
       'institutions.code-taken': 'There is already an institution with the short name {{code}}.',
+      'alerts.invalid': 'The file has {{count}} errors; nothing was changed.',
+      'alerts.not-found': 'There is no such possible match.',
+      'alerts.decided': 'This possible match has already been decided.',
       internal: 'An internal error occurred. No change was saved.',
     },
     manifest: {
@@ -143,6 +150,7 @@ export const messages = {
       'duplicate-in-file': 'Repeats the person of row {{duplicateOf}}; will not be imported twice.',
       'possible-repeat': 'Possible earlier returnee: case {{caseNumber}}.',
       'minor-adult': 'Flagged as unaccompanied child but is {{age}} years old.',
+      'duplicate-reference': 'Reference “{{value}}” is already on row {{duplicateOf}}.',
     },
     cli: {
       description: 'Acogida: administration tool (install, users, audit, demo, benchmarks).',

@@ -1,10 +1,8 @@
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { normalize } from '../names';
 import { parseManifestDate, type PartialDate } from '../partial-date';
 import { countryCode } from '../reference';
 import { canonicalColumn, REQUIRED_COLUMNS, type ManifestColumn } from './columns';
-import { decodeText } from './decode';
+import { readTable } from './table';
 
 export const MAX_MANIFEST_ROWS = 200_000;
 
@@ -40,7 +38,7 @@ export interface ParsedManifest {
   problems: ManifestProblem[];
 }
 
-const SEX: Record<string, 'F' | 'M' | 'X'> = {
+export const SEX: Record<string, 'F' | 'M' | 'X'> = {
   f: 'F', femenino: 'F', mujer: 'F', female: 'F', fem: 'F',
   m: 'M', masculino: 'M', hombre: 'M', male: 'M', masc: 'M', h: 'M',
   x: 'X', otro: 'X', other: 'X', 'no consta': 'X',
@@ -69,20 +67,13 @@ export async function parseManifest(
   fileName: string,
   onRows?: (done: number, total: number) => Promise<void>,
 ): Promise<ParsedManifest> {
-  const isXlsx = /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
   let table: string[][];
   let encoding: string | null = null;
   try {
-    if (isXlsx) table = await readXlsx(bytes);
-    else {
-      const decoded = decodeText(bytes);
-      encoding = decoded.encoding;
-      table = readCsv(decoded.text);
-    }
+    ({ table, encoding } = await readTable(bytes, fileName));
   } catch {
     return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'unreadable', severity: 'error' }] };
   }
-  table = table.filter((cells) => cells.some((c) => c.trim() !== ''));
   if (table.length < 2) return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'empty', severity: 'error' }] };
   if (table.length - 1 > MAX_MANIFEST_ROWS)
     return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'too-many-rows', severity: 'error' }] };
@@ -169,37 +160,4 @@ function flagDuplicates(rows: ManifestRow[], problems: ManifestProblem[]): void 
     if (first !== undefined) problems.push({ row: r.row, column: null, code: 'duplicate-in-file', severity: 'warning', duplicateOf: first });
     else keys.forEach((k) => seen.set(k, r.row));
   }
-}
-
-function readCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [';', ',', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-  return result.data;
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    table.push(cells);
-  });
-  return table;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // Excel dates → yyyy-mm-dd
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    return '';
-  }
-  return String(value);
 }

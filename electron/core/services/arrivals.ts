@@ -4,8 +4,9 @@ import { insertRow, updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
 import { addDays, zonedTime } from '../time';
+import { checkPerson } from './alerts';
 import { centreTimeZone } from './centre';
-import { personArrivalRow, personArrivalRows, today } from './persons-store';
+import { loadPersonRow, personArrivalRow, personArrivalRows, today } from './persons-store';
 
 interface ArrivalRow {
   id: string;
@@ -122,6 +123,7 @@ export const arrivalsHandlers = {
       if (row.status === 'arrived')
         throw new AppError('checkin.already', { name: `${row.givenNames} ${row.firstSurname}`, time: zonedTime(new Date(row.checkedInAt!), centreTimeZone(ctx)) });
       updateRow(ctx, 'person_arrivals', id, { status: 'arrived', checked_in_at: ctx.clock.now().toISOString() });
+      checkPerson(ctx, loadPersonRow(ctx, row.personId), 'check-in');
       return personArrivalRow(ctx, id);
     },
   }),

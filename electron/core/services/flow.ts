@@ -1,6 +1,7 @@
 import type { FlowRow } from '../contract/flow';
 import { updateRow } from '../db/replicated';
 import { handle } from '../handler';
+import { alertStatus } from './alerts';
 import { arrivalLabel } from './arrivals';
 import { consentAllows } from './consent';
 import { personArrivalRow, personArrivalRows, today } from './persons-store';
@@ -16,27 +17,34 @@ export const flowHandlers = {
       const ids = input.arrivalId ? [input.arrivalId] : arrivals.map((a) => a.id);
       if (!ids.length) return { date, arrivals: [], rows: [] };
       const now = ctx.clock.now().getTime();
-      const rows: FlowRow[] = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids).map((r) => ({
-        ...r,
-        arrivalLabel: labels.get(r.arrivalId) ?? '',
-        stages: {
-          registered: r.registeredAt !== null,
-          consent: consentAllows(ctx.db, r.personId, 'registration'),
-          alerts: null,
-          screening: null,
-          kits: null,
-          care: null,
-          referral: null,
-          departed: r.departedAt !== null,
-        },
-        waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
-      }));
+      const rows: FlowRow[] = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids).map((r) => {
+        const alerts = alertStatus(ctx.db, r.personId);
+        return {
+          ...r,
+          arrivalLabel: labels.get(r.arrivalId) ?? '',
+          alertStatus: alerts.status,
+          protectionCase: alerts.protectionCase,
+          stages: {
+            registered: r.registeredAt !== null,
+            consent: consentAllows(ctx.db, r.personId, 'registration'),
+            alerts: alerts.status === 'cleared',
+            screening: null,
+            kits: null,
+            care: null,
+            referral: null,
+            departed: r.departedAt !== null,
+          },
+          waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
+        };
+      });
       const filtered = rows.filter((r) => {
         switch (input.status) {
           case 'waiting': return r.status === 'arrived' && !r.stages.departed;
           case 'expected': return r.status === 'expected';
           case 'arrived': return r.status === 'arrived';
           case 'registered': return r.stages.registered;
+          case 'alerts-pending': return r.alertStatus === 'pending';
+          case 'protection': return r.protectionCase;
           case 'departed': return r.stages.departed;
           default: return true;
         }

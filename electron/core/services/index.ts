@@ -1,5 +1,6 @@
 import type { MethodName } from '../contract';
 import type { AnyHandler } from '../handler';
+import { alertsHandlers } from './alerts';
 import { arrivalsHandlers } from './arrivals';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
@@ -25,4 +26,5 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...consentHandlers,
   ...flowHandlers,
   ...institutionsHandlers,
+  ...alertsHandlers,
 };

@@ -3,8 +3,8 @@ import type { ServiceContext } from '../context';
 import { updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
-import { translate } from '../i18n/translate';
 import { parseManifest, PROGRESS_CHUNK, type ManifestProblem, type ParsedManifest } from '../manifest/parse';
+import { translateProblems } from '../manifest/problems';
 import { ageAt } from '../partial-date';
 import { yieldToEventLoop, type ProgressStage } from '../progress';
 import { createArrival, openArrival } from './arrivals';
@@ -70,15 +70,6 @@ async function findRepeats(ctx: ServiceContext, parsed: ParsedManifest, input: M
 const byRowErrorsFirst = (a: ManifestProblem, b: ManifestProblem) =>
   a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
 
-function translateProblems(ctx: ServiceContext, problems: ManifestProblem[]) {
-  return problems.map((p) => ({
-    row: p.row,
-    column: p.column,
-    code: p.code,
-    severity: p.severity,
-    message: translate(ctx.locale, `manifest.${p.code}`, { column: p.column, value: p.value, duplicateOf: p.duplicateOf, caseNumber: p.value, age: p.value }),
-  }));
-}
 
 export const manifestsHandlers = {
   'manifests.preview': handle('manifests.preview', {

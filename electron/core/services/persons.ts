@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
+import { checkPerson } from './alerts';
 import { createArrival, loadArrival, openArrival } from './arrivals';
 import { recordConsent } from './consent';
 import { loadSuggestion, suggestionsOf, suggestRepeats, toSuggestion } from './duplicates';
@@ -69,6 +70,7 @@ export const personsHandlers = {
       if (input.consent) recordConsent(ctx, personId, input.consent.decisions, input.consent.language, input.consent.notes ?? null);
       const person = loadPersonRow(ctx, personId);
       suggestRepeats(ctx, person, alreadySuggested(ctx, personId));
+      checkPerson(ctx, person, 'registration');
       return {
         person: toPerson(person, today(ctx)),
         row: personArrivalRow(ctx, personArrivalId),

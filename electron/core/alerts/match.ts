@@ -1,0 +1,114 @@
+import { ABBREVIATIONS, nameParts, nameTokens, phoneticKey, soundKey } from '../names';
+import { birthYear, compareBirthDates, type PartialDate } from '../partial-date';
+
+/** A person as the alert matcher sees them: from a registration, a check-in or a CLI file. */
+export interface AlertSubject {
+  givenNames: string;
+  firstSurname: string;
+  secondSurname?: string | null;
+  birthDate?: PartialDate | null;
+  sex?: string | null;
+  nationality?: string | null;
+}
+
+/** Why a list record was proposed; each has a translated sentence under `alerts.reasons.<code>`. */
+export type AlertReason =
+  | 'name-exact'
+  | 'name-similar'
+  | 'surnames-swapped'
+  | 'surname-missing'
+  | 'given-name-abbreviated'
+  | 'given-name-partial'
+  | 'sound-alike'
+  | 'typing-error'
+  | 'birth-date-exact'
+  | 'birth-date-same-year'
+  | 'birth-date-day-month-swapped'
+  | 'birth-date-one-year-off'
+  | 'birth-date-different'
+  | 'birth-date-unknown'
+  | 'sex-match'
+  | 'sex-different'
+  | 'nationality-match'
+  | 'nationality-different';
+
+const given = (s: AlertSubject) => nameTokens(s.givenNames).map((t) => ABBREVIATIONS[t] ?? t);
+const surnames = (s: AlertSubject) => nameTokens(`${s.firstSurname} ${s.secondSurname ?? ''}`);
+
+/**
+ * Blocking keys of a list record or a query: pairs of names in any order by consonant
+ * skeleton (a swapped or missing surname, or a typo in one name, still leaves a shared pair),
+ * and each name with the birth year. A check looks up only these keys: never the whole list.
+ */
+export function alertKeys(s: AlertSubject, years: 'exact' | 'around' = 'exact'): string[] {
+  const keys = new Set<string>();
+  const g = given(s).filter((t) => t.length > 1).slice(0, 3);
+  const sn = surnames(s).slice(0, 3);
+  const words = [...g, ...sn].map(phoneticKey).filter(Boolean);
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j < words.length; j++) {
+      const [a, b] = words[i]! < words[j]! ? [words[i]!, words[j]!] : [words[j]!, words[i]!];
+      keys.add(`p:${a}+${b}`);
+    }
+  const year = birthYear(s.birthDate ?? null);
+  if (year) {
+    const span = years === 'around' ? [year - 1, year, year + 1] : [year];
+    for (const y of span) for (const w of words) keys.add(`y:${y}:${w}`);
+  }
+  return [...keys];
+}
+
+/** How the names differ, in the words an alert officer uses. */
+function nameReasons(q: AlertSubject, r: AlertSubject, similarity: number): AlertReason[] {
+  const reasons: AlertReason[] = [];
+  const qs = surnames(q);
+  const rs = surnames(r);
+  if (qs.length === 2 && rs.length === 2 && qs[0] !== rs[0] && qs[0] === rs[1] && qs[1] === rs[0]) reasons.push('surnames-swapped');
+  if (qs.length !== rs.length && Math.min(qs.length, rs.length) > 0) reasons.push('surname-missing');
+  const qRaw = nameTokens(q.givenNames);
+  const rRaw = nameTokens(r.givenNames);
+  if ([...qRaw, ...rRaw].some((t) => t.length === 1 || t in ABBREVIATIONS)) reasons.push('given-name-abbreviated');
+  else if (qRaw.length !== rRaw.length) reasons.push('given-name-partial');
+  const qAll = [...given(q), ...qs];
+  const rAll = [...given(r), ...rs];
+  const unmatched = qAll.filter((t) => !rAll.includes(t));
+  if (unmatched.some((t) => rAll.some((u) => u !== t && soundKey(u) === soundKey(t)))) reasons.push('sound-alike');
+  else if (unmatched.some((t) => t.length > 1 && !rAll.some((u) => soundKey(u) === soundKey(t) || u.startsWith(t)))) reasons.push('typing-error');
+  if (similarity >= 0.999 && reasons.length === 0) reasons.unshift('name-exact');
+  else reasons.unshift('name-similar');
+  return reasons;
+}
+
+/**
+ * Names for alerts: unlike repeat-returnee detection, a different first name is as telling as
+ * a different surname (siblings share both surnames and often the birth year).
+ */
+export function alertNameSimilarity(q: AlertSubject, r: AlertSubject): number {
+  const { surname, given, completeness } = nameParts(q, r);
+  let score = 0.55 * surname + 0.45 * given;
+  if (surname < 0.8) score *= surname;
+  if (given < 0.8) score *= given;
+  return score * completeness;
+}
+
+/**
+ * 0–1 likelihood that a returnee is the person of a list record, with the reasons. Names
+ * carry the score; birth date, sex and nationality are evidence for or against.
+ */
+export function alertScore(q: AlertSubject, r: AlertSubject): { score: number; reasons: AlertReason[] } {
+  const similarity = alertNameSimilarity(q, r);
+  const reasons = nameReasons(q, r, similarity);
+  let score = similarity;
+  const dates = compareBirthDates(q.birthDate ?? null, r.birthDate ?? null);
+  score += { exact: 0.08, 'day-month-swapped': 0.05, 'same-year': 0.03, 'one-year-off': 0, different: -0.3, unknown: -0.02 }[dates];
+  reasons.push(`birth-date-${dates}`);
+  if (q.sex && r.sex && q.sex !== 'X' && r.sex !== 'X') {
+    score += q.sex === r.sex ? 0.02 : -0.25;
+    reasons.push(q.sex === r.sex ? 'sex-match' : 'sex-different');
+  }
+  if (q.nationality && r.nationality) {
+    score += q.nationality === r.nationality ? 0.02 : -0.05;
+    reasons.push(q.nationality === r.nationality ? 'nationality-match' : 'nationality-different');
+  }
+  return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
+}

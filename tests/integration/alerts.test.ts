@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/context';
+import { dispatch } from '../../electron/core/dispatch';
+import { expectOk, setupCentre, snapshot, staff, tempCore } from '../helpers';
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const LIST_HEADER = 'referencia;nombres;primer_apellido;segundo_apellido;fecha_nacimiento;sexo;nacionalidad;observaciones';
+
+async function centre() {
+  const { core } = tempCore();
+  const { adminToken } = await setupCentre(core);
+  const officer = (await staff(core, adminToken, 'oficial', ['alert_officer'])).token;
+  const clerk = (await staff(core, adminToken, 'mlopez', ['clerk'])).token;
+  const social = (await staff(core, adminToken, 'tsocial', ['protection_officer'])).token;
+  return { core, adminToken, officer, clerk, social };
+}
+
+async function importList(core: Core, token: string, list: string, rows: string[], replace = false) {
+  return expectOk(core, 'alerts.import', { list: list as 'interpol', fileName: `${list}.csv`, contentBase64: b64([LIST_HEADER, ...rows].join('\n')), replace }, { token });
+}
+
+const walkIn = { route: 'land' as const, originCountry: 'MEX', date: '2026-11-25' };
+
+describe('alert lists and checks', () => {
+  it('finds a registered person on a list despite the spelling; the clerk sees only "pending", the officer decides', async () => {
+    const { core, officer, clerk, social } = await centre();
+    const imported = await importList(core, officer, 'alba-keneth', [
+      'AK-2026-0417;María José;Tzoc;Chen;14/03/2011;F;GTM;Desaparecida en Quetzaltenango, alerta activa',
+      'AK-2026-0418;Kevin Josué;Pérez;López;2012;M;GTM;',
+    ]);
+    expect(imported).toMatchObject({ imported: 2, retired: 0, errors: [] });
+
+    // Typed at the desk: abbreviated given name, surnames swapped, no accents, day and month swapped.
+    const { person } = await expectOk(core, 'persons.register', {
+      walkIn, person: { givenNames: 'Ma. Jose', firstSurname: 'Chen', secondSurname: 'Tzoc', birthDate: '2011-03-14', sex: 'F', nationality: 'GTM' },
+    }, { token: clerk });
+    for (const token of [clerk, social]) {
+      expect(await expectOk(core, 'alerts.status', { personId: person.id }, { token })).toMatchObject({ status: 'pending', protectionCase: false });
+      // Nothing a clerk or social worker can read names the list, the reference or its notes.
+      const seen = JSON.stringify([
+        await expectOk(core, 'persons.get', { id: person.id }, { token }),
+        await expectOk(core, 'flow.board', { date: '2026-11-25' }, { token }),
+        await expectOk(core, 'persons.search', { text: 'Tzoc' }, { token }),
+        await expectOk(core, 'alerts.status', { personId: person.id }, { token }),
+      ]);
+      for (const secret of ['AK-2026-0417', 'alba-keneth', 'Quetzaltenango', 'alerta activa']) expect(seen).not.toContain(secret);
+      for (const method of ['alerts.queue', 'alerts.lists'] as const) {
+        const refused = await dispatch(core, method, {}, { token });
+        expect(refused.ok === false && refused.error.code).toBe('forbidden');
+      }
+    }
+
+    const [match] = await expectOk(core, 'alerts.queue', {}, { token: officer });
+    expect(match).toMatchObject({ record: { reference: 'AK-2026-0417', list: 'alba-keneth' }, person: { id: person.id }, status: 'pending' });
+    expect(match!.score).toBeGreaterThanOrEqual(0.8);
+    expect(match!.reasons).toEqual(expect.arrayContaining(['surnames-swapped', 'given-name-abbreviated', 'birth-date-exact']));
+
+    const before = snapshot(core);
+    const short = await dispatch(core, 'alerts.decide', { matchId: match!.id, decision: 'confirmed', reason: 'ok' }, { token: officer });
+    expect(short.ok).toBe(false);
+    const byClerk = await dispatch(core, 'alerts.decide', { matchId: match!.id, decision: 'confirmed', reason: 'Es ella, coincide todo.' }, { token: clerk });
+    expect(byClerk.ok === false && byClerk.error.code).toBe('forbidden');
+    expect(snapshot(core)).toEqual(before);
+
+    const decided = await expectOk(core, 'alerts.decide', { matchId: match!.id, decision: 'confirmed', reason: 'Confirmado con la fotografía de la alerta y la madre.' }, { token: officer });
+    expect(decided).toMatchObject({ status: 'confirmed', decisionReason: 'Confirmado con la fotografía de la alerta y la madre.' });
+    expect(await expectOk(core, 'alerts.status', { personId: person.id }, { token: clerk })).toMatchObject({ status: 'cleared', protectionCase: true });
+    const board = await expectOk(core, 'flow.board', { date: '2026-11-25' }, { token: clerk });
+    expect(board.rows.find((r) => r.personId === person.id)).toMatchObject({ alertStatus: 'cleared', protectionCase: true });
+    const again = await dispatch(core, 'alerts.decide', { matchId: match!.id, decision: 'dismissed', reason: 'Cambio de opinión.' }, { token: officer });
+    expect(again.ok === false && again.error.code).toBe('alerts.decided');
+
+    // Every view of the queue and every decision is in the audit log, with the match id.
+    const audit = core.db.prepare("SELECT method, record_ids AS records, sensitive FROM audit_log WHERE method IN ('alerts.queue', 'alerts.decide') AND outcome = 'ok' ORDER BY seq").all() as { method: string; records: string; sensitive: number }[];
+    expect(audit.map((a) => a.method)).toEqual(['alerts.queue', 'alerts.decide']);
+    expect(audit.every((a) => a.records.includes(match!.id) && a.sensitive === 1)).toBe(true);
+  });
+
+  it('refuses a list with a bad row, naming row and column, and changes nothing', async () => {
+    const { core, officer } = await centre();
+    const before = snapshot(core);
+    const result = await dispatch(core, 'alerts.import', {
+      list: 'warrant', fileName: 'ordenes.csv', replace: false,
+      contentBase64: b64([LIST_HEADER, 'OA-1;Juan;López;García;31/02/1980;M;GTM;', 'OA-1;Pedro;Caal;;1975;M;Narnia;'].join('\n')),
+    }, { token: officer });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('alerts.invalid');
+      expect((result.error.details as { errors: { row: number; column: string; message: string }[] }).errors.map((e) => [e.row, e.column, e.message])).toEqual([
+        [2, 'birth_date', 'Fecha no válida «31/02/1980»: use dd/mm/aaaa, aaaa-mm-dd o solo el año.'],
+        [3, 'reference', 'La referencia «OA-1» ya está en la fila 2.'],
+        [3, 'nationality', 'País o nacionalidad no reconocido «Narnia».'],
+      ]);
+    }
+    expect(snapshot(core)).toEqual(before);
+  });
+
+  it('a new version re-checks everyone present; replacing a list retires its old records and their pending questions', async () => {
+    const { core, officer, clerk } = await centre();
+    const { person } = await expectOk(core, 'persons.register', {
+      walkIn, person: { givenNames: 'Wilmer Antonio', firstSurname: 'Coc', secondSurname: 'Pop', birthDate: '1988', sex: 'M', nationality: 'GTM' },
+    }, { token: clerk });
+    expect(await expectOk(core, 'alerts.status', { personId: person.id }, { token: clerk })).toMatchObject({ status: 'cleared' });
+    const first = await importList(core, officer, 'interpol', ['RN-77/2025;Wilmer;Cok;Pop;1988;M;GTM;Notificación roja']);
+    expect(first).toMatchObject({ rechecked: 1, flagged: 1 });
+    expect(await expectOk(core, 'alerts.status', { personId: person.id }, { token: clerk })).toMatchObject({ status: 'pending' });
+
+    const second = await importList(core, officer, 'interpol', ['RN-90/2026;Selvin;Chen;Xol;1990;M;GTM;'], true);
+    expect(second).toMatchObject({ retired: 1, imported: 1, rechecked: 1, flagged: 0 });
+    expect(await expectOk(core, 'alerts.status', { personId: person.id }, { token: clerk })).toMatchObject({ status: 'cleared' });
+    expect(await expectOk(core, 'alerts.queue', {}, { token: officer })).toEqual([]);
+    const lists = await expectOk(core, 'alerts.lists', {}, { token: officer });
+    expect(lists.map((l) => [l.mode, l.rowCount, l.activeRecords])).toEqual([['replace', 1, 1], ['append', 1, 0]]);
+  });
+});
+
+describe('accuracy on the labelled evaluation set (tests/fixtures/alert-eval.json)', () => {
+  it('reaches recall ≥ 0.98 and precision ≥ 0.90 at the default review threshold', async () => {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'alert-eval.json'), 'utf8')) as {
+      records: Record<string, string>[];
+      queries: { query: Record<string, string>; expected: string | null; variations: string[] }[];
+    };
+    const { core, officer } = await centre();
+    const csv = (rows: string[][]) => rows.map((r) => r.join(';')).join('\n');
+    for (const list of ['interpol', 'alba-keneth', 'isabel-claudina', 'warrant', 'custom']) {
+      const rows = data.records.filter((r) => r.list === list).map((r) => [r.reference!, r.given_names!, r.first_surname!, r.second_surname!, r.birth_date!, r.sex!, r.nationality!, '']);
+      await expectOk(core, 'alerts.import', { list: list as 'interpol', fileName: `${list}.csv`, contentBase64: b64(csv([LIST_HEADER.split(';'), ...rows])) }, { token: officer });
+    }
+    const header = ['given_names', 'first_surname', 'second_surname', 'birth_date', 'sex', 'nationality', 'document_number'];
+    const queryCsv = csv([header, ...data.queries.map((q) => [...header.slice(0, 6).map((h) => q.query[h] ?? ''), ''])]);
+    const results = await expectOk(core, 'alerts.checkFile', { fileName: 'personas.csv', contentBase64: b64(queryCsv) }, { token: officer });
+    expect(results).toHaveLength(data.queries.length);
+    let truePositives = 0;
+    let falsePositives = 0;
+    const missed: string[] = [];
+    data.queries.forEach((q, i) => {
+      const refs = results[i]!.matches.map((m) => m.reference);
+      if (q.expected) {
+        if (refs.includes(q.expected)) truePositives += 1;
+        else missed.push(q.variations.join('+'));
+      } else if (refs.length) falsePositives += 1;
+    });
+    const members = data.queries.filter((q) => q.expected).length;
+    const recall = truePositives / members;
+    const precision = truePositives / (truePositives + falsePositives);
+    console.info(`alert matcher on ${data.queries.length} labelled queries: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}; missed: ${missed.join(', ') || 'none'}`);
+    expect(data.queries.length).toBeGreaterThanOrEqual(300);
+    expect(recall).toBeGreaterThanOrEqual(0.98);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+  });
+});
