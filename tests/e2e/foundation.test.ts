@@ -128,7 +128,7 @@ describe('foundation, end to end in Chromium', () => {
     await page.getByRole('textbox', { name: 'Usuario' }).fill(CLERK.username);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Filtrar' }).click();
-    await page.waitForFunction((u) => [...document.querySelectorAll('[data-testid="audit-row"]')].every((r) => r.textContent!.includes(u)), CLERK.username);
+    await page.waitForFunction((u) => { const rows = [...document.querySelectorAll('[data-testid="audit-row"]')]; return rows.length > 0 && rows.every((r) => r.textContent!.includes(u)); }, CLERK.username);
     const clerkRows = await page.getByTestId('audit-row').allTextContents();
     expect(clerkRows.length).toBeGreaterThan(3);
     expect(clerkRows.join('\n')).toContain('Listar usuarios');
