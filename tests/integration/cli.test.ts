@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDriver } from '../../electron/core/db/driver';
@@ -58,4 +59,32 @@ describe('acogida CLI', () => {
     expect(list.length).toBe(8);
     expect(new Set(list.flatMap((u) => u.roles))).toEqual(new Set(['admin', 'clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager']));
   }, 60_000);
+
+  it('imports an alert list and checks a file of persons, one JSON object per row; a bad list changes nothing', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'alerts.db');
+    expect(acogida(['init', '--db', db, '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], 'clave-de-admin-1\n').status).toBe(0);
+    const list = path.join(dir, 'interpol.csv');
+    fs.writeFileSync(list, 'reference,given_names,first_surname,second_surname,birth_date,sex,nationality,notes\nRN-77/2025,Wilmer Antonio,Coc,Pop,12/05/1988,M,GTM,Notificación roja\nRN-78/2025,Glenda,Reyes,,1990,F,HND,\n');
+    const imported = acogida(['alerts', 'import', '--db', db, '--list', 'interpol', '--file', list, '--json']);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ version_id: expect.any(String), list: 'interpol', imported: 2, retired: 0, errors: [] });
+
+    const persons = path.join(dir, 'personas.csv');
+    fs.writeFileSync(persons, 'given_names,first_surname,second_surname,birth_date,sex,nationality,document_number\nWilmer,Pop,Cok,1988,M,GTM,\nPedro,Xol,,1970,M,GTM,\n');
+    const checked = acogida(['alerts', 'check', '--db', db, '--file', persons, '--json']);
+    expect(checked.status, checked.stderr).toBe(0);
+    const lines = checked.stdout.trim().split('\n').map((l) => JSON.parse(l) as { row: number; matches: { list: string; reference: string; score: number; reasons: string[] }[] });
+    expect(lines.map((l) => l.row)).toEqual([2, 3]);
+    expect(lines[0]!.matches).toEqual([{ list: 'interpol', reference: 'RN-77/2025', score: expect.any(Number), reasons: expect.arrayContaining(['surnames-swapped']) }]);
+    expect(lines[1]!.matches).toEqual([]);
+
+    const bad = path.join(dir, 'mala.csv');
+    fs.writeFileSync(bad, 'reference,given_names,first_surname\nW-1,Juan,\n');
+    const refused = acogida(['alerts', 'import', '--db', db, '--list', 'warrant', '--file', bad, '--json']);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ imported: 0, errors: [{ row: 2, column: 'first_surname', code: 'required', message: 'Falta el dato obligatorio.' }] });
+    const versions = openDriver(db).prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number };
+    expect(versions.n).toBe(1);
+  });
 });

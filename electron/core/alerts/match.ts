@@ -63,7 +63,8 @@ function nameReasons(q: AlertSubject, r: AlertSubject, similarity: number): Aler
   const reasons: AlertReason[] = [];
   const qs = surnames(q);
   const rs = surnames(r);
-  if (qs.length === 2 && rs.length === 2 && qs[0] !== rs[0] && qs[0] === rs[1] && qs[1] === rs[0]) reasons.push('surnames-swapped');
+  const same = (a: string | undefined, b: string | undefined) => !!a && !!b && soundKey(a) === soundKey(b);
+  if (qs.length === 2 && rs.length === 2 && !same(qs[0], rs[0]) && same(qs[0], rs[1]) && same(qs[1], rs[0])) reasons.push('surnames-swapped');
   if (qs.length !== rs.length && Math.min(qs.length, rs.length) > 0) reasons.push('surname-missing');
   const qRaw = nameTokens(q.givenNames);
   const rRaw = nameTokens(r.givenNames);

@@ -78,6 +78,8 @@ export const messages = {
       arrivalNeeded: 'Indique --arrival ID, o --route, --origin y --date para crear el arribo.',
       manifestImported: '{{imported}} personas importadas en el arribo {{arrival}} ({{duplicates}} repetidas en el archivo, {{repeats}} posibles retornados anteriores).',
       row: 'Fila',
+      alertsImported: '{{imported}} registros importados en la lista {{list}} ({{retired}} retirados); {{rechecked}} personas presentes verificadas de nuevo, {{flagged}} con posible coincidencia.',
+      noAlertMatch: 'sin coincidencias.',
       noResults: 'Sin resultados.',
     },
     validation: {
@@ -169,6 +171,8 @@ export const messages = {
       arrivalNeeded: 'Give --arrival ID, or --route, --origin and --date to create the arrival.',
       manifestImported: '{{imported}} persons imported into arrival {{arrival}} ({{duplicates}} repeated in the file, {{repeats}} possible earlier returnees).',
       row: 'Row',
+      alertsImported: '{{imported}} records imported into list {{list}} ({{retired}} retired); {{rechecked}} people present checked again, {{flagged}} with a possible match.',
+      noAlertMatch: 'no matches.',
       noResults: 'No results.',
     },
     validation: {

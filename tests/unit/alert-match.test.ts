@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { alertKeys, alertScore, type AlertSubject } from '../../electron/core/alerts/match';
+
+const record: AlertSubject = { givenNames: 'María José', firstSurname: 'Hernández', secondSurname: 'de la Cruz', birthDate: '1994-03-07', sex: 'F', nationality: 'GTM' };
+const THRESHOLD = 0.8;
+
+describe('alert matcher: one variation at a time', () => {
+  const cases: [string, Partial<AlertSubject>, string][] = [
+    ['case, accents and punctuation', { givenNames: 'MARIA-JOSE', firstSurname: 'HERNANDEZ', secondSurname: 'DE LA CRUZ' }, 'name-exact'],
+    ['particles dropped', { secondSurname: 'Cruz' }, 'name-exact'],
+    ['surnames in the other order', { firstSurname: 'Cruz', secondSurname: 'Hernández' }, 'surnames-swapped'],
+    ['second surname missing', { secondSurname: null }, 'surname-missing'],
+    ['only the first of a compound given name', { givenNames: 'María' }, 'given-name-partial'],
+    ['abbreviated given name (Ma.)', { givenNames: 'Ma. José' }, 'given-name-abbreviated'],
+    ['initial (J.)', { givenNames: 'María J.' }, 'given-name-abbreviated'],
+    ['silent h', { firstSurname: 'Ernández' }, 'sound-alike'],
+    ['s/z/c', { firstSurname: 'Hernándes' }, 'sound-alike'],
+    ['c/k', { secondSurname: 'de la Kruz' }, 'sound-alike'],
+    ['a typing error (transposition)', { firstSurname: 'Hrenández' }, 'typing-error'],
+    ['a typing error (letter missing)', { firstSurname: 'Hernndez' }, 'typing-error'],
+    ['birth year only', { birthDate: '1994' }, 'birth-date-same-year'],
+    ['day and month swapped', { birthDate: '1994-07-03' }, 'birth-date-day-month-swapped'],
+    ['one year off', { birthDate: '1995-03-07' }, 'birth-date-one-year-off'],
+    ['no birth date', { birthDate: null }, 'birth-date-unknown'],
+  ];
+  for (const [name, change, reason] of cases)
+    it(`${name} → proposed, with the reason "${reason}"`, () => {
+      const query = { ...record, ...change };
+      const { score, reasons } = alertScore(query, record);
+      expect(score).toBeGreaterThanOrEqual(THRESHOLD);
+      expect(reasons).toContain(reason);
+      // The candidate index finds it too (checks never scan a list).
+      const indexed = new Set(alertKeys(record));
+      expect(alertKeys(query, 'around').some((k) => indexed.has(k))).toBe(true);
+    });
+
+  it('hears b/v, ll/y and gu/g alike', () => {
+    const silvia = { givenNames: 'Silvia Guadalupe', firstSurname: 'Vargas', secondSurname: 'Castillo', birthDate: '1980', sex: 'F' };
+    const typed = { givenNames: 'Silbia Gadalupe', firstSurname: 'Bargas', secondSurname: 'Castiyo', birthDate: '1980', sex: 'F' };
+    const { score, reasons } = alertScore(typed, silvia);
+    expect(score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(reasons).toContain('sound-alike');
+  });
+
+  it('uses sex and nationality as evidence', () => {
+    expect(alertScore({ ...record, sex: 'M' }, record).reasons).toContain('sex-different');
+    expect(alertScore({ ...record, sex: 'M' }, record).score).toBeLessThan(alertScore(record, record).score);
+    expect(alertScore({ ...record, nationality: 'HND' }, record).reasons).toContain('nationality-different');
+  });
+
+  it('does not propose look-alikes: a sister, a namesake born years apart, the mother', () => {
+    expect(alertScore({ ...record, givenNames: 'Brenda Azucena', birthDate: '1997-10-02' }, record).score).toBeLessThan(THRESHOLD);
+    expect(alertScore({ ...record, birthDate: '1971-03-07' }, record).score).toBeLessThan(THRESHOLD);
+    expect(alertScore({ ...record, givenNames: 'Rosa', secondSurname: 'Batz', birthDate: '1968-01-20' }, record).score).toBeLessThan(THRESHOLD);
+  });
+});
