@@ -18,10 +18,20 @@ export function normalize(text: string | null | undefined): string {
 
 /** Meaningful tokens of a name: particles dropped ("de la Cruz" → ["cruz"]). */
 export function nameTokens(text: string | null | undefined): string[] {
-  return normalize(text)
-    .split(' ')
-    .filter((t) => t && !PARTICLES.has(t));
+  const raw = text ?? '';
+  let tokens = tokenCache.get(raw);
+  if (tokens === undefined) {
+    if (tokenCache.size > 100_000) tokenCache.clear();
+    tokens = normalize(raw)
+      .split(' ')
+      .filter((t) => t && !PARTICLES.has(t));
+    tokenCache.set(raw, tokens);
+  }
+  return tokens;
 }
+
+/** Names repeat a lot; callers never modify the returned arrays. */
+const tokenCache = new Map<string, string[]>();
 
 /**
  * How a word sounds in Spanish: b/v, s/z/c(e,i), ll/y, silent h, gu/g, qu/k, ge/je, x/j.
@@ -102,6 +112,20 @@ export function jaroWinkler(a: string, b: string): number {
 /** Token similarity: exact, sound-alike, abbreviation/initial, or Jaro-Winkler. */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  // Names repeat a lot (a few hundred given names and surnames): remember pairs already compared.
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let value = similarityCache.get(key);
+  if (value === undefined) {
+    if (similarityCache.size > 200_000) similarityCache.clear();
+    value = computeTokenSimilarity(a, b);
+    similarityCache.set(key, value);
+  }
+  return value;
+}
+
+const similarityCache = new Map<string, number>();
+
+function computeTokenSimilarity(a: string, b: string): number {
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.85; // J. = Juan
   if (soundKey(a) === soundKey(b)) return 0.95;
   return jaroWinkler(a, b);

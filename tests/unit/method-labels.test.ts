@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALERT_REASONS } from '../../electron/core/alerts/match';
 import { contract } from '../../electron/core/contract';
 import { en } from '../../renderer/src/app/locales/en';
 import { es } from '../../renderer/src/app/locales/es';
@@ -9,5 +10,12 @@ describe('audit viewer labels', () => {
     const missing = (labels: Record<string, string>) => methods.filter((m) => !labels[m]);
     expect(missing(es.methods)).toEqual([]);
     expect(missing(en.methods)).toEqual([]);
+  });
+
+  it('explains every alert reason in Spanish and English', () => {
+    for (const reason of ALERT_REASONS) {
+      expect(es.alerts.reasons[reason], reason).toBeTruthy();
+      expect(en.alerts.reasons[reason], reason).toBeTruthy();
+    }
   });
 });

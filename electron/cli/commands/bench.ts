@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
+import { benchAlerts } from '../bench/alerts';
 import { benchFoundation } from '../bench/foundation';
 import { benchPersons } from '../bench/persons';
 import { formatTable, type BenchRow } from '../bench/table';
 import { print, run, type GlobalOptions } from '../runtime';
 
 /** Each station adds its benchmark suite here; `npm run bench` prints them as one table. */
-const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons];
+const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts];
 
 export function registerBench(program: Command): void {
   program

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Core } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
 import { zonedDate } from '../../core/time';
+import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
 import { DEMO_CENTRE, DEMO_PASSWORD, DEMO_STAFF } from '../demo-data';
 import { call, CliFailure, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
@@ -33,6 +34,7 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   await dispatch(core, 'auth.login', { username: 'kgarcia', password: 'contraseña-equivocada', locale });
   const today = zonedDate(core.clock.now(), DEMO_CENTRE.timeZone);
   const persons = await loadDemoArrivals(core, today);
+  await loadDemoAlerts(core, today);
   return { users: DEMO_STAFF.map((s) => s.username), persons };
 }
 

@@ -1,4 +1,4 @@
-import { ABBREVIATIONS, nameParts, nameTokens, phoneticKey, soundKey } from '../names';
+import { ABBREVIATIONS, jaroWinkler, nameParts, nameTokens, phoneticKey, soundKey } from '../names';
 import { birthYear, compareBirthDates, type PartialDate } from '../partial-date';
 
 /** A person as the alert matcher sees them: from a registration, a check-in or a CLI file. */
@@ -12,25 +12,27 @@ export interface AlertSubject {
 }
 
 /** Why a list record was proposed; each has a translated sentence under `alerts.reasons.<code>`. */
-export type AlertReason =
-  | 'name-exact'
-  | 'name-similar'
-  | 'surnames-swapped'
-  | 'surname-missing'
-  | 'given-name-abbreviated'
-  | 'given-name-partial'
-  | 'sound-alike'
-  | 'typing-error'
-  | 'birth-date-exact'
-  | 'birth-date-same-year'
-  | 'birth-date-day-month-swapped'
-  | 'birth-date-one-year-off'
-  | 'birth-date-different'
-  | 'birth-date-unknown'
-  | 'sex-match'
-  | 'sex-different'
-  | 'nationality-match'
-  | 'nationality-different';
+export const ALERT_REASONS = [
+  'name-exact',
+  'name-similar',
+  'surnames-swapped',
+  'surname-missing',
+  'given-name-abbreviated',
+  'given-name-partial',
+  'sound-alike',
+  'typing-error',
+  'birth-date-exact',
+  'birth-date-same-year',
+  'birth-date-day-month-swapped',
+  'birth-date-one-year-off',
+  'birth-date-different',
+  'birth-date-unknown',
+  'sex-match',
+  'sex-different',
+  'nationality-match',
+  'nationality-different',
+] as const;
+export type AlertReason = (typeof ALERT_REASONS)[number];
 
 const given = (s: AlertSubject) => nameTokens(s.givenNames).map((t) => ABBREVIATIONS[t] ?? t);
 const surnames = (s: AlertSubject) => nameTokens(`${s.firstSurname} ${s.secondSurname ?? ''}`);
@@ -74,7 +76,8 @@ function nameReasons(q: AlertSubject, r: AlertSubject, similarity: number): Aler
   const rAll = [...given(r), ...rs];
   const unmatched = qAll.filter((t) => !rAll.includes(t));
   if (unmatched.some((t) => rAll.some((u) => u !== t && soundKey(u) === soundKey(t)))) reasons.push('sound-alike');
-  else if (unmatched.some((t) => t.length > 1 && !rAll.some((u) => soundKey(u) === soundKey(t) || u.startsWith(t)))) reasons.push('typing-error');
+  // A typing error: a name close to one on the other side, but neither equal nor a sound-alike.
+  else if (unmatched.some((t) => t.length > 1 && rAll.some((u) => !u.startsWith(t) && !t.startsWith(u) && jaroWinkler(t, u) >= 0.85))) reasons.push('typing-error');
   if (similarity >= 0.999 && reasons.length === 0) reasons.unshift('name-exact');
   else reasons.unshift('name-similar');
   return reasons;
@@ -96,20 +99,21 @@ export function alertNameSimilarity(q: AlertSubject, r: AlertSubject): number {
  * 0–1 likelihood that a returnee is the person of a list record, with the reasons. Names
  * carry the score; birth date, sex and nationality are evidence for or against.
  */
-export function alertScore(q: AlertSubject, r: AlertSubject): { score: number; reasons: AlertReason[] } {
+export function alertScore(q: AlertSubject, r: AlertSubject, explain = true): { score: number; reasons: AlertReason[] } {
   const similarity = alertNameSimilarity(q, r);
-  const reasons = nameReasons(q, r, similarity);
+  // Reasons cost more than the score: a check asks for them only for records above the threshold.
+  const reasons: AlertReason[] = explain ? nameReasons(q, r, similarity) : [];
   let score = similarity;
   const dates = compareBirthDates(q.birthDate ?? null, r.birthDate ?? null);
   score += { exact: 0.08, 'day-month-swapped': 0.05, 'same-year': 0.03, 'one-year-off': 0, different: -0.3, unknown: -0.02 }[dates];
-  reasons.push(`birth-date-${dates}`);
+  if (explain) reasons.push(`birth-date-${dates}`);
   if (q.sex && r.sex && q.sex !== 'X' && r.sex !== 'X') {
     score += q.sex === r.sex ? 0.02 : -0.25;
-    reasons.push(q.sex === r.sex ? 'sex-match' : 'sex-different');
+    if (explain) reasons.push(q.sex === r.sex ? 'sex-match' : 'sex-different');
   }
   if (q.nationality && r.nationality) {
     score += q.nationality === r.nationality ? 0.02 : -0.05;
-    reasons.push(q.nationality === r.nationality ? 'nationality-match' : 'nationality-different');
+    if (explain) reasons.push(q.nationality === r.nationality ? 'nationality-match' : 'nationality-different');
   }
   return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
 }

@@ -1,7 +1,7 @@
 import type { AlertMatch, AlertStatus } from '../contract/alerts';
 import { PROTECTION_LISTS } from '../contract/alerts';
 import type { ServiceContext } from '../context';
-import type { Database } from '../db/driver';
+import type { Database, Statement } from '../db/driver';
 import { insertRow, updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
@@ -39,8 +39,27 @@ const subjectOf = (r: Pick<RecordRow, 'given_names' | 'first_surname' | 'second_
   nationality: r.nationality,
 });
 
-/** How many candidates a check scores at most: the best by shared keys. */
-const CANDIDATE_LIMIT = 400;
+/** How many candidates a check scores at most: those sharing the most keys. */
+const CANDIDATE_LIMIT = 150;
+
+/** One compiled statement per database (the key list travels as JSON: no recompiling per check). */
+const compiled = new WeakMap<Database, { candidates: Statement; load: Statement }>();
+function statements(db: Database) {
+  let s = compiled.get(db);
+  if (!s) {
+    s = {
+      candidates: db
+        .prepare(
+          `SELECT record FROM alert_keys WHERE key IN (SELECT value FROM json_each(?))
+           GROUP BY record ORDER BY count(*) DESC LIMIT ${CANDIDATE_LIMIT}`,
+        )
+        .pluck(),
+      load: db.prepare('SELECT rowid, * FROM alert_records WHERE rowid IN (SELECT value FROM json_each(?)) AND active = 1 AND deleted_at IS NULL'),
+    };
+    compiled.set(db, s);
+  }
+  return s;
+}
 
 /**
  * List records in force that may be this person, at or above `threshold`, best first. Only
@@ -49,20 +68,13 @@ const CANDIDATE_LIMIT = 400;
 export function findAlertMatches(db: Database, subject: AlertSubject, threshold: number): { record: RecordRow; score: number; reasons: string[] }[] {
   const keys = alertKeys(subject, 'around');
   if (!keys.length) return [];
-  const hits = db
-    .prepare(
-      `SELECT record FROM alert_keys WHERE key IN (${keys.map(() => '?').join(',')})
-       GROUP BY record ORDER BY count(*) DESC LIMIT ${CANDIDATE_LIMIT}`,
-    )
-    .pluck()
-    .all(...keys) as number[];
+  const { candidates, load } = statements(db);
+  const hits = candidates.all(JSON.stringify(keys)) as number[];
   if (!hits.length) return [];
-  const records = db
-    .prepare(`SELECT rowid, * FROM alert_records WHERE rowid IN (${hits.map(() => '?').join(',')}) AND active = 1 AND deleted_at IS NULL`)
-    .all(...hits) as RecordRow[];
+  const records = load.all(JSON.stringify(hits)) as RecordRow[];
   return records
+    .filter((record) => alertScore(subject, subjectOf(record), false).score >= threshold)
     .map((record) => ({ record, ...alertScore(subject, subjectOf(record)) }))
-    .filter((m) => m.score >= threshold)
     .sort((a, b) => b.score - a.score);
 }
 

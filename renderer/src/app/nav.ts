@@ -31,7 +31,7 @@ export const STATIONS: NavItem[] = [
   { key: 'flow', path: '/flujo', icon: IconLayoutKanban, roles: CASEWORK },
   { key: 'arrivals', path: '/arribos', icon: IconPlaneArrival, roles: CASEWORK },
   { key: 'registration', path: '/registro', icon: IconUserPlus, roles: RECEPTION },
-  { key: 'alerts', path: null, icon: IconAlertTriangle },
+  { key: 'alerts', path: '/alertas', icon: IconAlertTriangle, roles: ['alert_officer'] },
   { key: 'screening', path: null, icon: IconClipboardHeart },
   { key: 'aid', path: null, icon: IconGift },
   { key: 'care', path: null, icon: IconHeartHandshake },

@@ -1,3 +1,4 @@
+import { AlertsPage } from '../features/alerts/AlertsPage';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import type { RouteObject } from 'react-router';
 import { ArrivalPage } from '../features/arrivals/ArrivalPage';
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'registro/:personArrivalId', element: <RequireRole roles={RECEPTION}><RegistrationPage /></RequireRole> },
       { path: 'personas/:id', element: <RequireRole roles={CASEWORK}><CaseFilePage /></RequireRole> },
       { path: 'usuarios', element: <RequireRole roles={['admin', 'manager']}><UsersPage /></RequireRole> },
+      { path: 'alertas', element: <RequireRole roles={['alert_officer']}><AlertsPage /></RequireRole> },
       { path: 'instituciones', element: <RequireRole roles={CASEWORK}><InstitutionsPage /></RequireRole> },
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },

@@ -1,8 +1,9 @@
 import type { PersonArrivalRow } from '@core/contract/persons-common';
 import { normalize } from '@core/names';
+import { PERMISSIONS, roleAllows } from '@core/permissions';
 import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconCheck, IconFileImport, IconFolder, IconScan, IconUserPlus } from '@tabler/icons-react';
+import { IconCheck, IconFileImport, IconFolder, IconScan, IconUserPlus, IconShieldSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -11,6 +12,7 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { formatDate, formatTime } from '../../app/format';
 import { countryName, personName } from '../../app/labels';
 import { notifyError, notifySuccess } from '../../app/notify';
+import { useCurrentSession } from '../../app/session';
 import { ManifestImportModal } from './ManifestImportModal';
 
 export function ArrivalPage() {
@@ -22,6 +24,8 @@ export function ArrivalPage() {
   const close = useCallMutation('arrivals.close', ['arrivals.get', 'arrivals.list', 'flow.board']);
   const [query, setQuery] = useState('');
   const [importing, setImporting] = useState(false);
+  const batchCheck = useCallMutation('alerts.checkArrival', ['flow.board']);
+  const session = useCurrentSession();
   if (!data.data) return null;
   const { arrival, persons } = data.data;
   const q = normalize(query);
@@ -88,6 +92,16 @@ export function ArrivalPage() {
             <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => void navigate(`/registro?arribo=${arrival.id}`)}>
               {t('arrivals.addUnlisted')}
             </Button>
+            {roleAllows(PERMISSIONS['alerts.checkArrival'], session.roles) && (
+              <Button
+                variant="light"
+                leftSection={<IconShieldSearch size={16} />}
+                loading={batchCheck.isPending}
+                onClick={async () => notifySuccess(t('alerts.arrivalChecked', await batchCheck.mutateAsync({ arrivalId: arrival.id })))}
+              >
+                {t('alerts.checkArrival')}
+              </Button>
+            )}
             <Button variant="subtle" color="red" onClick={confirmClose}>
               {t('arrivals.close')}
             </Button>

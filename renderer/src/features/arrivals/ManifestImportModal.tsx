@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCallMutation } from '../../api/hooks';
+import { toBase64 } from '../../app/files';
 import { formatNumber, formatPartialDate } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 
@@ -24,12 +25,6 @@ const COLUMN_LABELS: Record<string, string> = {
   family_group: 'registration.group',
 };
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 const PAGE_SIZE = 200;
 

@@ -1,6 +1,6 @@
 import type { FlowRow } from '@core/contract/flow';
 import { Badge, Group, SegmentedControl, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconMinus, IconPointFilled } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconMinus, IconPointFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { useCallQuery } from '../../api/hooks';
 import { personName } from '../../app/labels';
 
 const STAGES = ['registered', 'consent', 'alerts', 'screening', 'kits', 'care', 'referral', 'departed'] as const;
-const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'departed'] as const;
+const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'departed'] as const;
 
 /** Today's arrivals and where each person is, longest waiting first. */
 export function FlowBoardPage() {
@@ -18,6 +18,14 @@ export function FlowBoardPage() {
   const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
   const stage = (row: FlowRow, s: (typeof STAGES)[number]) => {
     const value = row.stages[s];
+    if (s === 'alerts' && row.alertStatus === 'pending')
+      return (
+        <Tooltip label={t('alerts.status.pending')}>
+          <ThemeIcon size="sm" color="orange" radius="xl" aria-label={t('alerts.status.pending')} data-testid="alert-pending">
+            <IconAlertTriangle size={12} />
+          </ThemeIcon>
+        </Tooltip>
+      );
     if (value === null)
       return (
         <Tooltip label={t('flow.notInstalled')}>
@@ -68,6 +76,7 @@ export function FlowBoardPage() {
                 <Group gap={4}>
                   <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
                   {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
+                  {r.protectionCase && <Badge size="xs" color="grape" data-testid="protection-case">{t('alerts.protectionCase')}</Badge>}
                 </Group>
               </Table.Td>
               <Table.Td>{r.arrivalLabel}</Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ export function CaseFilePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const file = useCallQuery('persons.get', { id }, { staleTime: 0 });
+  const alerts = useCallQuery('alerts.status', { personId: id }, { staleTime: 0 });
   const link = useCallMutation('persons.link', ['persons.get', 'arrivals.get']);
   const dismiss = useCallMutation('persons.dismissSuggestion', ['persons.get']);
   const depart = useCallMutation('flow.depart', ['persons.get', 'flow.board']);
@@ -35,6 +36,14 @@ export function CaseFilePage() {
           <Title order={2}>{personName(person)}</Title>
           <Text c="dimmed">{t('caseFile.title', { caseNumber: person.caseNumber })}</Text>
         </div>
+        {alerts.data && (
+          <Group gap="xs" data-testid="alert-status">
+            <Badge color={{ pending: 'orange', cleared: 'teal', 'not-checked': 'gray' }[alerts.data.status]} variant="light">
+              {t(`alerts.status.${alerts.data.status}`)}
+            </Badge>
+            {alerts.data.protectionCase && <Badge color="grape">{t('alerts.protectionCase')}</Badge>}
+          </Group>
+        )}
       </Group>
       {person.mergedInto && (
         <Alert color="orange">
