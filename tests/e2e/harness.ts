@@ -94,3 +94,32 @@ export async function switchUser(page: Page, username: string, password: string)
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/** First-run setup through the screens, then signed in as the centre's admin `jefa`. */
+export async function setupCentreAsAdmin(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Nombre del centro').fill('CAMR San Pedro Sula');
+  await page.getByLabel('Nombre de este puesto').fill('Mesa 1');
+  await page.getByLabel('Nombre completo').fill('Coordinación');
+  await page.getByLabel('Usuario').fill('jefa');
+  await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill('clave-jefa-2026');
+  await page.getByLabel('Repita la contraseña').fill('clave-jefa-2026');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+  await page.getByLabel('Usuario').fill('jefa');
+  await page.getByLabel('Contraseña').fill('clave-jefa-2026');
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: 'Usuarios' }).waitFor();
+}
+
+/** Creates a user from the users screen (the signed-in user must manage staff). */
+export async function createUser(page: Page, user: { name: string; username: string; role: string; password: string }): Promise<void> {
+  await page.getByRole('link', { name: 'Usuarios' }).click();
+  await page.getByRole('button', { name: 'Nuevo usuario' }).click();
+  await page.getByRole('textbox', { name: 'Nombre', exact: true }).fill(user.name);
+  await page.getByRole('textbox', { name: 'Usuario', exact: true }).fill(user.username);
+  await page.getByRole('checkbox', { name: user.role }).check();
+  await page.getByLabel('Contraseña inicial').fill(user.password);
+  await page.getByRole('button', { name: 'Crear' }).click();
+  await page.getByTestId(`user-row-${user.username}`).waitFor();
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText, shot, startHarness, switchUser, type Harness } from './harness';
+import { createUser, pdfText, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-manifest-'));
@@ -18,26 +18,8 @@ beforeAll(async () => {
   h = await startHarness();
   const { page, url } = h;
   // Set up the centre and a clerk through the same screens a person uses.
-  await page.goto(url);
-  await page.getByLabel('Nombre del centro').fill('CAMR San Pedro Sula');
-  await page.getByLabel('Nombre de este puesto').fill('Mesa 1');
-  await page.getByLabel('Nombre completo').fill('Coordinación');
-  await page.getByLabel('Usuario').fill('jefa');
-  await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill('clave-jefa-2026');
-  await page.getByLabel('Repita la contraseña').fill('clave-jefa-2026');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
-  await page.getByLabel('Usuario').fill('jefa');
-  await page.getByLabel('Contraseña').fill('clave-jefa-2026');
-  await page.keyboard.press('Enter');
-  await page.getByRole('link', { name: 'Usuarios' }).click();
-  await page.getByRole('button', { name: 'Nuevo usuario' }).click();
-  await page.getByRole('textbox', { name: 'Nombre', exact: true }).fill('María José López');
-  await page.getByRole('textbox', { name: 'Usuario', exact: true }).fill('mlopez');
-  await page.getByRole('checkbox', { name: 'Registrador/a' }).check();
-  await page.getByLabel('Contraseña inicial').fill('clave-registro-1');
-  await page.getByRole('button', { name: 'Crear' }).click();
-  await page.getByTestId('user-row-mlopez').waitFor();
+  await setupCentreAsAdmin(page, url);
+  await createUser(page, { name: 'María José López', username: 'mlopez', role: 'Registrador/a', password: 'clave-registro-1' });
   await switchUser(page, 'mlopez', 'clave-registro-1');
   await page.getByRole('heading', { name: /Buen día, María José López/ }).waitFor();
 });
@@ -209,14 +191,7 @@ describe('reception of a flight, end to end in Chromium', () => {
   it('the manager adds an institution to the directory; the clerk reads it and can share with it', async () => {
     const { page } = h;
     await switchUser(page, 'jefa', 'clave-jefa-2026');
-    await page.getByRole('link', { name: 'Usuarios' }).click();
-    await page.getByRole('button', { name: 'Nuevo usuario' }).click();
-    await page.getByRole('textbox', { name: 'Nombre', exact: true }).fill('Ana Coordinadora');
-    await page.getByRole('textbox', { name: 'Usuario', exact: true }).fill('coordina');
-    await page.getByRole('checkbox', { name: 'Coordinador/a' }).check();
-    await page.getByLabel('Contraseña inicial').fill('clave-coordina-1');
-    await page.getByRole('button', { name: 'Crear' }).click();
-    await page.getByTestId('user-row-coordina').waitFor();
+    await createUser(page, { name: 'Ana Coordinadora', username: 'coordina', role: 'Coordinador/a', password: 'clave-coordina-1' });
 
     await switchUser(page, 'coordina', 'clave-coordina-1');
     await page.getByRole('link', { name: 'Instituciones' }).click();

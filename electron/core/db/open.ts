@@ -21,6 +21,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MiB of pages: lists and the person index stay hot
     if (!options.readonly) migrate(db);
     return db;
   } catch (error) {

@@ -61,6 +61,7 @@ export const messages = {
       'minor-adult': 'Marcada como NNA no acompañado pero tiene {{age}} años.',
       'duplicate-reference': 'La referencia «{{value}}» ya está en la fila {{duplicateOf}}.',
     },
+    arrivalKinds: { flight: 'Vuelo', bus: 'Bus', walk_in: 'Por su cuenta' },
     cli: {
       description: 'Acogida: herramienta de administración (instalación, usuarios, auditoría, demostración, mediciones).',
       passwordPrompt: 'Contraseña: ',
@@ -154,6 +155,7 @@ export const messages = {
       'minor-adult': 'Flagged as unaccompanied child but is {{age}} years old.',
       'duplicate-reference': 'Reference “{{value}}” is already on row {{duplicateOf}}.',
     },
+    arrivalKinds: { flight: 'Flight', bus: 'Bus', walk_in: 'On their own' },
     cli: {
       description: 'Acogida: administration tool (install, users, audit, demo, benchmarks).',
       passwordPrompt: 'Password: ',

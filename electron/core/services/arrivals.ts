@@ -3,6 +3,8 @@ import type { ServiceContext } from '../context';
 import { insertRow, updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
+import { translate, type Locale } from '../i18n/translate';
+import { COUNTRIES } from '../reference';
 import { addDays, zonedTime } from '../time';
 import { checkPerson } from './alerts';
 import { centreTimeZone } from './centre';
@@ -79,8 +81,12 @@ export function openArrival(ctx: ServiceContext, id: string): Arrival {
   return arrival;
 }
 
-export function arrivalLabel(a: Pick<Arrival, 'kind' | 'reference' | 'carrier' | 'originCountry'>): string {
-  return [a.carrier, a.reference].filter(Boolean).join(' ') || `${a.kind} ${a.originCountry}`;
+/** "GlobalX GXA 2245", or for a walk-in "Por su cuenta · México", in the caller's language. */
+export function arrivalLabel(a: Pick<Arrival, 'kind' | 'reference' | 'carrier' | 'originCountry'>, locale: Locale): string {
+  const named = [a.carrier, a.reference].filter(Boolean).join(' ');
+  if (named) return named;
+  const country = COUNTRIES.find((c) => c.iso3 === a.originCountry);
+  return `${translate(locale, `arrivalKinds.${a.kind}`)} · ${country ? country[locale] : a.originCountry}`;
 }
 
 export const arrivalsHandlers = {

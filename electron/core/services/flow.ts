@@ -13,7 +13,7 @@ export const flowHandlers = {
       const arrivals = ctx.db
         .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date = ? AND deleted_at IS NULL ORDER BY created_at')
         .all(ctx.core.identity!.centreId, date) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string }[];
-      const labels = new Map(arrivals.map((a) => [a.id, arrivalLabel(a)]));
+      const labels = new Map(arrivals.map((a) => [a.id, arrivalLabel(a, ctx.locale)]));
       const ids = input.arrivalId ? [input.arrivalId] : arrivals.map((a) => a.id);
       if (!ids.length) return { date, arrivals: [], rows: [] };
       const now = ctx.clock.now().getTime();

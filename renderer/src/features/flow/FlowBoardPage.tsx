@@ -71,7 +71,7 @@ export function FlowBoardPage() {
         <Table.Tbody>
           {board.data?.rows.map((r) => (
             <Table.Tr key={r.personArrivalId} data-testid="flow-row">
-              <Table.Td>
+              <Table.Td style={{ minWidth: 230 }}>
                 <Text component={Link} to={`/personas/${r.personId}`} fw={500} c="teal.8">{personName(r)}</Text>
                 <Group gap={4}>
                   <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
