@@ -116,6 +116,22 @@ describe('alert lists and checks', () => {
   });
 });
 
+describe('review threshold', () => {
+  it('is a setting: a stricter threshold sends fewer records to review; an out-of-range one is refused', async () => {
+    const { core, officer, clerk, adminToken } = await centre();
+    await importList(core, officer, 'warrant', ['OA-7;Selvin;Caal;Tiul;1985;M;GTM;']);
+    const refused = await dispatch(core, 'settings.update', { alertReviewThreshold: 1.5 }, { token: adminToken });
+    expect(refused.ok === false && refused.error.code).toBe('input.invalid');
+    await expectOk(core, 'settings.update', { alertReviewThreshold: 0.99 }, { token: adminToken });
+    // A typo, the second surname missing and the year only: a likely match, but below 0.99.
+    const { person } = await expectOk(core, 'persons.register', { walkIn, person: { givenNames: 'Selvim', firstSurname: 'Caal', birthDate: '1985' } }, { token: clerk });
+    expect(await expectOk(core, 'alerts.status', { personId: person.id }, { token: clerk })).toMatchObject({ status: 'cleared' });
+    await expectOk(core, 'settings.update', { alertReviewThreshold: 0.8 }, { token: adminToken });
+    const { person: again } = await expectOk(core, 'persons.register', { walkIn, person: { givenNames: 'Selvim', firstSurname: 'Caal', birthDate: '1985' } }, { token: clerk });
+    expect(await expectOk(core, 'alerts.status', { personId: again.id }, { token: clerk })).toMatchObject({ status: 'pending' });
+  });
+});
+
 describe('accuracy on the labelled evaluation set (tests/fixtures/alert-eval.json)', () => {
   it('reaches recall ≥ 0.98 and precision ≥ 0.90 at the default review threshold', async () => {
     const data = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'alert-eval.json'), 'utf8')) as {

@@ -58,6 +58,12 @@ describe('acogida CLI', () => {
     const list = JSON.parse(acogida(['users', 'list', '--db', db, '--json']).stdout) as { username: string; roles: string[] }[];
     expect(list.length).toBe(8);
     expect(new Set(list.flatMap((u) => u.roles))).toEqual(new Set(['admin', 'clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager']));
+    // The alert station has lists, questions waiting for the officer, and decisions taken.
+    const raw = openDriver(db);
+    const matches = raw.prepare('SELECT status, count(*) AS n FROM alert_matches GROUP BY status').all() as { status: string; n: number }[];
+    expect(Object.fromEntries(matches.map((m) => [m.status, m.n]))).toMatchObject({ confirmed: 1, dismissed: 1, pending: expect.any(Number) });
+    expect((raw.prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number }).n).toBe(4);
+    raw.close();
   }, 60_000);
 
   it('imports an alert list and checks a file of persons, one JSON object per row; a bad list changes nothing', () => {

@@ -104,7 +104,9 @@ export function alertScore(q: AlertSubject, r: AlertSubject, explain = true): { 
   // Reasons cost more than the score: a check asks for them only for records above the threshold.
   const reasons: AlertReason[] = explain ? nameReasons(q, r, similarity) : [];
   let score = similarity;
-  const dates = compareBirthDates(q.birthDate ?? null, r.birthDate ?? null);
+  const compared = compareBirthDates(q.birthDate ?? null, r.birthDate ?? null);
+  // Two bare years that agree say no more than "same year".
+  const dates = compared === 'exact' && (q.birthDate ?? '').length < 10 ? 'same-year' : compared;
   score += { exact: 0.08, 'day-month-swapped': 0.05, 'same-year': 0.03, 'one-year-off': 0, different: -0.3, unknown: -0.02 }[dates];
   if (explain) reasons.push(`birth-date-${dates}`);
   if (q.sex && r.sex && q.sex !== 'X' && r.sex !== 'X') {

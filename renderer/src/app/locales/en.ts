@@ -259,6 +259,8 @@ export const en: Messages = {
     idleLockMinutes: 'Idle lock (minutes)',
     lockoutThreshold: 'Failed attempts before the account locks',
     lockoutMinutes: 'Account lock duration (minutes)',
+    alertReviewThreshold: 'Alert review threshold (0.50–0.99)',
+    alertReviewThresholdHelp: 'From this score a possible match goes to the alert officer. Lower: more reviews; higher: risk of missing a match.',
     defaultLocale: 'Default language of the centre',
     passwordSection: 'Change my password',
     currentPassword: 'Current password',

@@ -40,7 +40,7 @@ function CentreSettings() {
   const isAdmin = session.roles.includes('admin');
   const form = useForm({
     mode: 'controlled',
-    initialValues: { idleLockMinutes: 5, lockoutThreshold: 5, lockoutMinutes: 15, defaultLocale: 'es' as Language },
+    initialValues: { idleLockMinutes: 5, lockoutThreshold: 5, lockoutMinutes: 15, defaultLocale: 'es' as Language, alertReviewThreshold: 0.8 },
     validate: contractResolver(settingsContract['settings.update'].input),
   });
   const { setValues, resetDirty } = form;
@@ -82,6 +82,16 @@ function CentreSettings() {
               {...form.getInputProps('defaultLocale')}
             />
           </Group>
+          <NumberInput
+            label={t('settings.alertReviewThreshold')}
+            description={t('settings.alertReviewThresholdHelp')}
+            min={0.5}
+            max={0.99}
+            step={0.01}
+            decimalScale={2}
+            disabled={!isAdmin}
+            {...form.getInputProps('alertReviewThreshold')}
+          />
           {isAdmin && (
             <Group justify="flex-end">
               <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
