@@ -33,6 +33,13 @@ describe('alert verification, end to end in Chromium', () => {
     ].join('\n'));
     await page.getByRole('textbox', { name: 'Lista', exact: true }).click();
     await page.getByRole('option', { name: 'Alba-Keneth (niñez desaparecida)' }).click();
+    // A file with a bad row is refused whole, saying which row and column.
+    const bad = path.join(dir, 'mala.csv');
+    fs.writeFileSync(bad, 'referencia;nombres;primer_apellido;fecha_nacimiento\nAK-1;Rosa;Pop;31/02/2012\n');
+    await page.locator('input[type="file"]').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Importar', exact: true }).click();
+    await page.getByTestId('alert-list-errors').getByText('Fila 2 (birth_date): Fecha no válida «31/02/2012»', { exact: false }).waitFor();
+    expect(await page.getByTestId('alert-version').count()).toBe(0);
     await page.locator('input[type="file"]').setInputFiles(list);
     await page.getByRole('button', { name: 'Importar', exact: true }).click();
     await page.getByText(/2 registros importados/).waitFor();
