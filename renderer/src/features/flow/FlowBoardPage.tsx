@@ -57,42 +57,44 @@ export function FlowBoardPage() {
           <SegmentedControl data={FILTERS.map((f) => ({ value: f, label: t(`flow.filter.${f}`) }))} value={status} onChange={(v) => setStatus(v as typeof status)} />
         </Group>
       </Group>
-      <Table striped withTableBorder highlightOnHover fz="sm" aria-label={t('flow.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('flow.person')}</Table.Th>
-            <Table.Th>{t('flow.arrival')}</Table.Th>
-            <Table.Th>{t('flow.waiting')}</Table.Th>
-            {STAGES.map((s) => (
-              <Table.Th key={s} ta="center">{t(`flow.stages.${s}`)}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {board.data?.rows.map((r) => (
-            <Table.Tr key={r.personArrivalId} data-testid="flow-row">
-              <Table.Td style={{ minWidth: 230 }}>
-                <Text component={Link} to={`/personas/${r.personId}`} fw={500} c="teal.8">{personName(r)}</Text>
-                <Group gap={4}>
-                  <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
-                  {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
-                  {r.protectionCase && <Badge size="xs" color="grape" data-testid="protection-case">{t('alerts.protectionCase')}</Badge>}
-                </Group>
-              </Table.Td>
-              <Table.Td>{r.arrivalLabel}</Table.Td>
-              <Table.Td>{r.waitingMinutes !== null ? t('flow.minutes', { count: r.waitingMinutes }) : '—'}</Table.Td>
+      <Table.ScrollContainer minWidth={1000}>
+        <Table striped withTableBorder highlightOnHover fz="sm" aria-label={t('flow.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('flow.person')}</Table.Th>
+              <Table.Th>{t('flow.arrival')}</Table.Th>
+              <Table.Th>{t('flow.waiting')}</Table.Th>
               {STAGES.map((s) => (
-                <Table.Td key={s} ta="center">{stage(r, s)}</Table.Td>
+                <Table.Th key={s} ta="center">{t(`flow.stages.${s}`)}</Table.Th>
               ))}
             </Table.Tr>
-          ))}
-          {board.data?.rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={3 + STAGES.length}>{t('flow.empty')}</Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {board.data?.rows.map((r) => (
+              <Table.Tr key={r.personArrivalId} data-testid="flow-row">
+                <Table.Td style={{ minWidth: 210 }}>
+                  <Text component={Link} to={`/personas/${r.personId}`} fw={500} c="teal.8">{personName(r)}</Text>
+                  <Group gap={4}>
+                    <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
+                    {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
+                    {r.protectionCase && <Badge size="xs" color="grape" data-testid="protection-case">{t('alerts.protectionCase')}</Badge>}
+                  </Group>
+                </Table.Td>
+                <Table.Td style={{ minWidth: 140 }}>{r.arrivalLabel}</Table.Td>
+                <Table.Td>{r.waitingMinutes !== null ? t('flow.minutes', { count: r.waitingMinutes }) : '—'}</Table.Td>
+                {STAGES.map((s) => (
+                  <Table.Td key={s} ta="center">{stage(r, s)}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+            {board.data?.rows.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={3 + STAGES.length}>{t('flow.empty')}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }
