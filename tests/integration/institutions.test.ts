@@ -77,6 +77,8 @@ describe('consent to share, per institution', () => {
       expect(refused.ok === false && refused.error).toMatchObject({ code: 'institutions.unknown', message: 'La institución no está en el directorio o ya no está activa.' });
     }
     expect(snapshot(core)).toEqual(before);
+    // A "no" without an institution (a generic sharing consent from before the directory) is accepted.
+    await expectOk(core, 'consent.record', { personId: person.id, language: 'es', decisions: [{ purpose: 'sharing', institution: '', granted: false }] }, { token: clerk });
     // Withdrawing still works after the institution is retired.
     await expectOk(core, 'institutions.update', { id: id('SVET'), active: false }, { token: manager });
     await expectOk(core, 'consent.withdraw', { personId: person.id, purpose: 'sharing', institution: id('SVET'), notes: 'Prefiere no compartir.' }, { token: clerk });

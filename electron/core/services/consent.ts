@@ -2,7 +2,6 @@ import type { ConsentPurpose } from '../contract/consent';
 import type { ServiceContext } from '../context';
 import type { Database } from '../db/driver';
 import { insertRow } from '../db/replicated';
-import { AppError } from '../errors';
 import { handle } from '../handler';
 import { loadInstitution, requireActiveInstitution } from './institutions';
 import { loadPersonRow } from './persons-store';
@@ -68,8 +67,8 @@ export function recordConsent(ctx: ServiceContext, personId: string, decisions: 
   for (const d of decisions) {
     if (d.purpose !== 'sharing') continue;
     if (d.granted) requireActiveInstitution(ctx, d.institution);
-    else if (!d.institution) throw new AppError('institutions.unknown', { institution: '' });
-    else loadInstitution(ctx, d.institution);
+    // A "no" without an institution withdraws a generic sharing consent recorded before the directory.
+    else if (d.institution) loadInstitution(ctx, d.institution);
   }
   const now = ctx.clock.now().toISOString();
   for (const d of decisions) {
