@@ -17,12 +17,12 @@ export const MANIFEST_COLUMNS = {
 export type ManifestColumn = keyof typeof MANIFEST_COLUMNS;
 export const REQUIRED_COLUMNS: ManifestColumn[] = ['given_names', 'first_surname'];
 
-const aliasIndex = new Map<string, ManifestColumn>();
-for (const [column, aliases] of Object.entries(MANIFEST_COLUMNS) as [ManifestColumn, readonly string[]][]) {
-  for (const alias of aliases) aliasIndex.set(alias, column);
+/** A function from a header cell (any case, accents, spaces) to its canonical column, or null. */
+export function columnResolver<C extends string>(columns: Readonly<Record<C, readonly string[]>>): (header: string) => C | null {
+  const aliasIndex = new Map<string, C>();
+  for (const [column, aliases] of Object.entries(columns) as [C, readonly string[]][]) for (const alias of aliases) aliasIndex.set(alias, column);
+  return (header) => aliasIndex.get(normalize(header).replace(/ /g, '_')) ?? null;
 }
 
 /** Canonical column for a header cell, or null for a column we do not use. */
-export function canonicalColumn(header: string): ManifestColumn | null {
-  return aliasIndex.get(normalize(header).replace(/ /g, '_')) ?? null;
-}
+export const canonicalColumn = columnResolver(MANIFEST_COLUMNS);

@@ -2,9 +2,7 @@ import { normalize } from '../names';
 import { parseManifestDate, type PartialDate } from '../partial-date';
 import { countryCode } from '../reference';
 import { canonicalColumn, REQUIRED_COLUMNS, type ManifestColumn } from './columns';
-import { readTable } from './table';
-
-export const MAX_MANIFEST_ROWS = 200_000;
+import { cellReader, openSheet } from './table';
 
 export interface ManifestRow {
   row: number; // line in the file, the header being row 1
@@ -38,7 +36,7 @@ export interface ParsedManifest {
   problems: ManifestProblem[];
 }
 
-export const SEX: Record<string, 'F' | 'M' | 'X'> = {
+const SEX: Record<string, 'F' | 'M' | 'X'> = {
   f: 'F', femenino: 'F', mujer: 'F', female: 'F', fem: 'F',
   m: 'M', masculino: 'M', hombre: 'M', male: 'M', masc: 'M', h: 'M',
   x: 'X', otro: 'X', other: 'X', 'no consta': 'X',
@@ -54,6 +52,29 @@ const DOCUMENT_TYPES: Record<string, DocumentType> = {
 const YES = new Set(['si', 's', 'yes', 'y', 'true', '1', 'x', 'verdadero']);
 const NO = new Set(['no', 'n', 'false', '0', 'falso', '']);
 
+type PersonColumn = 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'sex' | 'nationality';
+
+/**
+ * The person columns every sheet shares (manifests, alert lists, persons to check): names
+ * required, date, sex and country read as people write them, each bad value a problem.
+ */
+export function readPersonCells(cell: (column: PersonColumn) => string, problem: (column: PersonColumn, code: string, value?: string) => void) {
+  const givenNames = cell('given_names');
+  const firstSurname = cell('first_surname');
+  if (!givenNames) problem('given_names', 'required');
+  if (!firstSurname) problem('first_surname', 'required');
+  const rawDate = cell('birth_date');
+  const birthDate = rawDate ? parseManifestDate(rawDate) : null;
+  if (rawDate && !birthDate) problem('birth_date', 'bad-date', rawDate);
+  const rawSex = cell('sex');
+  const sex = rawSex ? (SEX[normalize(rawSex)] ?? null) : null;
+  if (rawSex && !sex) problem('sex', 'bad-sex', rawSex);
+  const rawNationality = cell('nationality');
+  const nationality = rawNationality ? countryCode(rawNationality) : null;
+  if (rawNationality && !nationality) problem('nationality', 'bad-country', rawNationality);
+  return { givenNames, firstSurname, secondSurname: cell('second_surname') || null, birthDate, sex, nationality };
+}
+
 /** Rows between two progress reports (and two yields to the event loop) on large files. */
 export const PROGRESS_CHUNK = 5000;
 
@@ -67,59 +88,21 @@ export async function parseManifest(
   fileName: string,
   onRows?: (done: number, total: number) => Promise<void>,
 ): Promise<ParsedManifest> {
-  let table: string[][];
-  let encoding: string | null = null;
-  try {
-    ({ table, encoding } = await readTable(bytes, fileName));
-  } catch {
-    return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'unreadable', severity: 'error' }] };
-  }
-  if (table.length < 2) return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'empty', severity: 'error' }] };
-  if (table.length - 1 > MAX_MANIFEST_ROWS)
-    return { encoding, rows: [], problems: [{ row: 1, column: null, code: 'too-many-rows', severity: 'error' }] };
+  const opened = await openSheet(bytes, fileName, canonicalColumn, REQUIRED_COLUMNS);
+  if (!opened.sheet) return { encoding: opened.encoding, rows: [], problems: opened.problems };
+  const { encoding, rows: table, columns } = opened.sheet;
 
   const problems: ManifestProblem[] = [];
-  const header = table[0]!;
-  const columnIndex = new Map<ManifestColumn, number>();
-  header.forEach((cell, i) => {
-    const column = canonicalColumn(cell);
-    if (!column) return;
-    if (columnIndex.has(column)) problems.push({ row: 1, column, code: 'duplicate-column', severity: 'error', value: cell });
-    else columnIndex.set(column, i);
-  });
-  for (const column of REQUIRED_COLUMNS)
-    if (!columnIndex.has(column)) problems.push({ row: 1, column, code: 'missing-column', severity: 'error' });
-  if (problems.length) return { encoding, rows: [], problems };
-
   const rows: ManifestRow[] = [];
-  const total = table.length - 1;
+  const total = table.length;
   for (let i = 0; i < total; i++) {
     if (onRows && i % PROGRESS_CHUNK === 0) await onRows(i, total);
-    const cells = table[i + 1]!;
     const row = i + 2;
-    const cell = (column: ManifestColumn) => {
-      const index = columnIndex.get(column);
-      return index === undefined ? '' : (cells[index] ?? '').trim().replace(/\s+/g, ' ');
-    };
+    const cell = cellReader(table[i]!, columns);
     const problem = (column: ManifestColumn, code: string, value?: string) =>
       problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}) });
 
-    const givenNames = cell('given_names');
-    const firstSurname = cell('first_surname');
-    if (!givenNames) problem('given_names', 'required');
-    if (!firstSurname) problem('first_surname', 'required');
-
-    const rawDate = cell('birth_date');
-    const birthDate = rawDate ? parseManifestDate(rawDate) : null;
-    if (rawDate && !birthDate) problem('birth_date', 'bad-date', rawDate);
-
-    const rawSex = cell('sex');
-    const sex = rawSex ? (SEX[normalize(rawSex)] ?? null) : null;
-    if (rawSex && !sex) problem('sex', 'bad-sex', rawSex);
-
-    const rawNationality = cell('nationality');
-    const nationality = rawNationality ? countryCode(rawNationality) : null;
-    if (rawNationality && !nationality) problem('nationality', 'bad-country', rawNationality);
+    const person = readPersonCells(cell, problem);
 
     const rawType = cell('document_type');
     const documentType = rawType ? (DOCUMENT_TYPES[normalize(rawType)] ?? null) : null;
@@ -130,12 +113,7 @@ export async function parseManifest(
 
     rows.push({
       row,
-      givenNames,
-      firstSurname,
-      secondSurname: cell('second_surname') || null,
-      birthDate,
-      sex,
-      nationality,
+      ...person,
       documentType,
       documentNumber: cell('document_number').replace(/\s/g, '') || null,
       unaccompaniedMinor: YES.has(rawFlag),

@@ -117,20 +117,29 @@ function presentPersons(ctx: ServiceContext): PersonRow[] {
     .all(addDays(today(ctx), -7)) as PersonRow[];
 }
 
+/** When each confirmed Alba-Keneth or Isabel-Claudina match of a person was decided. */
+export function protectionDecisions(db: Database, personId: string): string[] {
+  return db
+    .prepare(
+      `SELECT m.decided_at FROM alert_matches m JOIN alert_records r ON r.id = m.record_id
+       WHERE m.person_id = ? AND m.status = 'confirmed' AND m.deleted_at IS NULL
+         AND r.list_type IN (${PROTECTION_LISTS.map((l) => `'${l}'`).join(',')})`,
+    )
+    .pluck()
+    .all(personId) as string[];
+}
+
 /** What every role may know of a person's checks: no list, no record, no score. */
 export function alertStatus(db: Database, personId: string): AlertStatus {
   const row = db
     .prepare(
       `SELECT (SELECT max(created_at) FROM alert_checks WHERE person_id = @person AND deleted_at IS NULL) AS last,
-              (SELECT count(*) FROM alert_matches WHERE person_id = @person AND status = 'pending' AND deleted_at IS NULL) AS pending,
-              (SELECT count(*) FROM alert_matches m JOIN alert_records r ON r.id = m.record_id
-                WHERE m.person_id = @person AND m.status = 'confirmed' AND m.deleted_at IS NULL
-                  AND r.list_type IN (${PROTECTION_LISTS.map((l) => `'${l}'`).join(',')})) AS protection`,
+              (SELECT count(*) FROM alert_matches WHERE person_id = @person AND status = 'pending' AND deleted_at IS NULL) AS pending`,
     )
-      .get({ person: personId }) as { last: string | null; pending: number; protection: number };
+    .get({ person: personId }) as { last: string | null; pending: number };
   return {
     status: row.pending > 0 ? 'pending' : row.last ? 'cleared' : 'not-checked',
-    protectionCase: row.protection > 0,
+    protectionCase: protectionDecisions(db, personId).length > 0,
     lastCheckedAt: row.last,
   };
 }
@@ -184,10 +193,9 @@ export const alertsHandlers = {
       let retired = 0;
       if (input.replace) {
         const old = ctx.db.prepare("SELECT rowid, id FROM alert_records WHERE list_type = ? AND active = 1 AND deleted_at IS NULL").all(input.list) as { rowid: number; id: string }[];
-        const dropKeys = ctx.db.prepare('DELETE FROM alert_keys WHERE key = ? AND record = ?');
-        const keysOf = ctx.db.prepare('SELECT rowid, * FROM alert_records WHERE rowid = ?');
+        const dropKeys = ctx.db.prepare('DELETE FROM alert_keys WHERE record = ?');
         for (const r of old) {
-          for (const key of alertKeys(subjectOf(keysOf.get(r.rowid) as RecordRow))) dropKeys.run(key, r.rowid);
+          dropKeys.run(r.rowid);
           updateRow(ctx, 'alert_records', r.id, { active: 0 });
         }
         // Pending questions about retired records are no longer asked; the new version is checked below.

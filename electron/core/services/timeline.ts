@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { protectionDecisions } from './alerts';
 
 /** Everything that happened to a person, newest first, across arrivals. Later stations add theirs. */
 export function timelineOf(ctx: ServiceContext, personId: string) {
@@ -36,14 +37,7 @@ export function timelineOf(ctx: ServiceContext, personId: string) {
   // Alert checks as every role may see them: when, and whether it went to review; never the list.
   const checks = ctx.db.prepare('SELECT created_at, trigger, flagged FROM alert_checks WHERE person_id = ? AND deleted_at IS NULL').all(personId) as { created_at: string; trigger: string; flagged: number }[];
   for (const c of checks) events.push({ at: c.created_at, kind: c.flagged ? 'alert-review' : 'alert-clear', arrivalId: null, detail: { trigger: c.trigger } });
-  const protection = ctx.db
-    .prepare(
-      `SELECT m.decided_at FROM alert_matches m JOIN alert_records r ON r.id = m.record_id
-       WHERE m.person_id = ? AND m.status = 'confirmed' AND r.list_type IN ('alba-keneth', 'isabel-claudina') AND m.deleted_at IS NULL`,
-    )
-    .pluck()
-    .all(personId) as string[];
-  for (const at of protection) events.push({ at, kind: 'protection-case', arrivalId: null, detail: {} });
+  for (const at of protectionDecisions(ctx.db, personId)) events.push({ at, kind: 'protection-case', arrivalId: null, detail: {} });
   const merges = ctx.db.prepare('SELECT * FROM person_merges WHERE target_id = ? OR source_id = ?').all(personId, personId) as Record<string, string | null>[];
   for (const m of merges) {
     events.push({ at: m.created_at!, kind: 'merged', arrivalId: null, detail: { mergeId: m.id, sourceId: m.source_id, targetId: m.target_id, reason: m.reason } });
