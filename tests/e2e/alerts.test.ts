@@ -84,6 +84,7 @@ describe('alert verification, end to end in Chromium', () => {
     await page.getByText('No hay posibles coincidencias pendientes de revisión.').waitFor();
     await page.getByRole('tab', { name: 'Decididas' }).click();
     await page.getByTestId('alert-match').getByText(/Confirmada por Óscar Verificador/).waitFor();
+    await shot(page, '44-alert-decided');
   });
 
   it('the flow board and the case file show the protection case to the clerk', async () => {
@@ -97,5 +98,6 @@ describe('alert verification, end to end in Chromium', () => {
     await page.getByTestId('alert-status').getByText('Caso de protección').waitFor();
     await page.getByTestId('alert-status').getByText('Verificada').waitFor();
     await page.getByTestId('timeline').getByText('Caso de protección').waitFor();
+    await shot(page, '45-case-file-protection');
   });
 });

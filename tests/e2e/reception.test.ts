@@ -204,6 +204,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     await form.getByRole('textbox', { name: 'Servicios', exact: true }).fill('reintegra');
     await page.getByRole('option', { name: 'Reintegración' }).click();
     await form.getByRole('textbox', { name: 'Contacto', exact: true }).fill('+502 5555 0199');
+    await shot(page, '30a-institution-form');
     await form.getByRole('button', { name: 'Crear' }).click();
     await page.getByText('Institución ASOMIGRA agregada al directorio.').waitFor();
     await form.waitFor({ state: 'hidden' });
@@ -231,6 +232,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     const consent = page.getByTestId('consent-state');
     await page.getByRole('button', { name: 'Actualizar consentimiento' }).click();
     await page.getByRole('dialog').getByRole('checkbox', { name: 'Envío a la base de datos nacional' }).check();
+    await shot(page, '31a-consent-update');
     await page.getByRole('dialog').getByRole('button', { name: 'Guardar' }).click();
     await page.getByText('Consentimiento registrado.').waitFor();
     await consent.getByText('Envío a la base de datos nacional').waitFor();

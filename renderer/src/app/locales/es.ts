@@ -258,7 +258,7 @@ export const es = {
     idleLockMinutes: 'Bloqueo por inactividad (minutos)',
     lockoutThreshold: 'Intentos fallidos antes de bloquear la cuenta',
     lockoutMinutes: 'Duración del bloqueo de cuenta (minutos)',
-    alertReviewThreshold: 'Umbral de revisión de alertas (0,50–0,99)',
+    alertReviewThreshold: 'Umbral de revisión de alertas (0.50–0.99)',
     alertReviewThresholdHelp: 'Desde este puntaje una posible coincidencia va a la oficial de verificación. Más bajo: más revisiones; más alto: riesgo de no ver una coincidencia.',
     defaultLocale: 'Idioma predeterminado del centro',
     passwordSection: 'Cambiar mi contraseña',
