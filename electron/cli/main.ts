@@ -6,6 +6,7 @@ import { registerInit } from './commands/init';
 import { registerAlerts } from './commands/alerts';
 import { registerManifest } from './commands/manifest';
 import { registerPersons } from './commands/persons';
+import { registerScreening } from './commands/screening';
 import { registerServe } from './commands/serve';
 import { registerUsers } from './commands/users';
 import { t } from './runtime';
@@ -18,6 +19,7 @@ registerAudit(program);
 registerManifest(program);
 registerAlerts(program);
 registerPersons(program);
+registerScreening(program);
 registerDemo(program);
 registerBench(program);
 

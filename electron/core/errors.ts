@@ -41,6 +41,11 @@ export const ERROR_STATUS = {
   'alerts.invalid': 400,
   'alerts.not-found': 404,
   'alerts.decided': 409,
+  'screening.not-found': 404,
+  'screening.invalid-answers': 400,
+  'screening.unknown-indicator': 400,
+  'screening.same-level': 409,
+  'screening.attended': 409,
   internal: 500,
 } as const;
 

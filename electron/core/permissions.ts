@@ -84,6 +84,19 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'alerts.queue': { access: ['alert_officer'], sensitive: true },
   'alerts.decide': { access: ['alert_officer'], sensitive: true },
   'alerts.status': { access: CASEWORK },
+
+  // Answers and reasons are sensitive (suicidal thoughts, trafficking): read by those who act on
+  // them; everyone else sees the colour and the deadline on the flow board.
+  'screening.form': { access: ['protection_officer'] },
+  'screening.evaluate': { access: ['protection_officer', 'admin'] },
+  'screening.record': { access: ['protection_officer'], sensitive: true },
+  'screening.override': { access: ['protection_officer'], sensitive: true },
+  'screening.attend': { access: ['protection_officer'], sensitive: true },
+  'screening.history': { access: ['protection_officer', 'psychologist', 'manager'], sensitive: true },
+  'screening.queue': { access: ['protection_officer', 'manager'], sensitive: true },
+  'screening.rules': { access: ['admin', 'protection_officer', 'manager'] },
+  'screening.previewRules': { access: ['admin'] },
+  'screening.saveRules': { access: ['admin'] },
 };
 
 export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {

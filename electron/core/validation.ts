@@ -23,7 +23,9 @@ export function validate<S extends z.ZodType>(
     success: false,
     issues: result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),
-      message: issue.message.startsWith('validation.') ? translate(locale, issue.message) : issue.message,
+      message: issue.message.startsWith('validation.')
+        ? translate(locale, issue.message, issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined)
+        : issue.message,
     })),
   };
 }

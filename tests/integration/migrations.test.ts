@@ -113,6 +113,26 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0007 creates rule versions, screenings, overrides and attentions', () => {
+    const db = freshDb();
+    migrateTo(db, 7);
+    expect(schemaVersion(db)).toBe(7);
+    for (const table of ['screening_rule_versions', 'screenings', 'screening_overrides', 'screening_attentions'])
+      expect(columns(db, table), table).toEqual(expect.arrayContaining(REPLICATED));
+    expect(columns(db, 'screenings')).toEqual(
+      expect.arrayContaining(['person_id', 'person_arrival_id', 'sequence', 'rules_version', 'answers', 'indicators', 'level', 'reasons', 'deadline_at', 'screened_by', 'screened_at']),
+    );
+    expectIndexUse(db, "SELECT * FROM screenings WHERE person_id = 'p' ORDER BY screened_at", 'screenings_person');
+    expectIndexUse(db, "SELECT * FROM screenings WHERE person_arrival_id = 'pa'", 'screenings_arrival');
+    expectIndexUse(db, "SELECT * FROM screening_overrides WHERE screening_id = 's' ORDER BY decided_at", 'screening_overrides_screening');
+    expectIndexUse(db, "SELECT * FROM screening_rule_versions WHERE centre_id = 'c' ORDER BY version DESC", 'screening_rule_versions_version');
+    db.exec("INSERT INTO persons (id, centre_id, created_at, updated_at, hlc, origin, case_number, given_names, first_surname) VALUES ('p', 'c', 't', 't', 'h', 'w', 'X-1', 'Ana', 'Pop')");
+    expect(() =>
+      db.prepare("INSERT INTO screenings (id, centre_id, created_at, updated_at, hlc, origin, person_id, sequence, instrument, rules_version, answers, indicators, level, reasons, deadline_at, screened_by, screened_at) VALUES ('s', 'c', 't', 't', 'h', 'w', 'p', 1, 'i', 1, '{}', '[]', 'orange', '[]', 't', 'u', 't')").run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

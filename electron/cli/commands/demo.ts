@@ -4,6 +4,7 @@ import { dispatch } from '../../core/dispatch';
 import { zonedDate } from '../../core/time';
 import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
+import { loadDemoScreenings } from '../demo-screening';
 import { DEMO_CENTRE, DEMO_PASSWORD, DEMO_STAFF } from '../demo-data';
 import { call, CliFailure, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
 
@@ -35,6 +36,7 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   const today = zonedDate(core.clock.now(), DEMO_CENTRE.timeZone);
   const persons = await loadDemoArrivals(core, today);
   await loadDemoAlerts(core, today);
+  await loadDemoScreenings(core, today);
   return { users: DEMO_STAFF.map((s) => s.username), persons };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertStatus } from './alerts';
 import { Id, IsoDate } from './common';
 import { method } from './method';
+import { AttentionTag, ScreeningSummary } from './screening';
 import { PersonArrivalRow } from './persons-common';
 
 /** Each station's state for one person on one arrival; null = that station is not installed yet. */
@@ -23,6 +24,10 @@ export const FlowRow = PersonArrivalRow.extend({
   alertStatus: AlertStatus.shape.status,
   /** A confirmed Alba-Keneth or Isabel-Claudina match. */
   protectionCase: z.boolean(),
+  /** Colour and deadline of the latest screening on this arrival (never the answers). */
+  screening: ScreeningSummary.nullable(),
+  /** Differentiated attention: gender, age group, disability, indigenous people and language, LGBTIQ+. */
+  tags: z.array(AttentionTag),
   waitingMinutes: z.number().int().nullable(),
 });
 export type FlowRow = z.infer<typeof FlowRow>;
@@ -33,7 +38,7 @@ export const flowContract = {
     input: z.strictObject({
       date: IsoDate.optional(),
       arrivalId: Id.optional(),
-      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'departed']).default('all'),
+      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'screening-pending', 'overdue', 'departed']).default('all'),
     }),
     output: z.object({ date: z.string(), arrivals: z.array(z.object({ id: Id, label: z.string() })), rows: z.array(FlowRow) }),
   }),

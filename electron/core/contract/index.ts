@@ -8,6 +8,7 @@ import { flowContract } from './flow';
 import { institutionsContract } from './institutions';
 import { manifestsContract } from './manifests';
 import { personsContract } from './persons';
+import { screeningContract } from './screening';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
 import { usersContract } from './users';
@@ -25,6 +26,7 @@ const domains = [
   flowContract,
   institutionsContract,
   alertsContract,
+  screeningContract,
 ] as const;
 
 /** Every method the UI or the CLI can call, by `domain.verb` name. */
@@ -41,6 +43,7 @@ export const contract = {
   ...flowContract,
   ...institutionsContract,
   ...alertsContract,
+  ...screeningContract,
 };
 
 // A name declared by two domains would silently shadow one of them: refuse to start instead.

@@ -4,6 +4,7 @@ import { ArrivalInput } from './arrivals';
 import { ConsentInput } from './consent';
 import { CountryIso3, Id, IsoDateTime } from './common';
 import { method } from './method';
+import { AttentionTag, ScreeningSummary } from './screening';
 import {
   DocumentTypeSchema,
   GroupType,
@@ -121,6 +122,10 @@ export const personsContract = {
       arrivals: z.array(PersonArrivalRow),
       suggestions: z.array(Suggestion),
       timeline: z.array(TimelineEvent),
+      /** Differentiated attention, for every station. */
+      tags: z.array(AttentionTag),
+      /** Colour and deadline of the latest screening (never the answers). */
+      screening: ScreeningSummary.nullable(),
     }),
   }),
   /** Fuzzy, accent-insensitive search by name, document or case number. */

@@ -19,6 +19,10 @@ export const REPLICATED_TABLES = [
   'alert_records',
   'alert_matches',
   'alert_checks',
+  'screening_rule_versions',
+  'screenings',
+  'screening_overrides',
+  'screening_attentions',
 ] as const;
 export type ReplicatedTable = (typeof REPLICATED_TABLES)[number];
 

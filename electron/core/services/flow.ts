@@ -3,6 +3,8 @@ import { updateRow } from '../db/replicated';
 import { handle } from '../handler';
 import { alertStatus } from './alerts';
 import { arrivalLabel } from './arrivals';
+import { tagsOf } from './attention-tags';
+import { arrivalScreening } from './screening';
 import { consentAllows } from './consent';
 import { personArrivalRow, personArrivalRows, today } from './persons-store';
 
@@ -17,18 +19,24 @@ export const flowHandlers = {
       const ids = input.arrivalId ? [input.arrivalId] : arrivals.map((a) => a.id);
       if (!ids.length) return { date, arrivals: [], rows: [] };
       const now = ctx.clock.now().getTime();
-      const rows: FlowRow[] = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids).map((r) => {
+      const nowIso = ctx.clock.now().toISOString();
+      const found = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids);
+      const tags = tagsOf(ctx.db, found.map((r) => r.personId), today(ctx));
+      const rows: FlowRow[] = found.map((r) => {
         const alerts = alertStatus(ctx.db, r.personId);
+        const screening = arrivalScreening(ctx.db, r.personArrivalId);
         return {
           ...r,
           arrivalLabel: labels.get(r.arrivalId) ?? '',
           alertStatus: alerts.status,
           protectionCase: alerts.protectionCase,
+          screening,
+          tags: tags.get(r.personId) ?? [],
           stages: {
             registered: r.registeredAt !== null,
             consent: consentAllows(ctx.db, r.personId, 'registration'),
             alerts: alerts.status === 'cleared',
-            screening: null,
+            screening: screening !== null,
             kits: null,
             care: null,
             referral: null,
@@ -45,6 +53,8 @@ export const flowHandlers = {
           case 'registered': return r.stages.registered;
           case 'alerts-pending': return r.alertStatus === 'pending';
           case 'protection': return r.protectionCase;
+          case 'screening-pending': return r.status === 'arrived' && !r.stages.departed && !r.screening;
+          case 'overdue': return r.screening !== null && !r.screening.attendedAt && r.screening.deadlineAt < nowIso;
           case 'departed': return r.stages.departed;
           default: return true;
         }

@@ -9,6 +9,8 @@ import { flowHandlers } from './flow';
 import { institutionsHandlers } from './institutions';
 import { manifestsHandlers } from './manifests';
 import { personsHandlers } from './persons';
+import { screeningHandlers } from './screening';
+import { screeningRulesHandlers } from './screening-rules';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
 import { usersHandlers } from './users';
@@ -27,4 +29,6 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...flowHandlers,
   ...institutionsHandlers,
   ...alertsHandlers,
+  ...screeningHandlers,
+  ...screeningRulesHandlers,
 };

@@ -1,3 +1,5 @@
+import { attentionTags, declaredLgbtiq } from './attention-tags';
+import { latestScreening } from './screening';
 import QRCode from 'qrcode';
 import type { ServiceContext } from '../context';
 import { updateRow } from '../db/replicated';
@@ -87,6 +89,8 @@ export const personsHandlers = {
         arrivals: personArrivalRows(ctx, 'pa.person_id = ?', [person.id]),
         suggestions: suggestionsOf(ctx, person.id),
         timeline: timelineOf(ctx, person.id),
+        tags: attentionTags(person, today(ctx), declaredLgbtiq(ctx.db, person.id)),
+        screening: latestScreening(ctx.db, person.id),
       };
     },
   }),

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context';
 import { protectionDecisions } from './alerts';
+import { screeningSummaries } from './screening';
 
 /** Everything that happened to a person, newest first, across arrivals. Later stations add theirs. */
 export function timelineOf(ctx: ServiceContext, personId: string) {
@@ -38,6 +39,16 @@ export function timelineOf(ctx: ServiceContext, personId: string) {
   const checks = ctx.db.prepare('SELECT created_at, trigger, flagged FROM alert_checks WHERE person_id = ? AND deleted_at IS NULL').all(personId) as { created_at: string; trigger: string; flagged: number }[];
   for (const c of checks) events.push({ at: c.created_at, kind: c.flagged ? 'alert-review' : 'alert-clear', arrivalId: null, detail: { trigger: c.trigger } });
   for (const at of protectionDecisions(ctx.db, personId)) events.push({ at, kind: 'protection-case', arrivalId: null, detail: {} });
+  // Screenings as every role may see them: the colour and who changed it, never the answers.
+  for (const s of screeningSummaries(ctx.db, personId)) {
+    const first = ctx.db.prepare('SELECT level FROM screenings WHERE id = ?').pluck().get(s.screeningId) as string;
+    events.push({ at: s.screenedAt, kind: 'screening', arrivalId: null, detail: { level: first, sequence: s.sequence } });
+    if (s.attendedAt) events.push({ at: s.attendedAt, kind: 'screening-attended', arrivalId: null, detail: { sequence: s.sequence } });
+  }
+  const overrides = ctx.db
+    .prepare('SELECT o.decided_at, o.from_level, o.to_level FROM screening_overrides o JOIN screenings s ON s.id = o.screening_id WHERE s.person_id = ? AND o.deleted_at IS NULL')
+    .all(personId) as { decided_at: string; from_level: string; to_level: string }[];
+  for (const o of overrides) events.push({ at: o.decided_at, kind: 'screening-override', arrivalId: null, detail: { from: o.from_level, to: o.to_level } });
   const merges = ctx.db.prepare('SELECT * FROM person_merges WHERE target_id = ? OR source_id = ?').all(personId, personId) as Record<string, string | null>[];
   for (const m of merges) {
     events.push({ at: m.created_at!, kind: 'merged', arrivalId: null, detail: { mergeId: m.id, sourceId: m.source_id, targetId: m.target_id, reason: m.reason } });

@@ -14,6 +14,7 @@ import {
   IconUserPlus,
   IconUsers,
   IconRoute,
+  IconTrafficLights,
 } from '@tabler/icons-react';
 
 export interface NavItem {
@@ -32,7 +33,7 @@ export const STATIONS: NavItem[] = [
   { key: 'arrivals', path: '/arribos', icon: IconPlaneArrival, roles: CASEWORK },
   { key: 'registration', path: '/registro', icon: IconUserPlus, roles: RECEPTION },
   { key: 'alerts', path: '/alertas', icon: IconAlertTriangle, roles: ['alert_officer'] },
-  { key: 'screening', path: null, icon: IconClipboardHeart },
+  { key: 'screening', path: '/tamizaje', icon: IconClipboardHeart, roles: ['protection_officer', 'manager'] },
   { key: 'aid', path: null, icon: IconGift },
   { key: 'care', path: null, icon: IconHeartHandshake },
   { key: 'referrals', path: null, icon: IconRoute },
@@ -42,6 +43,7 @@ export const STATIONS: NavItem[] = [
 export const ADMINISTRATION: NavItem[] = [
   { key: 'users', path: '/usuarios', icon: IconUsers, roles: ['admin', 'manager'] },
   { key: 'institutions', path: '/instituciones', icon: IconBuildingCommunity, roles: CASEWORK },
+  { key: 'screeningRules', path: '/tamizaje/reglas', icon: IconTrafficLights, roles: ['admin'] },
   { key: 'audit', path: '/auditoria', icon: IconShieldCheck, roles: ['admin', 'manager'] },
   { key: 'settings', path: '/configuracion', icon: IconSettings },
 ];

@@ -8,6 +8,9 @@ import { FlowBoardPage } from '../features/flow/FlowBoardPage';
 import { CaseFilePage } from '../features/persons/CaseFilePage';
 import { CertificatePage } from '../features/persons/CertificatePage';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
+import { ScreeningInterviewPage } from '../features/screening/ScreeningInterviewPage';
+import { ScreeningQueuePage } from '../features/screening/ScreeningQueuePage';
+import { ScreeningRulesPage } from '../features/screening/ScreeningRulesPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -28,6 +31,9 @@ export const routes: RouteObject[] = [
       { path: 'personas/:id', element: <RequireRole roles={CASEWORK}><CaseFilePage /></RequireRole> },
       { path: 'usuarios', element: <RequireRole roles={['admin', 'manager']}><UsersPage /></RequireRole> },
       { path: 'alertas', element: <RequireRole roles={['alert_officer']}><AlertsPage /></RequireRole> },
+      { path: 'tamizaje', element: <RequireRole roles={['protection_officer', 'manager']}><ScreeningQueuePage /></RequireRole> },
+      { path: 'tamizaje/persona/:personId', element: <RequireRole roles={['protection_officer']}><ScreeningInterviewPage /></RequireRole> },
+      { path: 'tamizaje/reglas', element: <RequireRole roles={['admin']}><ScreeningRulesPage /></RequireRole> },
       { path: 'instituciones', element: <RequireRole roles={CASEWORK}><InstitutionsPage /></RequireRole> },
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },

@@ -1,20 +1,23 @@
 import type { FlowRow } from '@core/contract/flow';
-import { Badge, Group, SegmentedControl, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { Badge, Group, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconMinus, IconPointFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
 import { personName } from '../../app/labels';
+import { AttentionTags } from '../../components/AttentionTags';
+import { Countdown, isOverdue, LevelBadge, useNow } from '../screening/level';
 
 const STAGES = ['registered', 'consent', 'alerts', 'screening', 'kits', 'care', 'referral', 'departed'] as const;
-const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'departed'] as const;
+const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'screening-pending', 'overdue', 'departed'] as const;
 
 /** Today's arrivals and where each person is, longest waiting first. */
 export function FlowBoardPage() {
   const { t } = useTranslation();
   const [arrivalId, setArrivalId] = useState<string | null>(null);
   const [status, setStatus] = useState<(typeof FILTERS)[number]>('all');
+  const now = useNow();
   const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
   const stage = (row: FlowRow, s: (typeof STAGES)[number]) => {
     const value = row.stages[s];
@@ -54,16 +57,24 @@ export function FlowBoardPage() {
             clearable
             w={220}
           />
-          <SegmentedControl data={FILTERS.map((f) => ({ value: f, label: t(`flow.filter.${f}`) }))} value={status} onChange={(v) => setStatus(v as typeof status)} />
+          <Select
+            aria-label={t('flow.filterLabel')}
+            data={FILTERS.map((f) => ({ value: f, label: t(`flow.filter.${f}`) }))}
+            value={status}
+            onChange={(v) => setStatus((v ?? 'all') as typeof status)}
+            allowDeselect={false}
+            w={200}
+          />
         </Group>
       </Group>
-      <Table.ScrollContainer minWidth={1000}>
+      <Table.ScrollContainer minWidth={1150}>
         <Table striped withTableBorder highlightOnHover fz="sm" aria-label={t('flow.title')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('flow.person')}</Table.Th>
               <Table.Th>{t('flow.arrival')}</Table.Th>
               <Table.Th>{t('flow.waiting')}</Table.Th>
+              <Table.Th>{t('flow.priority')}</Table.Th>
               {STAGES.map((s) => (
                 <Table.Th key={s} ta="center">{t(`flow.stages.${s}`)}</Table.Th>
               ))}
@@ -71,7 +82,7 @@ export function FlowBoardPage() {
           </Table.Thead>
           <Table.Tbody>
             {board.data?.rows.map((r) => (
-              <Table.Tr key={r.personArrivalId} data-testid="flow-row">
+              <Table.Tr key={r.personArrivalId} data-testid="flow-row" data-overdue={isOverdue(r.screening, now) || undefined} bg={isOverdue(r.screening, now) ? 'red.0' : undefined}>
                 <Table.Td style={{ minWidth: 210 }}>
                   <Text component={Link} to={`/personas/${r.personId}`} fw={500} c="teal.8">{personName(r)}</Text>
                   <Group gap={4}>
@@ -79,9 +90,18 @@ export function FlowBoardPage() {
                     {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
                     {r.protectionCase && <Badge size="xs" color="grape" data-testid="protection-case">{t('alerts.protectionCase')}</Badge>}
                   </Group>
+                  <AttentionTags tags={r.tags} />
                 </Table.Td>
                 <Table.Td style={{ minWidth: 140 }}>{r.arrivalLabel}</Table.Td>
                 <Table.Td>{r.waitingMinutes !== null ? t('flow.minutes', { count: r.waitingMinutes }) : '—'}</Table.Td>
+                <Table.Td style={{ minWidth: 150 }} data-testid="flow-priority">
+                  {r.screening ? (
+                    <Stack gap={2}>
+                      <LevelBadge level={r.screening.level} short size="sm" />
+                      <Countdown deadlineAt={r.screening.deadlineAt} attendedAt={r.screening.attendedAt} size="xs" />
+                    </Stack>
+                  ) : '—'}
+                </Table.Td>
                 {STAGES.map((s) => (
                   <Table.Td key={s} ta="center">{stage(r, s)}</Table.Td>
                 ))}
@@ -89,7 +109,7 @@ export function FlowBoardPage() {
             ))}
             {board.data?.rows.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={3 + STAGES.length}>{t('flow.empty')}</Table.Td>
+                <Table.Td colSpan={4 + STAGES.length}>{t('flow.empty')}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

@@ -6,6 +6,10 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { formatDateTime, formatPartialDate } from '../../app/format';
 import { countryName, optionLabel, personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
+import { useCurrentSession } from '../../app/session';
+import { AttentionTags } from '../../components/AttentionTags';
+import { Countdown, LevelBadge } from '../screening/level';
+import { ScreeningCard } from '../screening/ScreeningCard';
 import { ConsentSection } from './ConsentSection';
 import { MergeCard } from './MergeCard';
 
@@ -15,12 +19,16 @@ export function CaseFilePage() {
   const { id = '' } = useParams();
   const file = useCallQuery('persons.get', { id }, { staleTime: 0 });
   const alerts = useCallQuery('alerts.status', { personId: id }, { staleTime: 0 });
+  const roles = useCurrentSession().roles;
+  const readsScreenings = roles.some((r) => r === 'protection_officer' || r === 'psychologist' || r === 'manager');
+  const screenings = useCallQuery('screening.history', { personId: id }, { staleTime: 0, enabled: readsScreenings });
   const link = useCallMutation('persons.link', ['persons.get', 'arrivals.get']);
   const dismiss = useCallMutation('persons.dismissSuggestion', ['persons.get']);
   const depart = useCallMutation('flow.depart', ['persons.get', 'flow.board']);
   const unmerge = useCallMutation('persons.unmerge', ['persons.get']);
   if (!file.data) return null;
-  const { person, arrivals, suggestions, timeline } = file.data;
+  const { person, arrivals, suggestions, timeline, tags, screening } = file.data;
+  const level = (l: unknown) => t(`screening.levelShort.${String(l)}`);
   const undone = new Set(timeline.filter((e) => e.kind === 'unmerged').map((e) => String(e.detail.mergeId)));
   const unknown = t('caseFile.unknown');
   const field = (label: string, value: string | number | null | undefined) => (
@@ -35,7 +43,15 @@ export function CaseFilePage() {
         <div>
           <Title order={2}>{personName(person)}</Title>
           <Text c="dimmed">{t('caseFile.title', { caseNumber: person.caseNumber })}</Text>
+          <AttentionTags tags={tags} size="sm" />
         </div>
+        <Group gap="xs" data-testid="screening-status">
+          {screening && <LevelBadge level={screening.level} size="lg" />}
+          {screening && <Countdown deadlineAt={screening.deadlineAt} attendedAt={screening.attendedAt} />}
+          {roles.includes('protection_officer') && !person.mergedInto && (
+            <Button size="xs" variant="light" component={Link} to={`/tamizaje/persona/${person.id}`}>{t('nav.screening')}</Button>
+          )}
+        </Group>
         {alerts.data && (
           <Group gap="xs" data-testid="alert-status">
             <Badge color={{ pending: 'orange', cleared: 'teal', 'not-checked': 'gray' }[alerts.data.status]} variant="light">
@@ -117,7 +133,7 @@ export function CaseFilePage() {
           <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>
           <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
             {timeline.map((e, i) => (
-              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
+              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { sequence: e.detail.sequence, level: level(e.detail.level), from: level(e.detail.from), to: level(e.detail.to), reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
                 <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
                 {e.kind === 'merged' && !undone.has(String(e.detail.mergeId)) && (
                   <Button
@@ -137,6 +153,12 @@ export function CaseFilePage() {
           </Timeline>
         </Card>
       </SimpleGrid>
+      {screenings.data && screenings.data.length > 0 && (
+        <Stack gap="xs">
+          <Text fw={600}>{t('screening.history')}</Text>
+          {screenings.data.map((s) => <ScreeningCard key={s.id} screening={s} />)}
+        </Stack>
+      )}
       {!person.mergedInto && <MergeCard personId={person.id} />}
     </Stack>
   );

@@ -1,0 +1,88 @@
+import type { Input, MethodName, Output } from '../core/contract';
+import type { Clock, Core } from '../core/context';
+import { dispatch } from '../core/dispatch';
+import type { Answers } from '../core/screening/instrument';
+import { DEMO_PASSWORD } from './demo-data';
+import { call, CliFailure, locale } from './runtime';
+
+const HOUR = 3_600_000;
+
+/** Calls as a signed-in demo user, so the screenings carry the social worker's name. */
+async function signIn(core: Core, username: string) {
+  const login = await dispatch(core, 'auth.login', { username, password: DEMO_PASSWORD, locale });
+  if (!login.ok) throw new CliFailure(login.error);
+  const token = (login.value as Output<'auth.login'>).token;
+  return async <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => {
+    const result = await dispatch(core, method, input, { token });
+    if (!result.ok) throw new CliFailure(result.error);
+    return result.value as Output<M>;
+  };
+}
+
+/** Runs `body` as if it were `at` (the centre's recent past), then puts the real clock back. */
+async function asOf<T>(core: Core, at: Date, body: () => Promise<T>): Promise<T> {
+  const real: Clock = core.clock;
+  core.clock = { now: () => at };
+  try {
+    return await body();
+  } finally {
+    core.clock = real;
+  }
+}
+
+/**
+ * Screenings of every colour for the demo, by the social worker Karla García: today's flight
+ * (red unaccompanied adolescent, yellow pregnancy and "two of" cases, greens, an override and
+ * an attended red) and a walk-in of two days ago whose red deadline is overdue. Most people
+ * checked in stay unscreened, so the queue has work in it.
+ */
+export async function loadDemoScreenings(core: Core, today: string): Promise<void> {
+  if ((core.db.prepare('SELECT count(*) FROM screenings').pluck().get() as number) > 0) return;
+
+  // Two days ago a man came on his own from Mexico, afraid to go home: red, and nobody recorded
+  // the attention, so it is overdue now.
+  const before = new Date(Date.parse(`${shift(today, -2)}T22:30:00Z`));
+  await asOf(core, before, async () => {
+    const { person } = await call(core, 'persons.register', {
+      walkIn: { route: 'land', originCountry: 'MEX', date: shift(today, -2), pointOfEntry: 'El Carmen' },
+      person: { givenNames: 'Wilmer Antonio', firstSurname: 'Orellana', secondSurname: 'Cruz', birthDate: '1994-07-19', sex: 'M', nationality: 'HND', originCountry: 'HND', originDepartment: 'Cortés', originMunicipality: 'San Pedro Sula', languages: ['es'], yearsAbroad: 2, detentionDays: 45 },
+      consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'follow_up', institution: '', granted: true }] },
+    });
+    core.clock = { now: () => new Date(before.getTime() + 0.75 * HOUR) };
+    const as = await signIn(core, 'kgarcia');
+    await as('screening.record', {
+      personId: person.id,
+      startedAt: new Date(before.getTime() + 0.3 * HOUR).toISOString(),
+      answers: { age: 32, travel_group: 'alone', support_network: false, safe_place: false, years_abroad: 2, detention_days: 45, fear_of_return: true, threat_source: ['gangs'], extortion: true, distress: 'worried', notes: 'Amenazado por la pandilla que le cobraba renta en su negocio (demostración).' },
+    });
+  });
+
+  const as = await signIn(core, 'kgarcia');
+  const board = await call(core, 'flow.board', { date: today });
+  const present = board.rows.filter((r) => r.status === 'arrived' && r.arrivalLabel.includes('GXA 2245'));
+  const minor = present.find((r) => r.groupType === 'unaccompanied_minor');
+  const women = present.filter((r) => r.sex === 'F' && (r.age ?? 0) >= 18 && (r.age ?? 99) < 45);
+  const men = present.filter((r) => r.sex === 'M' && (r.age ?? 0) >= 25 && r !== minor);
+  const form = async (personId: string) => (await as('screening.form', { personId })).prefill;
+  const screen = async (personId: string, answers: Answers) => as('screening.record', { personId, answers: { ...(await form(personId)), ...answers } });
+
+  if (minor) await screen(minor.personId, { support_network: true, distress: 'worried', notes: 'Viajaba solo; su madre lo espera en Quetzaltenango (demostración).' });
+  if (women[0]) await screen(women[0].personId, { travel_group: 'alone', pregnant: true, due_date: shift(today, 120), support_network: true, safe_place: true, distress: 'calm' });
+  if (men[0]) await screen(men[0].personId, { travel_group: 'alone', support_network: false, safe_place: false, years_abroad: 14, distress: 'worried' });
+  if (men[1]) await screen(men[1].personId, { travel_group: 'alone', support_network: true, safe_place: true, chronic_treatment: true, distress: 'calm' });
+  for (const r of men.slice(2, 5)) await screen(r.personId, { travel_group: 'alone', support_network: true, safe_place: true, distress: 'calm' });
+  if (men[5]) {
+    const green = await screen(men[5].personId, { travel_group: 'alone', support_network: true, safe_place: true, distress: 'overwhelmed' });
+    await as('screening.override', { screeningId: green.id, level: 'yellow', reason: 'Llora durante toda la entrevista y no logra dormir desde la detención; se pide valoración psicológica (demostración).' });
+  }
+  if (women[1]) {
+    const red = await screen(women[1].personId, { travel_group: 'alone', self_harm: true, distress: 'overwhelmed', support_network: true });
+    await as('screening.attend', { screeningId: red.id, action: 'Acompañada a psicología de inmediato; primeros auxilios psicológicos y contacto con su hermana (demostración).' });
+  }
+}
+
+function shift(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
