@@ -63,6 +63,13 @@ describe('acogida CLI', () => {
     const matches = raw.prepare('SELECT status, count(*) AS n FROM alert_matches GROUP BY status').all() as { status: string; n: number }[];
     expect(Object.fromEntries(matches.map((m) => [m.status, m.n]))).toMatchObject({ confirmed: 1, dismissed: 1, pending: expect.any(Number) });
     expect((raw.prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number }).n).toBe(4);
+    // The screening station has every colour, an override, an attended red and an overdue one.
+    const levels = raw.prepare('SELECT level, count(*) AS n FROM screenings GROUP BY level').all() as { level: string; n: number }[];
+    expect(Object.fromEntries(levels.map((l) => [l.level, l.n]))).toMatchObject({ red: expect.any(Number), yellow: expect.any(Number), green: expect.any(Number) });
+    expect(raw.prepare('SELECT count(*) FROM screening_overrides').pluck().get()).toBe(1);
+    expect(raw.prepare('SELECT count(*) FROM screening_attentions').pluck().get()).toBe(1);
+    const overdue = raw.prepare("SELECT count(*) FROM screenings s WHERE s.deadline_at < ? AND NOT EXISTS (SELECT 1 FROM screening_attentions a WHERE a.screening_id = s.id)").pluck().get(new Date().toISOString());
+    expect(overdue).toBe(1);
     raw.close();
   }, 60_000);
 
@@ -92,5 +99,51 @@ describe('acogida CLI', () => {
     expect(JSON.parse(refused.stdout)).toMatchObject({ imported: 0, errors: [{ row: 2, column: 'first_surname', code: 'required', message: 'Falta el dato obligatorio.' }] });
     const versions = openDriver(db).prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number };
     expect(versions.n).toBe(1);
+  });
+
+  it('evaluates a screening with the rules in force: exactly level, deadline_hours, reasons and rules_version', () => {
+    const dir = tempDir();
+    const file = (name: string, content: string) => {
+      fs.writeFileSync(path.join(dir, name), content);
+      return path.join(dir, name);
+    };
+    const shipped = ['screening', 'evaluate', '--answers', file('a.json', '{"indicators": ["pregnant", "no_support_network"]}'), '--json'];
+    // With no database at all, the shipped rules (version 1) apply and nothing is created.
+    const env = { ...process.env, ACOGIDA_LANG: 'es', ACOGIDA_DB: path.join(dir, 'none', 'acogida.db') };
+    const alone = spawnSync(process.execPath, [BIN, ...shipped], { encoding: 'utf8', env });
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(JSON.parse(alone.stdout)).toEqual({ level: 'yellow', deadline_hours: 72, reasons: ['pregnant'], rules_version: 1 });
+    expect(fs.existsSync(path.join(dir, 'none'))).toBe(false);
+
+    const db = path.join(dir, 'centre.db');
+    expect(acogida(['init', '--db', db, '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], 'clave-de-admin-1\n').status).toBe(0);
+    const evaluate = (answers: string) => {
+      const r = acogida(['screening', 'evaluate', '--db', db, '--answers', answers, '--json']);
+      return { status: r.status, json: JSON.parse(r.stdout) as Record<string, unknown> };
+    };
+    expect(evaluate(file('b.json', '{"indicators": ["no_support_network", "long_stay_abroad"]}')).json).toEqual({ level: 'yellow', deadline_hours: 72, reasons: ['no_support_network', 'long_stay_abroad'], rules_version: 1 });
+    expect(evaluate(file('c.json', '{"indicators": ["long_stay_abroad"]}')).json).toEqual({ level: 'green', deadline_hours: 168, reasons: [], rules_version: 1 });
+    expect(evaluate(file('d.json', '{"indicators": ["trafficking_indicators", "pregnant"]}')).json).toEqual({ level: 'red', deadline_hours: 24, reasons: ['trafficking_indicators'], rules_version: 1 });
+    expect(evaluate(file('e.json', '{"answers": {"age": 71, "travel_group": "alone"}}')).json).toMatchObject({ level: 'yellow', reasons: ['elderly_alone'] });
+
+    // A new version saved in the database is the one in force.
+    const raw = openDriver(db);
+    const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../resources/data/screening-rules.json'), 'utf8')) as { red: { deadline_hours: number } };
+    rules.red.deadline_hours = 12;
+    const { version: _v, ...body } = rules as typeof rules & { version: number };
+    raw.prepare("INSERT INTO screening_rule_versions (id, centre_id, created_at, updated_at, hlc, origin, version, rules, note, created_by) SELECT '0190a000-0000-7000-8000-000000000001', id, 't', 't', 'h', 'w', 2, ?, 'prueba', 'admin' FROM centres").run(JSON.stringify(body));
+    raw.close();
+    expect(evaluate(file('f.json', '{"indicators": ["suicidal_ideation"]}')).json).toEqual({ level: 'red', deadline_hours: 12, reasons: ['suicidal_ideation'], rules_version: 2 });
+
+    for (const [name, content, message] of [
+      ['g.json', '{"indicators": ["unicornio"]}', 'Indicador desconocido: unicornio.'],
+      ['h.json', '{"indicadores": []}', 'Los datos enviados no son válidos'],
+      ['i.json', 'no es json', 'no es JSON válido'],
+      ['j.json', '{"answers": {"age": -4}}', 'La respuesta a «age» debe estar entre 0 y 120.'],
+    ]) {
+      const refused = evaluate(file(name!, content!));
+      expect(refused.status, name).toBe(1);
+      expect(JSON.stringify(refused.json), name).toContain(message);
+    }
   });
 });

@@ -174,7 +174,7 @@ function QuestionField({ question: q, value, prefilled, onChange }: { question: 
   const label = (
     <Group gap={6} component="span" wrap="nowrap">
       <span>{q.label[lang()]}</span>
-      {prefilled && <Badge size="xs" variant="light" color="gray" tt="none">{t('screening.prefilled')}</Badge>}
+      {prefilled && <Badge size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>{t('screening.prefilled')}</Badge>}
     </Group>
   );
   const description = q.help?.[lang()];

@@ -1,6 +1,7 @@
 import type { Output } from '@core/contract';
 import { INSTRUMENT } from '@core/screening/instrument';
-import type { Level, Rules } from '@core/screening/rules';
+import { RulesSchema, type Level, type Rules } from '@core/screening/rules';
+import { validate } from '@core/validation';
 import { ActionIcon, Alert, Button, Card, Group, MultiSelect, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -9,6 +10,7 @@ import { ApiError } from '../../api/client';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { formatDateTime } from '../../app/format';
+import i18n from '../../app/i18n';
 import { notifySuccess } from '../../app/notify';
 import { indicatorLabel, LevelBadge } from './level';
 
@@ -47,7 +49,15 @@ export function ScreeningRulesPage() {
     if (error instanceof ApiError && error.code === 'input.invalid') setProblems(((error.details?.issues ?? []) as { message: string }[]).map((i) => i.message));
     else throw error;
   };
+  // The core checks again; checking here first shows the problems at once, in plain words.
+  const valid = () => {
+    const result = validate(RulesSchema, rules, i18n.language === 'en' ? 'en' : 'es');
+    // Messages name indicators by id; the admin reads them as the instrument words them.
+    if (!result.success) setProblems(result.issues.map((i) => i.message.replace(/«([a-z_]+)»/g, (_, id: string) => `«${indicatorLabel(id)}»`)));
+    return result.success;
+  };
   const runPreview = async () => {
+    if (!valid()) return;
     try {
       setPreview(await previewCall.mutateAsync({ rules }));
     } catch (error) {
@@ -55,6 +65,7 @@ export function ScreeningRulesPage() {
     }
   };
   const runSave = async () => {
+    if (!valid()) return;
     try {
       const saved = await save.mutateAsync({ rules, note });
       notifySuccess(t('screening.rules.saved', { version: saved.version }));
