@@ -218,4 +218,19 @@ describe('vulnerability screening', () => {
     const board = await expectOk(c.core, 'flow.board', { date: '2026-11-25' }, { token: c.clerk });
     expect(board.rows[0]!.tags).toContainEqual({ kind: 'lgbtiq', code: 'lgbtiq' });
   });
+
+  it('screenings follow a merge into the other record, and go back when it is undone', async () => {
+    const c = await centre();
+    const earlier = await register(c, { givenNames: 'Elmer', firstSurname: 'Batz', birthDate: '1980' });
+    const later = await register(c, { givenNames: 'Elmer', firstSurname: 'Bats', birthDate: '1980' });
+    await expectOk(c.core, 'screening.record', { personId: earlier.id, answers: { support_network: true } }, { token: c.social });
+    const moved = await expectOk(c.core, 'screening.record', { personId: later.id, answers: { chronic_treatment: true } }, { token: c.social });
+    const { mergeId } = await expectOk(c.core, 'persons.merge', { sourceId: later.id, targetId: earlier.id, reason: 'La misma persona' }, { token: c.clerk });
+    const merged = await expectOk(c.core, 'screening.history', { personId: earlier.id }, { token: c.social });
+    expect(merged.map((s) => s.id)).toContain(moved.id);
+    expect((await expectOk(c.core, 'persons.get', { id: earlier.id }, { token: c.clerk })).screening).toMatchObject({ screeningId: moved.id, level: 'yellow' });
+    await expectOk(c.core, 'persons.unmerge', { mergeId, reason: 'Eran dos personas' }, { token: c.clerk });
+    expect((await expectOk(c.core, 'screening.history', { personId: later.id }, { token: c.social })).map((s) => s.id)).toEqual([moved.id]);
+    expect((await expectOk(c.core, 'screening.history', { personId: earlier.id }, { token: c.social })).map((s) => s.id)).not.toContain(moved.id);
+  });
 });

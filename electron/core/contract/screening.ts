@@ -82,7 +82,11 @@ export const screeningContract = {
       tags: z.array(AttentionTag),
     }),
   }),
-  /** The colour a set of answers (or of indicators) gives under the rules in force; nothing is stored. */
+  /**
+   * The colour a set of answers (or of indicators) gives under the rules in force; nothing is
+   * stored. Not audited: it names no person, reads only the rules, and the interview asks it at
+   * every answer; the screening itself is audited when it is recorded.
+   */
   'screening.evaluate': method({
     input: z.strictObject({ answers: Answers.optional(), indicators: z.array(z.string().max(60)).max(60).optional() }),
     output: Evaluation,

@@ -11,11 +11,16 @@ const FILLABLE = [
 interface Moved {
   person_arrivals: string[];
   consents: string[];
+  /** Absent in merges recorded before screenings existed. */
+  screenings?: string[];
   filled: string[];
 }
 
+/** What belongs to a person and follows them into a merge (and back out of it). */
+const MOVABLE = ['person_arrivals', 'consents', 'screenings'] as const;
+
 /**
- * Merges `sourceId` into `targetId`: the source's arrivals and consent move to the target, the
+ * Merges `sourceId` into `targetId`: the source's arrivals, consent and screenings move to the target, the
  * target's empty fields take the source's values, the source is kept (marked merged_into) so the
  * merge can be undone exactly. Returns the merge id.
  */
@@ -25,8 +30,8 @@ export function mergePersons(ctx: ServiceContext, sourceId: string, targetId: st
   const target = loadPersonRow(ctx, targetId);
   if (source.merged_into) throw new AppError('persons.merged', { caseNumber: loadPersonRow(ctx, source.merged_into).case_number });
   if (target.merged_into) throw new AppError('persons.merged', { caseNumber: loadPersonRow(ctx, target.merged_into).case_number });
-  const moved: Moved = { person_arrivals: [], consents: [], filled: [] };
-  for (const table of ['person_arrivals', 'consents'] as const) {
+  const moved: Required<Moved> = { person_arrivals: [], consents: [], screenings: [], filled: [] };
+  for (const table of MOVABLE) {
     const ids = ctx.db.prepare(`SELECT id FROM ${table} WHERE person_id = ? AND deleted_at IS NULL`).all(sourceId) as { id: string }[];
     for (const { id } of ids) {
       updateRow(ctx, table, id, { person_id: targetId });
@@ -56,8 +61,7 @@ export function unmergePersons(ctx: ServiceContext, mergeId: string, _reason: st
   if (merge.undone_at) throw new AppError('merges.undone');
   ctx.records.add(mergeId);
   const moved = JSON.parse(merge.moved) as Moved;
-  for (const table of ['person_arrivals', 'consents'] as const)
-    for (const id of moved[table]) updateRow(ctx, table, id, { person_id: merge.source_id });
+  for (const table of MOVABLE) for (const id of moved[table] ?? []) updateRow(ctx, table, id, { person_id: merge.source_id });
   if (moved.filled.length) updateRow(ctx, 'persons', merge.target_id, Object.fromEntries(moved.filled.map((c) => [c, null])));
   updateRow(ctx, 'persons', merge.source_id, { merged_into: null });
   updateRow(ctx, 'person_merges', mergeId, { undone_at: ctx.clock.now().toISOString(), undone_by: ctx.actor.userId });
