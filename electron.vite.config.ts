@@ -14,7 +14,10 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     // The renderer imports the contract (zod schemas, types) and message catalogue from the core.
     resolve: { alias: { '@core': resolve(__dirname, 'electron/core') } },
-    plugins: [react()],
+    // Both the Electron app:// protocol and the loopback host serve the app at the origin's root.
+    // electron-vite forces relative asset paths ('./assets') in production, which break a reload
+    // on a deep route (/tamizaje/persona/…): put the root back after its preset has run.
+    plugins: [react(), { name: 'acogida:root-base', enforce: 'post', config: () => ({ base: '/' }) }],
     build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
   },
 });

@@ -64,19 +64,32 @@ export async function loadDemoScreenings(core: Core, today: string): Promise<voi
   const women = present.filter((r) => r.sex === 'F' && (r.age ?? 0) >= 18 && (r.age ?? 99) < 45);
   const men = present.filter((r) => r.sex === 'M' && (r.age ?? 0) >= 25 && r !== minor);
   const form = async (personId: string) => (await as('screening.form', { personId })).prefill;
-  const screen = async (personId: string, answers: Answers) => as('screening.record', { personId, answers: { ...(await form(personId)), ...answers } });
+  // Interviews follow registration: whoever is chosen and only checked in is registered first.
+  const registered = async (row: (typeof present)[number]) => {
+    if (row.registeredAt) return row.personId;
+    const { person } = await call(core, 'persons.register', {
+      personArrivalId: row.personArrivalId,
+      person: { givenNames: row.givenNames, firstSurname: row.firstSurname, secondSurname: row.secondSurname, birthDate: row.birthDate, sex: row.sex, nationality: row.nationality, documentNumber: row.documentNumber, originCountry: row.nationality, languages: ['es'] },
+      consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'follow_up', institution: '', granted: true }] },
+    });
+    return person.id;
+  };
+  const screen = async (row: (typeof present)[number], answers: Answers) => {
+    const personId = await registered(row);
+    return as('screening.record', { personId, answers: { ...(await form(personId)), ...answers } });
+  };
 
-  if (minor) await screen(minor.personId, { support_network: true, distress: 'worried', notes: 'Viajaba solo; su madre lo espera en Quetzaltenango (demostración).' });
-  if (women[0]) await screen(women[0].personId, { travel_group: 'alone', pregnant: true, due_date: shift(today, 120), support_network: true, safe_place: true, distress: 'calm' });
-  if (men[0]) await screen(men[0].personId, { travel_group: 'alone', support_network: false, safe_place: false, years_abroad: 14, distress: 'worried' });
-  if (men[1]) await screen(men[1].personId, { travel_group: 'alone', support_network: true, safe_place: true, chronic_treatment: true, distress: 'calm' });
-  for (const r of men.slice(2, 5)) await screen(r.personId, { travel_group: 'alone', support_network: true, safe_place: true, distress: 'calm' });
+  if (minor) await screen(minor, { support_network: true, distress: 'worried', notes: 'Viajaba sin una persona adulta; su madre espera en Quetzaltenango (demostración).' });
+  if (women[0]) await screen(women[0], { travel_group: 'alone', pregnant: true, due_date: shift(today, 120), support_network: true, safe_place: true, distress: 'calm' });
+  if (men[0]) await screen(men[0], { travel_group: 'alone', support_network: false, safe_place: false, years_abroad: 14, distress: 'worried' });
+  if (men[1]) await screen(men[1], { travel_group: 'alone', support_network: true, safe_place: true, chronic_treatment: true, distress: 'calm' });
+  for (const r of men.slice(2, 5)) await screen(r, { travel_group: 'alone', support_network: true, safe_place: true, distress: 'calm' });
   if (men[5]) {
-    const green = await screen(men[5].personId, { travel_group: 'alone', support_network: true, safe_place: true, distress: 'overwhelmed' });
+    const green = await screen(men[5], { travel_group: 'alone', support_network: true, safe_place: true, distress: 'overwhelmed' });
     await as('screening.override', { screeningId: green.id, level: 'yellow', reason: 'Llora durante toda la entrevista y no logra dormir desde la detención; se pide valoración psicológica (demostración).' });
   }
   if (women[1]) {
-    const red = await screen(women[1].personId, { travel_group: 'alone', self_harm: true, distress: 'overwhelmed', support_network: true });
+    const red = await screen(women[1], { travel_group: 'alone', self_harm: true, distress: 'overwhelmed', support_network: true });
     await as('screening.attend', { screeningId: red.id, action: 'Acompañada a psicología de inmediato; primeros auxilios psicológicos y contacto con su hermana (demostración).' });
   }
 }

@@ -88,7 +88,7 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   // Answers and reasons are sensitive (suicidal thoughts, trafficking): read by those who act on
   // them; everyone else sees the colour and the deadline on the flow board.
   'screening.form': { access: ['protection_officer'] },
-  'screening.evaluate': { access: ['protection_officer', 'admin'] },
+  'screening.evaluate': { access: ['protection_officer'] },
   'screening.record': { access: ['protection_officer'], sensitive: true },
   'screening.override': { access: ['protection_officer'], sensitive: true },
   'screening.attend': { access: ['protection_officer'], sensitive: true },

@@ -82,6 +82,8 @@ describe('vulnerability screening, end to end in Chromium', () => {
     await page.getByRole('link', { name: 'Vulnerabilidades' }).click();
     await page.getByRole('tab', { name: /Plazos de atención/ }).click();
     await page.getByTestId('action-row').filter({ hasText: PERSON }).getByRole('link', { name: 'Ver tamizaje' }).click();
+    // A reload on a deep route (F5 at the desk) brings the same screen back.
+    await page.reload();
     const card = page.getByTestId('screening-card').first();
     await card.getByRole('button', { name: 'Cambiar prioridad' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cambiar la prioridad del tamizaje' });

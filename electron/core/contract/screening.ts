@@ -66,7 +66,7 @@ const RulesVersion = z.object({
   createdAt: z.string(),
 });
 
-const QueuePerson = PersonIdentity.extend({ personId: Id, personArrivalId: Id, groupType: z.string(), checkedInAt: z.string().nullable(), tags: z.array(AttentionTag) });
+const QueuePerson = PersonIdentity.extend({ personId: Id, personArrivalId: Id.nullable(), groupType: z.string(), checkedInAt: z.string().nullable(), tags: z.array(AttentionTag) });
 
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(1000);
 

@@ -203,7 +203,7 @@ function dueActions(ctx: ServiceContext) {
       return {
         ...toPerson(person, t),
         personId: person.id,
-        personArrivalId: s.person_arrival_id ?? person.id,
+        personArrivalId: s.person_arrival_id,
         groupType: row?.groupType ?? 'alone',
         checkedInAt: row?.checkedInAt ?? null,
         tags: attentionTags(person, t, declaredLgbtiq(ctx.db, person.id)),

@@ -580,6 +580,7 @@ export const en: Messages = {
     probable: 'Probable priority',
     probableHelp: 'From registration data; the interview confirms it.',
     waitingSince: 'At the centre since',
+    waitingFor: 'Waiting: {{time}}',
     interview: 'Interview',
     open: 'View screening',
     levels: { red: 'Red · high', yellow: 'Yellow · medium', green: 'Green · low' },

@@ -579,6 +579,7 @@ export const es = {
     probable: 'Prioridad probable',
     probableHelp: 'Según los datos del registro; se confirma con la entrevista.',
     waitingSince: 'En el centro desde',
+    waitingFor: 'Espera: {{time}}',
     interview: 'Entrevistar',
     open: 'Ver tamizaje',
     levels: { red: 'Rojo · alta', yellow: 'Amarillo · media', green: 'Verde · baja' },

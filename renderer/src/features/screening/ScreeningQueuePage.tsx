@@ -8,7 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { personName } from '../../app/labels';
 import { useCurrentSession } from '../../app/session';
 import { AttentionTags } from '../../components/AttentionTags';
-import { Countdown, indicatorLabel, isOverdue, LevelBadge, useNow } from './level';
+import { Countdown, duration, indicatorLabel, isOverdue, LevelBadge, useNow } from './level';
 
 type Queue = Output<'screening.queue'>;
 
@@ -42,6 +42,7 @@ export function ScreeningQueuePage() {
 
 function Pending({ rows, canInterview }: { rows: Queue['pending']; canInterview: boolean }) {
   const { t } = useTranslation();
+  const now = useNow();
   if (!rows.length) return <Text c="dimmed">{t('screening.noPending')}</Text>;
   return (
     <Table striped withTableBorder fz="sm" aria-label={t('screening.pendingTab', { count: rows.length })}>
@@ -65,7 +66,10 @@ function Pending({ rows, canInterview }: { rows: Queue['pending']; canInterview:
               <LevelBadge level={r.probableLevel} variant="light" />
               {r.probableReasons.length > 0 && <Text size="xs" c="dimmed">{r.probableReasons.map(indicatorLabel).join(', ')}</Text>}
             </Table.Td>
-            <Table.Td>{formatDateTime(r.checkedInAt)}</Table.Td>
+            <Table.Td>
+              {formatDateTime(r.checkedInAt)}
+              {r.checkedInAt && <Text size="xs" c="dimmed">{t('screening.waitingFor', { time: duration(now - Date.parse(r.checkedInAt)) })}</Text>}
+            </Table.Td>
             <Table.Td ta="right">
               {canInterview && <Button size="xs" component={Link} to={`/tamizaje/persona/${r.personId}`}>{t('screening.interview')}</Button>}
             </Table.Td>
@@ -106,7 +110,10 @@ function Actions({ rows, canInterview }: { rows: Queue['actions']; canInterview:
                 <Countdown deadlineAt={r.screening.deadlineAt} />
                 <Text size="xs" c="dimmed">{formatDateTime(r.screening.deadlineAt)}</Text>
               </Table.Td>
-              <Table.Td>{r.reasons.length ? r.reasons.map(indicatorLabel).join(', ') : '—'}</Table.Td>
+              <Table.Td>
+                {r.reasons.length ? r.reasons.map(indicatorLabel).join(', ') : '—'}
+                {r.screening.overridden && <Text size="xs" c="dimmed">{t('screening.overridden')}</Text>}
+              </Table.Td>
               <Table.Td ta="right">
                 <Button size="xs" variant="light" component={Link} to={canInterview ? `/tamizaje/persona/${r.personId}` : `/personas/${r.personId}`}>{t('screening.open')}</Button>
               </Table.Td>

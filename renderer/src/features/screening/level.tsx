@@ -12,7 +12,7 @@ export const LEVEL_COLOR: Record<Level, string> = { red: 'red', yellow: 'yellow'
 export function LevelBadge({ level, short, ...props }: { level: Level; short?: boolean } & BadgeProps) {
   const { t } = useTranslation();
   return (
-    <Badge color={LEVEL_COLOR[level]} variant="filled" autoContrast data-testid="level-badge" data-level={level} {...props}>
+    <Badge color={LEVEL_COLOR[level]} variant="filled" autoContrast miw="max-content" data-testid="level-badge" data-level={level} {...props}>
       {t(short ? `screening.levelShort.${level}` : `screening.levels.${level}`)}
     </Badge>
   );
