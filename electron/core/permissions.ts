@@ -97,6 +97,21 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'screening.rules': { access: ['admin', 'protection_officer', 'manager'] },
   'screening.previewRules': { access: ['admin'] },
   'screening.saveRules': { access: ['admin'] },
+
+  // Kits go out at the reception desks; the manager keeps the inventory (SPEC roles).
+  'aid.types': { access: CASEWORK },
+  'aid.createType': { access: ['manager'] },
+  'aid.updateType': { access: ['manager'] },
+  'aid.deliver': { access: RECEPTION },
+  'aid.void': { access: RECEPTION },
+  'aid.deliveries': { access: CASEWORK },
+  'belongings.receive': { access: RECEPTION },
+  'belongings.return': { access: RECEPTION },
+  'belongings.list': { access: RECEPTION },
+  'stock.report': { access: RECEPTION },
+  'stock.movements': { access: ['manager'] },
+  'stock.receive': { access: ['manager'] },
+  'stock.correct': { access: ['manager'] },
 };
 
 export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {

@@ -37,3 +37,9 @@ export function addDays(isoDate: string, days: number): string {
 export function zonedDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+/** An instant as people at the centre read it: dd/mm/yyyy HH:mm in the centre's time zone. */
+export function formatInstant(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  return `${zonedDate(d, timeZone).split('-').reverse().join('/')} ${zonedTime(d, timeZone)}`;
+}

@@ -133,6 +133,29 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0008 creates aid types, the stock ledger with its derived balances, deliveries and belongings', () => {
+    const db = freshDb();
+    migrateTo(db, 8);
+    expect(schemaVersion(db)).toBe(8);
+    for (const table of ['aid_types', 'stock_lots', 'stock_movements', 'aid_deliveries', 'belongings'])
+      expect(columns(db, table), table).toEqual(expect.arrayContaining(REPLICATED));
+    expectIndexUse(db, "SELECT * FROM stock_movements WHERE lot_id = 'l' ORDER BY recorded_at", 'stock_movements_lot');
+    expectIndexUse(db, "SELECT * FROM stock_movements ORDER BY recorded_at DESC LIMIT 100", 'stock_movements_at');
+    expectIndexUse(db, "SELECT 1 FROM aid_deliveries WHERE person_arrival_id = 'pa' AND type_id = 't'", 'aid_deliveries_arrival');
+    expectIndexUse(db, "SELECT 1 FROM aid_deliveries WHERE person_id = 'p' AND type_id = 't' AND delivered_at > 'x'", 'aid_deliveries_person');
+    expectIndexUse(db, "SELECT * FROM belongings WHERE centre_id = 'c' AND returned_at IS NULL", 'belongings_held');
+    const move = db.prepare("INSERT INTO stock_movements (id, centre_id, created_at, updated_at, hlc, origin, lot_id, type_id, kind, quantity, recorded_by, recorded_at) VALUES (?, 'c', 't', 't', 'h', 'w', 'lot', 'type', ?, ?, 'u', 't')");
+    db.pragma('foreign_keys = OFF');
+    move.run('m1', 'receipt', 5);
+    move.run('m2', 'delivery', -2);
+    expect(db.prepare("SELECT balance FROM stock_lot_balances WHERE lot_id = 'lot'").pluck().get()).toBe(3);
+    expect(() => move.run('m3', 'delivery', -4)).toThrow(/CHECK/);
+    expect(() => move.run('m4', 'gift', 1)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE stock_movements SET quantity = 50 WHERE id = 'm1'").run()).toThrow(/append-only/);
+    expect(db.prepare("SELECT balance FROM stock_lot_balances WHERE lot_id = 'lot'").pluck().get()).toBe(3);
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { aidContract } from './aid';
 import { alertsContract } from './alerts';
 import { arrivalsContract } from './arrivals';
 import { auditContract } from './audit';
@@ -10,6 +11,7 @@ import { manifestsContract } from './manifests';
 import { personsContract } from './persons';
 import { screeningContract } from './screening';
 import { settingsContract } from './settings';
+import { stockContract } from './stock';
 import { setupContract } from './setup';
 import { usersContract } from './users';
 
@@ -27,6 +29,8 @@ const domains = [
   institutionsContract,
   alertsContract,
   screeningContract,
+  aidContract,
+  stockContract,
 ] as const;
 
 /** Every method the UI or the CLI can call, by `domain.verb` name. */
@@ -44,6 +48,8 @@ export const contract = {
   ...institutionsContract,
   ...alertsContract,
   ...screeningContract,
+  ...aidContract,
+  ...stockContract,
 };
 
 // A name declared by two domains would silently shadow one of them: refuse to start instead.

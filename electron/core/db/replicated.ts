@@ -23,6 +23,11 @@ export const REPLICATED_TABLES = [
   'screenings',
   'screening_overrides',
   'screening_attentions',
+  'aid_types',
+  'stock_lots',
+  'stock_movements',
+  'aid_deliveries',
+  'belongings',
 ] as const;
 export type ReplicatedTable = (typeof REPLICATED_TABLES)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import countriesJson from '../../../resources/data/countries.json';
 import optionsJson from '../../../resources/data/registry-options.json';
 import institutionsJson from '../../../resources/data/institutions.json';
+import aidTypesJson from '../../../resources/data/aid-types.json';
 import placesJson from '../../../resources/data/places.json';
 import { normalize } from '../names';
 
@@ -46,6 +47,29 @@ export const INSTITUTION_SERVICES = INSTITUTION_DATA.services;
 export const SERVICE_CODES = INSTITUTION_SERVICES.map((s) => s.code);
 /** The directory every new centre starts with (SPEC station 8), before it adds its own. */
 export const INSTITUTION_SEED = INSTITUTION_DATA.institutions;
+
+const AidTypes = z
+  .object({
+    version: z.number(),
+    types: z.array(
+      z.object({
+        code: z.string().regex(/^[a-z][a-z0-9_]+$/),
+        es: z.string().min(1),
+        en: z.string().min(1),
+        unit: z.object({ es: z.string().min(1), en: z.string().min(1) }),
+        uses_stock: z.boolean(),
+        repeat: z.discriminatedUnion('kind', [z.object({ kind: z.literal('per_arrival') }), z.object({ kind: z.literal('hours'), hours: z.number().int().min(1) })]),
+        low_stock: z.number().int().min(0).nullable(),
+      }),
+    ),
+    donors: z.array(z.string().min(2)),
+  })
+  .refine((d) => new Set(d.types.map((t) => t.code)).size === d.types.length, 'duplicate aid type code');
+const AID_DATA = AidTypes.parse(aidTypesJson);
+/** Kits and services every new centre starts with (SPEC station 6), before it edits them. */
+export const AID_TYPE_SEED = AID_DATA.types;
+/** Donors named in the source, offered when receiving stock (others may be typed). */
+export const DONORS = AID_DATA.donors;
 
 const countryIndex = new Map<string, string>();
 for (const c of COUNTRIES) {

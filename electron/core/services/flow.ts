@@ -1,9 +1,11 @@
 import type { FlowRow } from '../contract/flow';
 import { updateRow } from '../db/replicated';
+import { AppError } from '../errors';
 import { handle } from '../handler';
 import { alertStatus } from './alerts';
 import { arrivalLabel } from './arrivals';
 import { tagsOf } from './attention-tags';
+import { heldTags } from './belongings';
 import { arrivalScreening } from './screening';
 import { consentAllows } from './consent';
 import { personArrivalRow, personArrivalRows, today } from './persons-store';
@@ -22,6 +24,7 @@ export const flowHandlers = {
       const nowIso = ctx.clock.now().toISOString();
       const found = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids);
       const tags = tagsOf(ctx.db, found.map((r) => r.personId), today(ctx));
+      const hasDelivery = ctx.db.prepare('SELECT 1 FROM aid_deliveries WHERE person_arrival_id = ? AND voided_at IS NULL AND deleted_at IS NULL LIMIT 1').pluck();
       const rows: FlowRow[] = found.map((r) => {
         const alerts = alertStatus(ctx.db, r.personId);
         const screening = arrivalScreening(ctx.db, r.personArrivalId);
@@ -37,7 +40,7 @@ export const flowHandlers = {
             consent: consentAllows(ctx.db, r.personId, 'registration'),
             alerts: alerts.status === 'cleared',
             screening: screening !== null,
-            kits: null,
+            kits: hasDelivery.get(r.personArrivalId) !== undefined,
             care: null,
             referral: null,
             departed: r.departedAt !== null,
@@ -67,6 +70,8 @@ export const flowHandlers = {
   'flow.depart': handle('flow.depart', {
     run(ctx, input) {
       const row = personArrivalRow(ctx, input.personArrivalId);
+      const held = heldTags(ctx, row.personArrivalId);
+      if (!row.departedAt && held.length) throw new AppError('belongings.held', { tags: held.join(', ') });
       if (!row.departedAt) updateRow(ctx, 'person_arrivals', row.personArrivalId, { departed_at: ctx.clock.now().toISOString() });
       return personArrivalRow(ctx, row.personArrivalId);
     },

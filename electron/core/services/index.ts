@@ -1,6 +1,9 @@
 import type { MethodName } from '../contract';
 import type { AnyHandler } from '../handler';
+import { aidHandlers } from './aid';
+import { aidTypesHandlers } from './aid-types';
 import { alertsHandlers } from './alerts';
+import { belongingsHandlers } from './belongings';
 import { arrivalsHandlers } from './arrivals';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
@@ -13,6 +16,7 @@ import { screeningHandlers } from './screening';
 import { screeningRulesHandlers } from './screening-rules';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
+import { stockHandlers } from './stock';
 import { usersHandlers } from './users';
 
 /** Every contract method's service; the type makes a missing one a compile error. */
@@ -31,4 +35,8 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...alertsHandlers,
   ...screeningHandlers,
   ...screeningRulesHandlers,
+  ...aidTypesHandlers,
+  ...aidHandlers,
+  ...belongingsHandlers,
+  ...stockHandlers,
 };

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { createHlc } from '../context';
 import { insertRow } from '../db/replicated';
+import { seedAidTypes } from './aid-types';
 import { seedInstitutions } from './institutions';
 import { AppError } from '../errors';
 import { handle } from '../handler';
@@ -64,6 +65,7 @@ export const setupHandlers = {
         insertRow(ctx, 'settings', { key, value: JSON.stringify(value) });
       }
       seedInstitutions(ctx);
+      seedAidTypes(ctx);
       return { centreId, workstationId, adminId };
     },
   }),

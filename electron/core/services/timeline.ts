@@ -49,6 +49,26 @@ export function timelineOf(ctx: ServiceContext, personId: string) {
     .prepare('SELECT o.decided_at, o.from_level, o.to_level FROM screening_overrides o JOIN screenings s ON s.id = o.screening_id WHERE s.person_id = ? AND o.deleted_at IS NULL')
     .all(personId) as { decided_at: string; from_level: string; to_level: string }[];
   for (const o of overrides) events.push({ at: o.decided_at, kind: 'screening-override', arrivalId: null, detail: { from: o.from_level, to: o.to_level } });
+  // Kits and services given (and voided), belongings kept and returned.
+  const deliveries = ctx.db
+    .prepare(
+      `SELECT d.delivered_at, d.voided_at, d.quantity, d.repeat_reason, d.void_reason, t.name_es, t.name_en, pa.arrival_id
+       FROM aid_deliveries d JOIN aid_types t ON t.id = d.type_id JOIN person_arrivals pa ON pa.id = d.person_arrival_id
+       WHERE d.person_id = ? AND d.deleted_at IS NULL`,
+    )
+    .all(personId) as { delivered_at: string; voided_at: string | null; quantity: number; repeat_reason: string | null; void_reason: string | null; name_es: string; name_en: string; arrival_id: string }[];
+  for (const d of deliveries) {
+    const type = ctx.locale === 'en' ? d.name_en : d.name_es;
+    events.push({ at: d.delivered_at, kind: 'aid-delivered', arrivalId: d.arrival_id, detail: { type, quantity: d.quantity, repeatReason: d.repeat_reason } });
+    if (d.voided_at) events.push({ at: d.voided_at, kind: 'aid-voided', arrivalId: d.arrival_id, detail: { type, reason: d.void_reason } });
+  }
+  const belongings = ctx.db
+    .prepare('SELECT tag_number, description, received_at, returned_at FROM belongings WHERE person_id = ? AND deleted_at IS NULL')
+    .all(personId) as { tag_number: string; description: string; received_at: string; returned_at: string | null }[];
+  for (const b of belongings) {
+    events.push({ at: b.received_at, kind: 'belongings-received', arrivalId: null, detail: { tag: b.tag_number, description: b.description } });
+    if (b.returned_at) events.push({ at: b.returned_at, kind: 'belongings-returned', arrivalId: null, detail: { tag: b.tag_number, description: b.description } });
+  }
   const merges = ctx.db.prepare('SELECT * FROM person_merges WHERE target_id = ? OR source_id = ?').all(personId, personId) as Record<string, string | null>[];
   for (const m of merges) {
     events.push({ at: m.created_at!, kind: 'merged', arrivalId: null, detail: { mergeId: m.id, sourceId: m.source_id, targetId: m.target_id, reason: m.reason } });
