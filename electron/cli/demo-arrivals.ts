@@ -1,5 +1,6 @@
 import type { Core } from '../core/context';
 import { PLACES } from '../core/reference';
+import { shift } from './demo-session';
 import { call } from './runtime';
 
 /** Deterministic pseudo-random so `acogida demo` gives the same centre every time. */
@@ -104,10 +105,4 @@ export async function loadDemoArrivals(core: Core, today: string): Promise<numbe
     },
   });
   return persons.length + 1;
-}
-
-function shift(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

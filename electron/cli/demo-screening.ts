@@ -1,34 +1,9 @@
-import type { Input, MethodName, Output } from '../core/contract';
-import type { Clock, Core } from '../core/context';
-import { dispatch } from '../core/dispatch';
+import type { Core } from '../core/context';
 import type { Answers } from '../core/screening/instrument';
-import { DEMO_PASSWORD } from './demo-data';
-import { call, CliFailure, locale } from './runtime';
+import { asOf, shift, signIn } from './demo-session';
+import { call } from './runtime';
 
 const HOUR = 3_600_000;
-
-/** Calls as a signed-in demo user, so the screenings carry the social worker's name. */
-async function signIn(core: Core, username: string) {
-  const login = await dispatch(core, 'auth.login', { username, password: DEMO_PASSWORD, locale });
-  if (!login.ok) throw new CliFailure(login.error);
-  const token = (login.value as Output<'auth.login'>).token;
-  return async <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await dispatch(core, method, input, { token });
-    if (!result.ok) throw new CliFailure(result.error);
-    return result.value as Output<M>;
-  };
-}
-
-/** Runs `body` as if it were `at` (the centre's recent past), then puts the real clock back. */
-async function asOf<T>(core: Core, at: Date, body: () => Promise<T>): Promise<T> {
-  const real: Clock = core.clock;
-  core.clock = { now: () => at };
-  try {
-    return await body();
-  } finally {
-    core.clock = real;
-  }
-}
 
 /**
  * Screenings of every colour for the demo, by the social worker Karla García: today's flight
@@ -92,10 +67,4 @@ export async function loadDemoScreenings(core: Core, today: string): Promise<voi
     const red = await screen(women[1], { travel_group: 'alone', self_harm: true, distress: 'overwhelmed', support_network: true });
     await as('screening.attend', { screeningId: red.id, action: 'Acompañada a psicología de inmediato; primeros auxilios psicológicos y contacto con su hermana (demostración).' });
   }
-}
-
-function shift(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

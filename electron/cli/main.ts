@@ -8,6 +8,7 @@ import { registerManifest } from './commands/manifest';
 import { registerPersons } from './commands/persons';
 import { registerScreening } from './commands/screening';
 import { registerServe } from './commands/serve';
+import { registerStock } from './commands/stock';
 import { registerUsers } from './commands/users';
 import { t } from './runtime';
 
@@ -20,6 +21,7 @@ registerManifest(program);
 registerAlerts(program);
 registerPersons(program);
 registerScreening(program);
+registerStock(program);
 registerDemo(program);
 registerBench(program);
 

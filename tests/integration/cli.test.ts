@@ -70,8 +70,43 @@ describe('acogida CLI', () => {
     expect(raw.prepare('SELECT count(*) FROM screening_attentions').pluck().get()).toBe(1);
     const overdue = raw.prepare("SELECT count(*) FROM screenings s WHERE s.deadline_at < ? AND NOT EXISTS (SELECT 1 FROM screening_attentions a WHERE a.screening_id = s.id)").pluck().get(new Date().toISOString());
     expect(overdue).toBe(1);
+    // The kits station: receipts by lot and donor, a whole flight served, a void, belongings held.
+    const kinds = raw.prepare('SELECT kind, count(*) AS n FROM stock_movements GROUP BY kind').all() as { kind: string; n: number }[];
+    expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toMatchObject({ receipt: 9, delivery: expect.any(Number), adjustment: 1, loss: 1, void: 1 });
+    expect(raw.prepare('SELECT count(DISTINCT batch_id) FROM aid_deliveries WHERE batch_id IS NOT NULL').pluck().get()).toBeGreaterThanOrEqual(2);
+    expect(raw.prepare('SELECT count(*) FROM aid_deliveries WHERE repeat_reason IS NOT NULL').pluck().get()).toBe(1);
+    expect(raw.prepare('SELECT count(*) FROM belongings WHERE returned_at IS NULL').pluck().get()).toBe(3);
+    const ledger = raw.prepare('SELECT lot_id, sum(quantity) AS n FROM stock_movements GROUP BY lot_id').all() as { lot_id: string; n: number }[];
+
+    // `stock report` gives every stock-using type with its lots; balances are the ledger's sums.
+    const report = acogida(['stock', 'report', '--db', db, '--json']);
+    expect(report.status, report.stderr).toBe(0);
+    const json = JSON.parse(report.stdout) as {
+      generated_at: string;
+      types: { code: string; name: string; unit: string; balance: number; expired_balance: number; low_stock_threshold: number | null; low_stock: boolean; lots: { lot: string; donor: string; expiry: string | null; received_at: string; balance: number; expired: boolean }[] }[];
+    };
+    expect(Object.keys(json)).toEqual(['generated_at', 'types']);
+    expect(Object.keys(json.types[0]!)).toEqual(['code', 'name', 'unit', 'balance', 'expired_balance', 'low_stock_threshold', 'low_stock', 'lots']);
+    expect(Object.keys(json.types[0]!.lots[0]!)).toEqual(['lot', 'donor', 'expiry', 'received_at', 'balance', 'expired']);
+    const byCode = Object.fromEntries(json.types.map((t) => [t.code, t]));
+    expect(Object.keys(byCode).sort()).toEqual(['clothing', 'hydration', 'hygiene_kit', 'reintegration_bonus', 'sim_card', 'snack', 'supermarket_card']);
+    expect(byCode.snack).toMatchObject({ name: 'Refrigerio', expired_balance: 34, low_stock: false });
+    expect(byCode.snack!.lots[0]).toMatchObject({ lot: 'OIM-REF-2026-031', donor: 'OIM', expired: true });
+    expect(byCode.sim_card).toMatchObject({ balance: 39, low_stock_threshold: 40, low_stock: true });
+    const total = json.types.flatMap((t) => t.lots).reduce((n, l) => n + l.balance, 0);
+    expect(total).toBe(ledger.reduce((n, l) => n + l.n, 0));
+    for (const type of json.types) expect(type.balance + type.expired_balance).toBe(type.lots.reduce((n, l) => n + l.balance, 0));
+    const text = acogida(['stock', 'report', '--db', db]);
+    expect(text.stdout).toMatch(/Chip \(SIM\) con saldo\s+39 chip\s+⚠ existencias bajas \(umbral 40\)/);
+    expect(text.stdout).toContain('VENCIDO, no se entrega');
     raw.close();
-  }, 60_000);
+  }, 90_000);
+
+  it('refuses a stock report of a database that is not set up, with a translated message', () => {
+    const r = acogida(['stock', 'report', '--db', path.join(tempDir(), 'vacia.db'), '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { message: expect.stringContaining('configur') } });
+  });
 
   it('imports an alert list and checks a file of persons, one JSON object per row; a bad list changes nothing', () => {
     const dir = tempDir();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Core } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
 import { zonedDate } from '../../core/time';
+import { loadDemoAid } from '../demo-aid';
 import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
 import { loadDemoScreenings } from '../demo-screening';
@@ -37,6 +38,7 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   const persons = await loadDemoArrivals(core, today);
   await loadDemoAlerts(core, today);
   await loadDemoScreenings(core, today);
+  await loadDemoAid(core, today);
   return { users: DEMO_STAFF.map((s) => s.username), persons };
 }
 

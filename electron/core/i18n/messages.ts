@@ -107,6 +107,11 @@ export const messages = {
       noResults: 'Sin resultados.',
       badJson: 'El archivo {{file}} no es JSON válido.',
       screeningResult: 'Nivel {{level}}: actuar en {{hours}} h. Motivos: {{reasons}}. Reglas versión {{version}}.',
+      stockLow: 'existencias bajas (umbral {{threshold}})',
+      stockExpiry: 'vence {{date}}',
+      stockNoExpiry: 'sin vencimiento',
+      stockExpired: 'VENCIDO, no se entrega',
+      stockEmpty: 'No hay tipos de kit con inventario.',
       levels: { red: 'rojo (alta)', yellow: 'amarillo (media)', green: 'verde (baja)' },
     },
     validation: {
@@ -249,6 +254,11 @@ export const messages = {
       noResults: 'No results.',
       badJson: 'The file {{file}} is not valid JSON.',
       screeningResult: 'Level {{level}}: act within {{hours}} h. Reasons: {{reasons}}. Rules version {{version}}.',
+      stockLow: 'low stock (threshold {{threshold}})',
+      stockExpiry: 'expires {{date}}',
+      stockNoExpiry: 'no expiry',
+      stockExpired: 'EXPIRED, not delivered',
+      stockEmpty: 'No kit types use stock.',
       levels: { red: 'red (high)', yellow: 'yellow (medium)', green: 'green (low)' },
     },
     validation: {
