@@ -115,11 +115,12 @@ export async function benchAlerts(): Promise<BenchRow[]> {
     // A whole flight: 135 people registered from a manifest, then checked in one call.
     const imported = await dispatch(core, 'manifests.import', {
       fileName: 'flight.csv',
-      contentBase64: Buffer.from(demoManifest(135, 9)).toString('base64'),
+      contentBase64: Buffer.from(demoManifest(135, 11)).toString('base64'),
       arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: 'B1', date: '2026-11-25' },
     }, { system: { kind: 'system', userId: null, username: 'cli', roles: ['clerk'], sessionId: null } });
     if (!imported.ok) throw new Error(imported.error.message);
-    const { arrivalId } = imported.value as { arrivalId: string };
+    const { arrivalId, imported: people } = imported.value as { arrivalId: string; imported: number };
+    if (people !== 135) throw new Error(`the bench flight has ${people} people, not 135`);
     const t0 = performance.now();
     const batch = await dispatch(core, 'alerts.checkArrival', { arrivalId }, { system: { kind: 'system', userId: null, username: 'cli', roles: ['alert_officer'], sessionId: null } });
     const arrivalMs = performance.now() - t0;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { benchAid } from '../bench/aid';
 import { benchAlerts } from '../bench/alerts';
 import { benchFoundation } from '../bench/foundation';
 import { benchPersons } from '../bench/persons';
@@ -6,7 +7,7 @@ import { formatTable, type BenchRow } from '../bench/table';
 import { print, run, type GlobalOptions } from '../runtime';
 
 /** Each station adds its benchmark suite here; `npm run bench` prints them as one table. */
-const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts];
+const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts, benchAid];
 
 export function registerBench(program: Command): void {
   program
