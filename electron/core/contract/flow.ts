@@ -29,6 +29,8 @@ export const FlowRow = PersonArrivalRow.extend({
   /** Differentiated attention: gender, age group, disability, indigenous people and language, LGBTIQ+. */
   tags: z.array(AttentionTag),
   waitingMinutes: z.number().int().nullable(),
+  /** Items of this person still in the centre's custody (departure waits for them). */
+  belongingsHeld: z.number().int(),
 });
 export type FlowRow = z.infer<typeof FlowRow>;
 

@@ -45,6 +45,7 @@ export const flowHandlers = {
             referral: null,
             departed: r.departedAt !== null,
           },
+          belongingsHeld: heldTags(ctx, r.personArrivalId).length,
           waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
         };
       });

@@ -26,7 +26,13 @@ export function App() {
       new QueryClient({
         // Errors are shown once, here; a lost or locked session sends the user to sign in / unlock.
         queryCache: new QueryCache({ onError: (e) => (authErrorHandler.current(e), notifyUnlessAuth(e)) }),
-        mutationCache: new MutationCache({ onError: (e) => (authErrorHandler.current(e), notifyUnlessAuth(e)) }),
+        mutationCache: new MutationCache({
+          onError: (e, _input, _context, mutation) => {
+            authErrorHandler.current(e);
+            const handled = (mutation.meta?.handled ?? []) as string[];
+            if (!handled.includes((e as { code?: string }).code ?? '')) notifyUnlessAuth(e);
+          },
+        }),
         defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
       }),
     [],

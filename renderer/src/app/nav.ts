@@ -1,6 +1,8 @@
 import type { Role } from '@core/roles';
 import {
   IconAlertTriangle,
+  IconBriefcase,
+  IconBuildingWarehouse,
   IconBuildingCommunity,
   IconClipboardHeart,
   IconFileAnalytics,
@@ -34,7 +36,9 @@ export const STATIONS: NavItem[] = [
   { key: 'registration', path: '/registro', icon: IconUserPlus, roles: RECEPTION },
   { key: 'alerts', path: '/alertas', icon: IconAlertTriangle, roles: ['alert_officer'] },
   { key: 'screening', path: '/tamizaje', icon: IconClipboardHeart, roles: ['protection_officer', 'manager'] },
-  { key: 'aid', path: null, icon: IconGift },
+  { key: 'aid', path: '/ayuda', icon: IconGift, roles: RECEPTION },
+  { key: 'stock', path: '/inventario', icon: IconBuildingWarehouse, roles: RECEPTION },
+  { key: 'belongings', path: '/pertenencias', icon: IconBriefcase, roles: RECEPTION },
   { key: 'care', path: null, icon: IconHeartHandshake },
   { key: 'referrals', path: null, icon: IconRoute },
   { key: 'summary', path: null, icon: IconFileAnalytics },

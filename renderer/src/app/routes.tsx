@@ -1,4 +1,7 @@
+import { AidPage } from '../features/aid/AidPage';
 import { AlertsPage } from '../features/alerts/AlertsPage';
+import { BelongingsPage } from '../features/belongings/BelongingsPage';
+import { StockPage } from '../features/stock/StockPage';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import type { RouteObject } from 'react-router';
 import { ArrivalPage } from '../features/arrivals/ArrivalPage';
@@ -34,6 +37,9 @@ export const routes: RouteObject[] = [
       { path: 'tamizaje', element: <RequireRole roles={['protection_officer', 'manager']}><ScreeningQueuePage /></RequireRole> },
       { path: 'tamizaje/persona/:personId', element: <RequireRole roles={['protection_officer']}><ScreeningInterviewPage /></RequireRole> },
       { path: 'tamizaje/reglas', element: <RequireRole roles={['admin']}><ScreeningRulesPage /></RequireRole> },
+      { path: 'ayuda', element: <RequireRole roles={RECEPTION}><AidPage /></RequireRole> },
+      { path: 'inventario', element: <RequireRole roles={RECEPTION}><StockPage /></RequireRole> },
+      { path: 'pertenencias', element: <RequireRole roles={RECEPTION}><BelongingsPage /></RequireRole> },
       { path: 'instituciones', element: <RequireRole roles={CASEWORK}><InstitutionsPage /></RequireRole> },
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },

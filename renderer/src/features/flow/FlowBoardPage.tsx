@@ -1,11 +1,12 @@
 import type { FlowRow } from '@core/contract/flow';
-import { Badge, Group, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconMinus, IconPointFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
 import { personName } from '../../app/labels';
+import { useCurrentSession } from '../../app/session';
 import { AttentionTags } from '../../components/AttentionTags';
 import { Countdown, isOverdue, LevelBadge, useNow } from '../screening/level';
 
@@ -18,6 +19,7 @@ export function FlowBoardPage() {
   const [arrivalId, setArrivalId] = useState<string | null>(null);
   const [status, setStatus] = useState<(typeof FILTERS)[number]>('all');
   const now = useNow();
+  const givesKits = useCurrentSession().roles.some((r) => r === 'clerk' || r === 'manager');
   const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
   const stage = (row: FlowRow, s: (typeof STAGES)[number]) => {
     const value = row.stages[s];
@@ -89,6 +91,7 @@ export function FlowBoardPage() {
                     <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
                     {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
                     {r.protectionCase && <Badge size="xs" color="grape" data-testid="protection-case">{t('alerts.protectionCase')}</Badge>}
+                    {r.belongingsHeld > 0 && <Badge size="xs" variant="outline" color="gray" data-testid="belongings-held">{t('belongings.held')}: {r.belongingsHeld}</Badge>}
                   </Group>
                   <AttentionTags tags={r.tags} />
                 </Table.Td>
@@ -103,7 +106,17 @@ export function FlowBoardPage() {
                   ) : '—'}
                 </Table.Td>
                 {STAGES.map((s) => (
-                  <Table.Td key={s} ta="center">{stage(r, s)}</Table.Td>
+                  <Table.Td key={s} ta="center">
+                    {s === 'kits' && givesKits && r.status === 'arrived' && !r.stages.departed ? (
+                      <Tooltip label={t('aid.openPanel')}>
+                        <ActionIcon component={Link} to={`/ayuda?llegada=${r.arrivalId}&buscar=${encodeURIComponent(r.caseNumber ?? personName(r))}`} variant="subtle" size="sm" aria-label={`${t('aid.openPanel')}: ${personName(r)}`}>
+                          {stage(r, s)}
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : (
+                      stage(r, s)
+                    )}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             ))}

@@ -1,15 +1,26 @@
-import { Badge, Card, Kbd, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Kbd, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCallQuery } from '../../api/hooks';
+import { Link } from 'react-router';
 import { useCurrentSession } from '../../app/session';
+import { LowStockAlert } from '../stock/StockPage';
 
 export function HomePage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const status = useCallQuery('setup.status', {});
+  const manager = session.roles.includes('manager');
+  const stock = useCallQuery('stock.report', {}, { enabled: manager, staleTime: 0, refetchInterval: 120_000 });
+  const low = stock.data?.lines.filter((l) => l.low) ?? [];
   return (
     <Stack maw={960}>
       <Title order={2}>{t('home.greeting', { name: session.displayName })}</Title>
+      {manager && low.length > 0 && (
+        <Stack gap={4}>
+          <LowStockAlert lines={low} />
+          <Anchor component={Link} to="/inventario" size="sm">{t('home.lowStockOpen')}</Anchor>
+        </Stack>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>

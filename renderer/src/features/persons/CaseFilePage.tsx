@@ -10,6 +10,8 @@ import { useCurrentSession } from '../../app/session';
 import { AttentionTags } from '../../components/AttentionTags';
 import { Countdown, LevelBadge } from '../screening/level';
 import { ScreeningCard } from '../screening/ScreeningCard';
+import { DeliveriesCard } from '../aid/DeliveriesCard';
+import { BelongingsCard } from '../belongings/BelongingsCard';
 import { ConsentSection } from './ConsentSection';
 import { MergeCard } from './MergeCard';
 
@@ -133,7 +135,7 @@ export function CaseFilePage() {
           <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>
           <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
             {timeline.map((e, i) => (
-              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { sequence: e.detail.sequence, level: level(e.detail.level), from: level(e.detail.from), to: level(e.detail.to), reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
+              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { ...e.detail, sequence: e.detail.sequence, level: level(e.detail.level), from: level(e.detail.from), to: level(e.detail.to), reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
                 <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
                 {e.kind === 'merged' && !undone.has(String(e.detail.mergeId)) && (
                   <Button
@@ -153,6 +155,12 @@ export function CaseFilePage() {
           </Timeline>
         </Card>
       </SimpleGrid>
+      {roles.some((r) => r === 'clerk' || r === 'manager') && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <DeliveriesCard personId={person.id} personName={personName(person)} arrivals={arrivals} canGive={!person.mergedInto} />
+          <BelongingsCard personId={person.id} arrivals={arrivals} canManage={!person.mergedInto} />
+        </SimpleGrid>
+      )}
       {screenings.data && screenings.data.length > 0 && (
         <Stack gap="xs">
           <Text fw={600}>{t('screening.history')}</Text>
