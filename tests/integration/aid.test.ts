@@ -177,10 +177,10 @@ describe('humanitarian aid and stock', () => {
     expect((await expectOk(c.core, 'stock.correct', { lotId: lot.id, kind: 'transfer', quantity: 2, reason: 'Enviados al CAMR Belén' }, { token: c.manager })).balance).toBe(0);
     const over = await dispatch(c.core, 'stock.correct', { lotId: lot.id, kind: 'loss', quantity: 1, reason: 'Uno más perdido' }, { token: c.manager });
     expect(over.ok === false && over.error.message).toBe('El lote TIGO-1 tiene 0: no puede quedar por debajo de cero.');
-    // Even a write that skips the services is refused by the database itself.
+    // Even a write on this workstation that skips the services is refused by the database itself.
     expect(() =>
-      c.core.db.prepare("INSERT INTO stock_movements (id, centre_id, created_at, updated_at, hlc, origin, lot_id, type_id, kind, quantity, recorded_by, recorded_at) VALUES ('x', 'c', 't', 't', 'h', 'w', ?, ?, 'loss', -1, 'u', 't')").run(lot.id, sim.id),
-    ).toThrow(/CHECK/);
+      c.core.db.prepare("INSERT INTO stock_movements (id, centre_id, created_at, updated_at, hlc, origin, lot_id, type_id, kind, quantity, recorded_by, recorded_at) VALUES ('x', 'c', 't', 't', 'h', ?, ?, ?, 'loss', -1, 'u', 't')").run(c.core.identity!.workstationId, lot.id, sim.id),
+    ).toThrow(/stock balance below zero/);
     expect(() => c.core.db.prepare("DELETE FROM stock_movements WHERE kind = 'receipt'").run()).toThrow(/append-only/);
     expectLedgerConsistent(c.core);
     const manager = (await expectOk(c.core, 'stock.report', {}, { token: c.manager })).lines.find((l) => l.code === 'sim_card')!;
@@ -225,12 +225,33 @@ describe('humanitarian aid and stock', () => {
     await expectOk(c.core, 'aid.deliver', { typeId: sim.id, target: { personArrivalId: persons[0]!.personArrivalId } }, { token: c.clerk });
     expect(() =>
       other
-        .prepare("INSERT INTO stock_movements (id, centre_id, created_at, updated_at, hlc, origin, lot_id, type_id, kind, quantity, recorded_by, recorded_at) VALUES ('late', 'c', 't', 't', 'h', 'w', ?, ?, 'delivery', -1, 'u', 't')")
-        .run(lot.id, sim.id),
+        .prepare("INSERT INTO stock_movements (id, centre_id, created_at, updated_at, hlc, origin, lot_id, type_id, kind, quantity, recorded_by, recorded_at) VALUES ('late', 'c', 't', 't', 'h', ?, ?, ?, 'delivery', -1, 'u', 't')")
+        .run(c.core.identity!.workstationId, lot.id, sim.id),
     ).toThrow();
     other.exec('ROLLBACK');
     other.close();
     expectLedgerConsistent(c.core);
+  });
+
+  it('applies a delivery another workstation already made, even if it leaves the lot short, and shows the shortfall', async () => {
+    const c = await centre();
+    const { persons } = await flight(c, 2);
+    const sim = c.type('sim_card');
+    const lot = await expectOk(c.core, 'stock.receive', { typeId: sim.id, lotCode: 'UNO', donor: 'OIM', quantity: 1 }, { token: c.manager });
+    await expectOk(c.core, 'aid.deliver', { typeId: sim.id, target: { personArrivalId: persons[0]!.personArrivalId } }, { token: c.clerk });
+    // Workstation "mesa-2", offline, gave the same last chip; its movement arrives by replication.
+    c.core.db
+      .prepare("INSERT INTO stock_movements (id, centre_id, created_at, updated_at, hlc, origin, lot_id, type_id, kind, quantity, recorded_by, recorded_at) VALUES ('remote-1', ?, 't', 't', 'h', 'mesa-2', ?, ?, 'delivery', -1, 'u', '2026-11-25T14:05:00Z')")
+      .run(c.core.identity!.centreId, lot.id, sim.id);
+    const line = (await expectOk(c.core, 'stock.report', {}, { token: c.manager })).lines.find((l) => l.code === 'sim_card')!;
+    expect(line.balance).toBe(0);
+    expect(line.lots.map((l) => [l.lotCode, l.balance])).toEqual([['UNO', -1]]);
+    const refused = await dispatch(c.core, 'aid.deliver', { typeId: sim.id, target: { personArrivalId: persons[1]!.personArrivalId } }, { token: c.clerk });
+    expect(refused.ok === false && refused.error.code).toBe('stock.insufficient');
+    // The count puts it right, as one more movement.
+    const counted = await expectOk(c.core, 'stock.correct', { lotId: lot.id, kind: 'adjustment', counted: 0, reason: 'Conteo tras sincronizar las dos mesas' }, { token: c.manager });
+    expect(counted.balance).toBe(0);
+    expect(c.core.db.prepare('SELECT quantity FROM stock_movements WHERE lot_id = ? ORDER BY rowid').pluck().all(lot.id)).toEqual([1, -1, -1, 1]);
   });
 
   it('keeps belongings under a tag, returns them with confirmation, and holds the departure until then', async () => {

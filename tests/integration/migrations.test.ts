@@ -149,7 +149,7 @@ describe('migrations', () => {
     move.run('m1', 'receipt', 5);
     move.run('m2', 'delivery', -2);
     expect(db.prepare("SELECT balance FROM stock_lot_balances WHERE lot_id = 'lot'").pluck().get()).toBe(3);
-    expect(() => move.run('m3', 'delivery', -4)).toThrow(/CHECK/);
+    expect(() => move.run('m3', 'delivery', -4)).toThrow(/stock balance below zero/);
     expect(() => move.run('m4', 'gift', 1)).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE stock_movements SET quantity = 50 WHERE id = 'm1'").run()).toThrow(/append-only/);
     expect(db.prepare("SELECT balance FROM stock_lot_balances WHERE lot_id = 'lot'").pluck().get()).toBe(3);

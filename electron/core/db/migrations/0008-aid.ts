@@ -55,17 +55,26 @@ export const migration0008: Migration = {
       CREATE INDEX stock_movements_at ON stock_movements (recorded_at);
       CREATE INDEX stock_movements_delivery ON stock_movements (delivery_id) WHERE delivery_id IS NOT NULL;
 
+      -- Balances derived from the ledger, kept by the trigger below (local: never replicated).
       CREATE TABLE stock_lot_balances (
         lot_id TEXT PRIMARY KEY NOT NULL,
         type_id TEXT NOT NULL,
-        balance INTEGER NOT NULL CHECK (balance >= 0)
+        balance INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX stock_lot_balances_type ON stock_lot_balances (type_id);
 
+      -- A movement written on this workstation may never take a lot below zero: the write is
+      -- aborted, whatever path it came by. A movement another workstation already committed
+      -- (replicated in) is a fact and is always applied; if both gave the last unit while
+      -- apart, the lot shows the shortfall until a count corrects it.
       CREATE TRIGGER stock_movements_balance AFTER INSERT ON stock_movements
       BEGIN
         INSERT OR IGNORE INTO stock_lot_balances (lot_id, type_id, balance) VALUES (NEW.lot_id, NEW.type_id, 0);
         UPDATE stock_lot_balances SET balance = balance + NEW.quantity WHERE lot_id = NEW.lot_id;
+        SELECT RAISE(ABORT, 'stock balance below zero')
+        WHERE NEW.quantity < 0
+          AND (SELECT balance FROM stock_lot_balances WHERE lot_id = NEW.lot_id) < 0
+          AND NEW.origin = coalesce((SELECT value FROM local_meta WHERE key = 'workstation_id'), NEW.origin);
       END;
       -- The ledger is never edited: a correction is a new movement.
       CREATE TRIGGER stock_movements_no_update BEFORE UPDATE OF quantity, lot_id, type_id ON stock_movements
