@@ -1,8 +1,8 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDriver } from '../../electron/core/db/driver';
 import { createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
@@ -17,7 +17,7 @@ const MANIFEST = [
 
 /** Balance of a lot straight from the file: the ledger's sum, which the screens must agree with. */
 function ledger(lotCode: string): { sum: number; balance: number } {
-  const db = openDriver(h.db);
+  const db = new Database(h.db, { readonly: true, fileMustExist: true });
   try {
     const sum = db.prepare('SELECT sum(m.quantity) FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id WHERE l.lot_code = ?').pluck().get(lotCode) as number;
     const balance = db.prepare('SELECT b.balance FROM stock_lot_balances b JOIN stock_lots l ON l.id = b.lot_id WHERE l.lot_code = ?').pluck().get(lotCode) as number;
@@ -143,6 +143,7 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await page.getByText('1 objetos en custodia.').waitFor();
     const row = page.getByTestId('belongings-row').filter({ hasText: 'Glenda Reyes Cruz' });
     await row.getByText('P-7').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     await shot(page, '62-belongings');
 
     await row.getByRole('link', { name: 'Glenda Reyes Cruz' }).click();
@@ -187,5 +188,28 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await shot(page, '63-stock');
     expect(ledger('OIM-REF-01')).toEqual({ sum: 5, balance: 5 });
+  });
+
+  it('the manager adds a kind of kit with its rule and threshold, and it can be given at once', async () => {
+    const { page } = h;
+    await page.getByRole('tab', { name: 'Tipos de kit y servicio' }).click();
+    await page.getByRole('button', { name: 'Nuevo tipo' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuevo tipo' });
+    await dialog.getByRole('textbox', { name: 'Código (sin espacios)' }).fill('Frazada Grande');
+    await dialog.getByRole('textbox', { name: 'Unidad' }).fill('frazada');
+    await dialog.getByRole('textbox', { name: 'Nombre en español' }).fill('Frazada');
+    await dialog.getByRole('textbox', { name: 'Nombre en inglés' }).fill('Blanket');
+    await dialog.getByRole('textbox', { name: 'Avisar con existencias bajas en' }).fill('10');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await dialog.getByText('Use de 2 a 40 minúsculas, números o guion bajo, empezando por una letra.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Código (sin espacios)' }).fill('frazada');
+    await dialog.getByText('Cada cierto número de horas').click();
+    await dialog.getByRole('textbox', { name: 'Horas entre una entrega y otra' }).fill('24');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Tipo guardado.').waitFor();
+    const row = page.getByTestId('type-row').filter({ hasText: 'Frazada' });
+    expect(await row.innerText()).toContain('Como máximo una vez cada 24 h');
+    await page.getByRole('tab', { name: 'Existencias' }).click();
+    await page.getByTestId('stock-line').filter({ hasText: 'Frazada' }).getByText('0 frazada').waitFor();
   });
 });

@@ -196,6 +196,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     await switchUser(page, 'coordina', 'clave-coordina-1');
     await page.getByRole('link', { name: 'Instituciones' }).click();
     await page.getByRole('heading', { name: 'Directorio de instituciones' }).waitFor();
+    await page.getByTestId('institution-row').first().waitFor();
     expect(await page.getByTestId('institution-row').count()).toBeGreaterThan(30);
     await page.getByRole('button', { name: 'Nueva institución' }).click();
     const form = page.getByRole('dialog');

@@ -111,7 +111,7 @@ describe('vulnerability screening, end to end in Chromium', () => {
     const { page } = h;
     await switchUser(page, 'mlopez', 'clave-registro-1');
     await page.getByRole('link', { name: 'Tablero de flujo' }).click();
-    await page.getByTestId('flow-row').filter({ hasText: PERSON }).getByRole('link', { name: PERSON }).click();
+    await page.getByTestId('flow-row').filter({ hasText: PERSON }).getByRole('link', { name: PERSON, exact: true }).click();
     await page.getByTestId('screening-status').getByText('Amarillo · media').waitFor();
     expect(await page.getByTestId('screening-card').count()).toBe(0);
     expect(await page.content()).not.toContain('Ideas de suicidio');

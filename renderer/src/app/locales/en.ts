@@ -778,6 +778,7 @@ export const en: Messages = {
     unit: 'Unit',
     usesStock: 'Uses stock',
     repeat: 'Repeat rule',
+    repeatKinds: { per_arrival: 'Once per arrival', hours: 'Every so many hours' },
     repeatHours: 'Hours between deliveries',
     lowStock: 'Warn of low stock at',
     active: 'Given (active)',

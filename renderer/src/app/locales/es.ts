@@ -777,6 +777,7 @@ export const es = {
     unit: 'Unidad',
     usesStock: 'Lleva inventario',
     repeat: 'Regla de repetición',
+    repeatKinds: { per_arrival: 'Una vez por arribo', hours: 'Cada cierto número de horas' },
     repeatHours: 'Horas entre una entrega y otra',
     lowStock: 'Avisar con existencias bajas en',
     active: 'Se entrega (activo)',

@@ -47,10 +47,9 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
       },
     },
   });
-  const close = () => (form.reset(), onClose());
   const present = (board.data?.rows ?? []).filter((r) => !r.stages.departed);
   return (
-    <Modal opened={opened} onClose={close} title={t('belongings.receiveTitle')} size="lg" centered>
+    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={form.reset} title={t('belongings.receiveTitle')} size="lg" centered>
       <form
         noValidate
         onSubmit={form.onSubmit(async (values) => {
@@ -59,7 +58,7 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
             items: values.items.map((i) => ({ description: i.description.trim(), tagNumber: i.tagNumber.trim(), ...(i.photo ? { photo: i.photo } : {}) })),
           });
           notifySuccess(t('belongings.receivedOk', { count: saved.length }));
-          close();
+          onClose();
         })}
       >
         <Stack>
@@ -77,7 +76,7 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
           {form.values.items.map((_, i) => (
             <Group key={i} align="flex-start" wrap="nowrap" data-testid="belonging-item">
               <TextInput label={t('belongings.description')} required style={{ flex: 3 }} data-autofocus={personArrivalId && i === 0 ? true : undefined} {...form.getInputProps(`items.${i}.description`)} />
-              <TextInput label={t('belongings.tag')} required style={{ flex: 1 }} {...form.getInputProps(`items.${i}.tagNumber`)} />
+              <TextInput label={t('belongings.tag')} required style={{ flex: 1, minWidth: 130 }} {...form.getInputProps(`items.${i}.tagNumber`)} />
               <FileInput
                 label={t('belongings.photo')}
                 accept="image/jpeg,image/png"
@@ -105,7 +104,7 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
               {t('belongings.addItem')}
             </Button>
             <Group>
-              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
               <Button type="submit" loading={receive.isPending}>{t('belongings.receive')}</Button>
             </Group>
           </Group>

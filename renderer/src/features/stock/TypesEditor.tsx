@@ -110,7 +110,7 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
         {form.values.usesStock && <NumberInput label={t('stock.lowStock')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('lowStock')} />}
         <div>
           <Text size="sm" fw={500} mb={4}>{t('stock.repeat')}</Text>
-          <SegmentedControl fullWidth data={(['per_arrival', 'hours'] as const).map((k) => ({ value: k, label: t(k === 'hours' ? 'stock.repeatHours' : 'aid.rule.per_arrival') }))} {...form.getInputProps('repeatKind')} />
+          <SegmentedControl fullWidth data={(['per_arrival', 'hours'] as const).map((k) => ({ value: k, label: t(`stock.repeatKinds.${k}`) }))} {...form.getInputProps('repeatKind')} />
         </div>
         {form.values.repeatKind === 'hours' && <NumberInput label={t('stock.repeatHours')} min={1} max={720} allowDecimal={false} required {...form.getInputProps('hours')} />}
         {type && <Checkbox label={t('stock.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
