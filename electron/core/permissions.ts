@@ -102,6 +102,7 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'aid.types': { access: CASEWORK },
   'aid.createType': { access: ['manager'] },
   'aid.updateType': { access: ['manager'] },
+  'aid.arrivals': { access: RECEPTION },
   'aid.deliver': { access: RECEPTION },
   'aid.void': { access: RECEPTION },
   'aid.deliveries': { access: CASEWORK },

@@ -84,6 +84,7 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
 
     await page.getByRole('link', { name: 'Ayuda humanitaria' }).click();
     await page.getByRole('heading', { name: 'Entrega de kits y servicios' }).waitFor();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Arribo' }).inputValue()).toBe('GlobalX GXA 2301 · 3 presentes');
     await page.getByRole('textbox', { name: 'Kit o servicio' }).click();
     await page.getByRole('option', { name: 'Refrigerio' }).click();
     await page.getByTestId('stock-left').getByText('Quedan 10 kit').waitFor();

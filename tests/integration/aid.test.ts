@@ -254,6 +254,29 @@ describe('humanitarian aid and stock', () => {
     expect(c.core.db.prepare('SELECT quantity FROM stock_movements WHERE lot_id = ? ORDER BY rowid').pluck().all(lot.id)).toEqual([1, -1, -1, 1]);
   });
 
+  it('lists today\'s arrivals and earlier ones with people still present (shelter meals), with their counts', async () => {
+    const c = await centre();
+    const old = await flight(c, 2, 2, '2026-11-22'); // both left
+    const yesterday = await flight(c, 3, 2, '2026-11-24'); // one still in temporary shelter
+    const todays = await flight(c, 4, 1);
+    await expectOk(c.core, 'flow.depart', { personArrivalId: old.persons[0]!.personArrivalId }, { token: c.clerk });
+    await expectOk(c.core, 'flow.depart', { personArrivalId: old.persons[1]!.personArrivalId }, { token: c.clerk });
+    await expectOk(c.core, 'flow.depart', { personArrivalId: yesterday.persons[0]!.personArrivalId }, { token: c.clerk });
+    const listed = await expectOk(c.core, 'aid.arrivals', {}, { token: c.clerk });
+    expect(listed.map((a) => [a.id, a.date, a.present, a.total])).toEqual([
+      [todays.arrivalId, '2026-11-25', 1, 4],
+      [yesterday.arrivalId, '2026-11-24', 1, 3],
+    ]);
+    expect(listed[0]!.label).toBe('GXA 2245');
+    // Yesterday's guest gets today's meal through the same batch action.
+    const meal = await expectOk(c.core, 'aid.deliver', { typeId: c.type('meal').id, target: { arrivalId: yesterday.arrivalId } }, { token: c.clerk });
+    expect(meal.delivered.map((d) => d.personArrivalId)).toEqual([yesterday.persons[1]!.personArrivalId]);
+    expect(meal.skipped.map((s) => s.reason).sort()).toEqual(['departed', 'not-arrived']);
+    const psychologist = (await staff(c.core, c.adminToken, 'psico', ['psychologist'])).token;
+    const refused = await dispatch(c.core, 'aid.arrivals', {}, { token: psychologist });
+    expect(refused.ok === false && refused.error.code).toBe('forbidden');
+  });
+
   it('keeps belongings under a tag, returns them with confirmation, and holds the departure until then', async () => {
     const c = await centre();
     const { persons } = await flight(c, 2);

@@ -110,6 +110,14 @@ export const aidContract = {
       skipped: z.array(z.object({ personArrivalId: Id, personName: z.string(), reason: z.enum(SKIP_REASONS), message: z.string() })),
     }),
   }),
+  /**
+   * Arrivals the kits station serves: today's, and earlier ones (up to a week) with people still
+   * in the centre, such as those in temporary shelter who need their meals.
+   */
+  'aid.arrivals': method({
+    input: z.strictObject({}),
+    output: z.array(z.object({ id: Id, label: z.string(), date: z.string(), present: z.number().int(), total: z.number().int() })),
+  }),
   /** Voids a delivery with a reason: its stock goes back to its lots by a reversing movement. */
   'aid.void': method({ input: z.strictObject({ deliveryId: Id, reason: Reason }), output: Delivery }),
   /** Deliveries of one arrival (the kits station) or of one person (the case file), newest first. */

@@ -268,6 +268,7 @@ export const en: Messages = {
     'aid.types': 'View kits and services',
     'aid.createType': 'Create a kind of kit or service',
     'aid.updateType': 'Change a kind of kit or service',
+    'aid.arrivals': 'List arrivals with people present',
     'aid.deliver': 'Deliver a kit or service',
     'aid.void': 'Void a delivery',
     'aid.deliveries': 'View deliveries',
@@ -684,6 +685,8 @@ export const en: Messages = {
   aid: {
     title: 'Kits and services',
     arrival: 'Arrival',
+    presentCount_one: '{{count}} present',
+    presentCount_other: '{{count}} present',
     chooseArrival: 'Choose the arrival',
     type: 'Kit or service',
     chooseType: 'Choose what to give',

@@ -267,6 +267,7 @@ export const es = {
     'aid.types': 'Consultar kits y servicios',
     'aid.createType': 'Crear tipo de kit o servicio',
     'aid.updateType': 'Modificar tipo de kit o servicio',
+    'aid.arrivals': 'Consultar arribos con personas presentes',
     'aid.deliver': 'Entregar kit o servicio',
     'aid.void': 'Anular entrega',
     'aid.deliveries': 'Consultar entregas',
@@ -683,6 +684,8 @@ export const es = {
   aid: {
     title: 'Entrega de kits y servicios',
     arrival: 'Arribo',
+    presentCount_one: '{{count}} presente',
+    presentCount_other: '{{count}} presentes',
     chooseArrival: 'Elija el arribo',
     type: 'Kit o servicio',
     chooseType: 'Elija qué entregar',

@@ -7,7 +7,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
-import { formatNumber } from '../../app/format';
+import dayjs from 'dayjs';
+import { formatNumber, formatPartialDate } from '../../app/format';
+import i18n from '../../app/i18n';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 import { AttentionTags } from '../../components/AttentionTags';
@@ -26,8 +28,8 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 export function AidPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const board = useCallQuery('flow.board', {}, { staleTime: 0 });
-  const arrivalId = params.get('llegada') ?? board.data?.arrivals[0]?.id ?? null;
+  const arrivals = useCallQuery('aid.arrivals', {}, { staleTime: 0 });
+  const arrivalId = params.get('llegada') ?? arrivals.data?.[0]?.id ?? null;
   const rows = useCallQuery('flow.board', { arrivalId: arrivalId ?? undefined }, { enabled: !!arrivalId, staleTime: 0 });
   const types = useCallQuery('aid.types', {});
   const stock = useCallQuery('stock.report', {}, { staleTime: 0 });
@@ -57,7 +59,7 @@ export function AidPage() {
   const present = (rows.data?.rows ?? []).filter((r) => r.status === 'arrived' && !r.stages.departed).length;
   const canGive = (r: FlowRow) => r.status === 'arrived' && !r.stages.departed;
 
-  if (board.data && !board.data.arrivals.length)
+  if (arrivals.data && !arrivals.data.length)
     return (
       <Stack maw={1100}>
         <Title order={2}>{t('aid.title')}</Title>
@@ -71,11 +73,12 @@ export function AidPage() {
         <Select
           label={t('aid.arrival')}
           placeholder={t('aid.chooseArrival')}
-          data={board.data?.arrivals.map((a) => ({ value: a.id, label: a.label })) ?? []}
+          data={(arrivals.data ?? []).map((a) => ({ value: a.id, label: arrivalOption(a) }))}
           value={arrivalId}
           onChange={(v) => (setResult(null), setParams((p) => (v ? p.set('llegada', v) : p.delete('llegada'), p)))}
           allowDeselect={false}
-          w={260}
+          searchable
+          w={320}
         />
         <Select
           label={t('aid.type')}
@@ -178,6 +181,12 @@ export function AidPage() {
       {element}
     </Stack>
   );
+}
+
+/** "GlobalX GXA 2245 · 60 presentes", with the date when it is not today's. */
+function arrivalOption(a: Output<'aid.arrivals'>[number]): string {
+  const when = a.date === dayjs().format('YYYY-MM-DD') ? '' : ` · ${formatPartialDate(a.date)}`;
+  return `${a.label}${when} · ${i18n.t('aid.presentCount', { count: a.present })}`;
 }
 
 /** What is left of a stock-using type (or that it is a service). */
