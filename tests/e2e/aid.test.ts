@@ -197,7 +197,8 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Nuevo tipo' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nuevo tipo' });
     await dialog.getByRole('textbox', { name: 'Código (sin espacios)' }).fill('Frazada Grande');
-    await dialog.getByRole('textbox', { name: 'Unidad' }).fill('frazada');
+    await dialog.getByRole('textbox', { name: 'Unidad en español (kit, plato…)' }).fill('frazada');
+    await dialog.getByRole('textbox', { name: 'Unidad en inglés' }).fill('blanket');
     await dialog.getByRole('textbox', { name: 'Nombre en español' }).fill('Frazada');
     await dialog.getByRole('textbox', { name: 'Nombre en inglés' }).fill('Blanket');
     await dialog.getByRole('textbox', { name: 'Avisar con existencias bajas en' }).fill('10');

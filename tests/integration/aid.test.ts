@@ -63,9 +63,9 @@ describe('humanitarian aid and stock', () => {
     expect(c.type('snack')).toMatchObject({ usesStock: true, repeat: { kind: 'per_arrival' }, lowStock: 150 });
     const updated = await expectOk(c.core, 'aid.updateType', { id: c.type('meal').id, repeat: { kind: 'hours', hours: 5 }, lowStock: null }, { token: c.manager });
     expect(updated.repeat).toEqual({ kind: 'hours', hours: 5 });
-    const created = await expectOk(c.core, 'aid.createType', { code: 'blanket', nameEs: 'Frazada', nameEn: 'Blanket', unit: 'frazada', usesStock: true, repeat: { kind: 'per_arrival' }, lowStock: 10 }, { token: c.manager });
+    const created = await expectOk(c.core, 'aid.createType', { code: 'blanket', nameEs: 'Frazada', nameEn: 'Blanket', unitEs: 'frazada', unitEn: 'blanket', usesStock: true, repeat: { kind: 'per_arrival' }, lowStock: 10 }, { token: c.manager });
     expect(created).toMatchObject({ code: 'blanket', active: true });
-    const clash = await dispatch(c.core, 'aid.createType', { code: 'blanket', nameEs: 'Otra', nameEn: 'Other', unit: 'u', usesStock: false, repeat: { kind: 'per_arrival' }, lowStock: null }, { token: c.manager });
+    const clash = await dispatch(c.core, 'aid.createType', { code: 'blanket', nameEs: 'Otra', nameEn: 'Other', unitEs: 'u', unitEn: 'u', usesStock: false, repeat: { kind: 'per_arrival' }, lowStock: null }, { token: c.manager });
     expect(clash.ok === false && clash.error.message).toBe('Ya hay un tipo con el código blanket.');
     const clerk = await dispatch(c.core, 'aid.updateType', { id: created.id, active: false }, { token: c.clerk });
     expect(clerk.ok === false && clerk.error.code).toBe('forbidden');

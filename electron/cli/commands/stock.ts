@@ -9,7 +9,7 @@ export function stockReportJson(report: { generatedAt: string; lines: StockLine[
     types: report.lines.map((line) => ({
       code: line.code,
       name: locale === 'en' ? line.nameEn : line.nameEs,
-      unit: line.unit,
+      unit: locale === 'en' ? line.unitEn : line.unitEs,
       balance: line.balance,
       expired_balance: line.expiredBalance,
       low_stock_threshold: line.lowStock,
@@ -30,8 +30,9 @@ function stockReportText(report: { lines: StockLine[] }): string {
   const lines: string[] = [];
   for (const line of report.lines) {
     const name = locale === 'en' ? line.nameEn : line.nameEs;
+    const unit = locale === 'en' ? line.unitEn : line.unitEs;
     const flag = line.low ? `  ⚠ ${t('cli.stockLow', { threshold: line.lowStock })}` : '';
-    lines.push(`${name.padEnd(36)} ${String(line.balance).padStart(8)} ${line.unit}${flag}`);
+    lines.push(`${name.padEnd(36)} ${String(line.balance).padStart(8)} ${unit}${flag}`);
     for (const lot of line.lots) {
       const expiry = lot.expiry ? t('cli.stockExpiry', { date: lot.expiry }) : t('cli.stockNoExpiry');
       const expired = lot.expired ? `  (${t('cli.stockExpired')})` : '';

@@ -21,7 +21,8 @@ export const StockLine = z.object({
   code: z.string(),
   nameEs: z.string(),
   nameEn: z.string(),
-  unit: z.string(),
+  unitEs: z.string(),
+  unitEn: z.string(),
   /** Units that can be delivered: lots not expired. */
   balance: z.number().int(),
   expiredBalance: z.number().int(),

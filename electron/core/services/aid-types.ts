@@ -10,7 +10,8 @@ export interface AidTypeRow {
   code: string;
   name_es: string;
   name_en: string;
-  unit: string;
+  unit_es: string;
+  unit_en: string;
   uses_stock: number;
   repeat_kind: 'per_arrival' | 'hours';
   repeat_hours: number | null;
@@ -18,7 +19,7 @@ export interface AidTypeRow {
   active: number;
 }
 
-const SELECT = 'SELECT id, code, name_es, name_en, unit, uses_stock, repeat_kind, repeat_hours, low_stock, active FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL';
+const SELECT = 'SELECT id, code, name_es, name_en, unit_es, unit_en, uses_stock, repeat_kind, repeat_hours, low_stock, active FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL';
 
 export function toAidType(r: AidTypeRow): AidType {
   return {
@@ -26,7 +27,8 @@ export function toAidType(r: AidTypeRow): AidType {
     code: r.code,
     nameEs: r.name_es,
     nameEn: r.name_en,
-    unit: r.unit,
+    unitEs: r.unit_es,
+    unitEn: r.unit_en,
     usesStock: r.uses_stock === 1,
     repeat: r.repeat_kind === 'hours' ? { kind: 'hours', hours: r.repeat_hours ?? 1 } : { kind: 'per_arrival' },
     lowStock: r.low_stock,
@@ -36,6 +38,9 @@ export function toAidType(r: AidTypeRow): AidType {
 
 /** The name of a type in the caller's language. */
 export const typeName = (ctx: ServiceContext, t: Pick<AidTypeRow, 'name_es' | 'name_en'>) => (ctx.locale === 'en' ? t.name_en : t.name_es);
+
+/** Its unit (kit, plate, bottle…) in the caller's language. */
+export const typeUnit = (ctx: ServiceContext, t: Pick<AidTypeRow, 'unit_es' | 'unit_en'>) => (ctx.locale === 'en' ? t.unit_en : t.unit_es);
 
 export function loadAidType(ctx: ServiceContext, id: string): AidTypeRow {
   const row = ctx.db.prepare(`${SELECT} AND id = ?`).get(ctx.core.identity!.centreId, id) as AidTypeRow | undefined;
@@ -53,7 +58,8 @@ export function seedAidTypes(ctx: ServiceContext): void {
       code: t.code,
       name_es: t.es,
       name_en: t.en,
-      unit: t.unit.es,
+      unit_es: t.unit.es,
+      unit_en: t.unit.en,
       uses_stock: t.uses_stock ? 1 : 0,
       repeat_kind: t.repeat.kind,
       repeat_hours: t.repeat.kind === 'hours' ? t.repeat.hours : null,
@@ -82,7 +88,8 @@ export const aidTypesHandlers = {
         code: input.code,
         name_es: input.nameEs,
         name_en: input.nameEn,
-        unit: input.unit,
+        unit_es: input.unitEs,
+        unit_en: input.unitEn,
         uses_stock: input.usesStock ? 1 : 0,
         ...repeatColumns(input.repeat),
         low_stock: input.lowStock,
@@ -96,7 +103,8 @@ export const aidTypesHandlers = {
       const patch: Record<string, unknown> = {};
       if (input.nameEs !== undefined) patch.name_es = input.nameEs;
       if (input.nameEn !== undefined) patch.name_en = input.nameEn;
-      if (input.unit !== undefined) patch.unit = input.unit;
+      if (input.unitEs !== undefined) patch.unit_es = input.unitEs;
+      if (input.unitEn !== undefined) patch.unit_en = input.unitEn;
       if (input.usesStock !== undefined) patch.uses_stock = input.usesStock ? 1 : 0;
       if (input.repeat !== undefined) Object.assign(patch, repeatColumns(input.repeat));
       if (input.lowStock !== undefined) patch.low_stock = input.lowStock;

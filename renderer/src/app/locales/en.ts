@@ -779,6 +779,8 @@ export const en: Messages = {
     nameEs: 'Name in Spanish',
     nameEn: 'Name in English',
     unit: 'Unit',
+    unitEs: 'Unit in Spanish',
+    unitEn: 'Unit in English (kit, plate…)',
     usesStock: 'Uses stock',
     repeat: 'Repeat rule',
     repeatKinds: { per_arrival: 'Once per arrival', hours: 'Every so many hours' },

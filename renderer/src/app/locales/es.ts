@@ -778,6 +778,8 @@ export const es = {
     nameEs: 'Nombre en español',
     nameEn: 'Nombre en inglés',
     unit: 'Unidad',
+    unitEs: 'Unidad en español (kit, plato…)',
+    unitEn: 'Unidad en inglés',
     usesStock: 'Lleva inventario',
     repeat: 'Regla de repetición',
     repeatKinds: { per_arrival: 'Una vez por arribo', hours: 'Cada cierto número de horas' },

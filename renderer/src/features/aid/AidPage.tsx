@@ -13,7 +13,7 @@ import i18n from '../../app/i18n';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 import { AttentionTags } from '../../components/AttentionTags';
-import { aidTypeName, repeatRule } from './labels';
+import { aidTypeName, aidUnit, repeatRule } from './labels';
 import { useDeliver } from './useDeliver';
 
 type Result = Output<'aid.deliver'> & { typeName: string };
@@ -196,7 +196,7 @@ export function StockLeft({ type, line }: { type: AidType; line: Output<'stock.r
   const balance = line?.balance ?? 0;
   return (
     <Badge size="lg" variant="light" color={balance === 0 ? 'red' : line?.low ? 'orange' : 'teal'} data-testid="stock-left">
-      {balance === 0 ? t('aid.outOfStock') : t('aid.left', { amount: formatNumber(balance), unit: type.unit })}
+      {balance === 0 ? t('aid.outOfStock') : t('aid.left', { amount: formatNumber(balance), unit: aidUnit(type) })}
     </Badge>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCallQuery } from '../../api/hooks';
 import { formatDate, formatDateTime, formatNumber, formatPartialDate } from '../../app/format';
 import { useCurrentSession } from '../../app/session';
-import { aidTypeName } from '../aid/labels';
+import { aidTypeName, aidUnit } from '../aid/labels';
 import { CorrectLotModal, ReceiveLotModal } from './StockModals';
 import { TypesEditor } from './TypesEditor';
 
@@ -44,7 +44,7 @@ export function StockPage() {
               <Table.Td>
                 <UnstyledButton onClick={() => setSelected(l.typeId)} fw={500} fz="sm">{aidTypeName(l)}</UnstyledButton>
               </Table.Td>
-              <Table.Td ta="right" fw={600} data-testid="stock-balance">{formatNumber(l.balance)} {l.unit}</Table.Td>
+              <Table.Td ta="right" fw={600} data-testid="stock-balance">{formatNumber(l.balance)} {aidUnit(l)}</Table.Td>
               <Table.Td ta="right">{l.lowStock ?? '—'}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
@@ -90,7 +90,7 @@ export function LowStockAlert({ lines }: { lines: StockLine[] }) {
     <Alert color="orange" icon={<IconAlertTriangle />} title={t('home.lowStockTitle')} data-testid="low-stock">
       <List size="sm">
         {lines.map((l) => (
-          <List.Item key={l.typeId}>{t('home.lowStockItem', { type: aidTypeName(l), count: l.balance, unit: l.unit, threshold: l.lowStock })}</List.Item>
+          <List.Item key={l.typeId}>{t('home.lowStockItem', { type: aidTypeName(l), count: l.balance, unit: aidUnit(l), threshold: l.lowStock })}</List.Item>
         ))}
       </List>
     </Alert>

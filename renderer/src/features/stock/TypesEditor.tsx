@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { notifySuccess } from '../../app/notify';
-import { aidTypeName, repeatRule } from '../aid/labels';
+import { aidTypeName, aidUnit, repeatRule } from '../aid/labels';
 
 /** The manager's list of kits and services: whether each uses stock, its repeat rule, its threshold. */
 export function TypesEditor() {
@@ -38,7 +38,7 @@ export function TypesEditor() {
                   {!x.active && <Badge size="xs" color="gray">{t('stock.inactive')}</Badge>}
                 </Group>
               </Table.Td>
-              <Table.Td>{x.unit}</Table.Td>
+              <Table.Td>{aidUnit(x)}</Table.Td>
               <Table.Td>{x.usesStock ? t('common.yes') : t('common.no')}</Table.Td>
               <Table.Td>{repeatRule(x)}</Table.Td>
               <Table.Td>{x.lowStock ?? '—'}</Table.Td>
@@ -66,7 +66,8 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
       code: type?.code ?? '',
       nameEs: type?.nameEs ?? '',
       nameEn: type?.nameEn ?? '',
-      unit: type?.unit ?? '',
+      unitEs: type?.unitEs ?? '',
+      unitEn: type?.unitEn ?? '',
       usesStock: type?.usesStock ?? true,
       repeatKind: type?.repeat.kind ?? 'per_arrival',
       hours: (type?.repeat.kind === 'hours' ? type.repeat.hours : 4) as number | '',
@@ -77,7 +78,8 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
       code: (v) => (type || /^[a-z][a-z0-9_]{1,39}$/.test(v.trim()) ? null : t('validation.aidCode')),
       nameEs: (v) => (v.trim().length >= 2 ? null : t('validation.required')),
       nameEn: (v) => (v.trim().length >= 2 ? null : t('validation.required')),
-      unit: (v) => (v.trim() ? null : t('validation.required')),
+      unitEs: (v) => (v.trim() ? null : t('validation.required')),
+      unitEn: (v) => (v.trim() ? null : t('validation.required')),
       hours: (v, values) => (values.repeatKind !== 'hours' || (typeof v === 'number' && v >= 1 && v <= 720) ? null : t('validation.required')),
     },
   });
@@ -88,7 +90,8 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
         const fields = {
           nameEs: v.nameEs.trim(),
           nameEn: v.nameEn.trim(),
-          unit: v.unit.trim(),
+          unitEs: v.unitEs.trim(),
+          unitEn: v.unitEn.trim(),
           usesStock: v.usesStock,
           repeat: v.repeatKind === 'hours' ? { kind: 'hours' as const, hours: Number(v.hours) } : { kind: 'per_arrival' as const },
           lowStock: v.usesStock && v.lowStock !== '' ? Number(v.lowStock) : null,
@@ -102,9 +105,11 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
       <Stack>
         <SimpleGrid cols={2}>
           <TextInput label={t('stock.code')} required disabled={!!type} data-autofocus={!type || undefined} {...form.getInputProps('code')} />
-          <TextInput label={t('stock.unit')} required {...form.getInputProps('unit')} />
+          <div />
           <TextInput label={t('stock.nameEs')} required data-autofocus={type ? true : undefined} {...form.getInputProps('nameEs')} />
           <TextInput label={t('stock.nameEn')} required {...form.getInputProps('nameEn')} />
+          <TextInput label={t('stock.unitEs')} required {...form.getInputProps('unitEs')} />
+          <TextInput label={t('stock.unitEn')} required {...form.getInputProps('unitEn')} />
         </SimpleGrid>
         <Checkbox label={t('stock.usesStock')} {...form.getInputProps('usesStock', { type: 'checkbox' })} />
         {form.values.usesStock && <NumberInput label={t('stock.lowStock')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('lowStock')} />}
