@@ -548,7 +548,7 @@ export const en: Messages = {
       'screening-attended': 'Attention recorded (screening no. {{sequence}})',
       merged: 'Records merged',
       unmerged: 'Merge undone',
-      'aid-delivered': 'Received {{type}} ({{quantity}})',
+      'aid-delivered': 'Received {{type}}{{times}}',
       'aid-voided': 'Delivery voided: {{type}}',
       'belongings-received': 'Belongings in custody: tag {{tag}}',
       'belongings-returned': 'Belongings returned: tag {{tag}}',

@@ -547,7 +547,7 @@ export const es = {
       'screening-attended': 'Atención registrada (tamizaje n.º {{sequence}})',
       merged: 'Registros unidos',
       unmerged: 'Unión deshecha',
-      'aid-delivered': 'Recibió {{type}} ({{quantity}})',
+      'aid-delivered': 'Recibió {{type}}{{times}}',
       'aid-voided': 'Entrega anulada: {{type}}',
       'belongings-received': 'Pertenencias en custodia: etiqueta {{tag}}',
       'belongings-returned': 'Pertenencias devueltas: etiqueta {{tag}}',

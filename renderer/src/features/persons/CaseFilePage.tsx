@@ -135,7 +135,7 @@ export function CaseFilePage() {
           <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>
           <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
             {timeline.map((e, i) => (
-              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { ...e.detail, sequence: e.detail.sequence, level: level(e.detail.level), from: level(e.detail.from), to: level(e.detail.to), reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
+              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { ...e.detail, times: Number(e.detail.quantity) > 1 ? ` ×${String(e.detail.quantity)}` : '', sequence: e.detail.sequence, level: level(e.detail.level), from: level(e.detail.from), to: level(e.detail.to), reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
                 <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
                 {e.kind === 'merged' && !undone.has(String(e.detail.mergeId)) && (
                   <Button
