@@ -85,10 +85,15 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await page.getByRole('link', { name: 'Ayuda humanitaria' }).click();
     await page.getByRole('heading', { name: 'Entrega de kits y servicios' }).waitFor();
     await expect.poll(() => page.getByRole('textbox', { name: 'Arribo' }).inputValue()).toBe('GlobalX GXA 2301 · 3 presentes');
-    await page.getByRole('textbox', { name: 'Kit o servicio' }).click();
-    await page.getByRole('option', { name: 'Refrigerio' }).click();
+    // The common path from the keyboard: the kit box has the focus; type, Enter, Tab, Enter.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.placeholder)).toBe('Elija qué entregar');
+    await page.keyboard.type('refrig');
+    await page.keyboard.press('Enter');
     await page.getByTestId('stock-left').getByText('Quedan 10 kit').waitFor();
-    await page.getByRole('button', { name: 'Entregar a todos los presentes (3)' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Entregar a todos los presentes (3)');
+    await page.keyboard.press('Enter');
     const summary = page.getByTestId('aid-summary');
     await summary.getByText('Entregado a 3 personas.').waitFor();
     expect(await summary.getByTestId('skipped-not-arrived').innerText()).toContain('Elmer Batz Coc');

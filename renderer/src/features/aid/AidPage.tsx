@@ -80,15 +80,18 @@ export function AidPage() {
           searchable
           w={320}
         />
+        {/* Mounted with its options, so what the clerk types at once is matched and Enter picks it. */}
         <Select
+          key={types.data ? 'ready' : 'loading'}
           label={t('aid.type')}
           placeholder={t('aid.chooseType')}
           data={(types.data ?? []).map((x) => ({ value: x.id, label: aidTypeName(x) }))}
           value={typeId}
           onChange={(v) => (setTypeId(v), setResult(null))}
+          disabled={!types.data}
           searchable
-          data-autofocus
-          autoFocus
+          selectFirstOptionOnChange
+          autoFocus={!!types.data}
           w={300}
         />
         {type && <StockLeft type={type} line={stock.data?.lines.find((l) => l.typeId === type.id)} />}

@@ -35,6 +35,7 @@ export function DeliveriesCard({ personId, personName, arrivals, canGive }: { pe
             value={typeId}
             onChange={setTypeId}
             searchable
+            selectFirstOptionOnChange
             w={280}
           />
           <Button disabled={!typeId} loading={isPending} onClick={() => deliver({ typeId: typeId!, target: { personArrivalId: current.personArrivalId } })}>
