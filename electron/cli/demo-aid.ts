@@ -1,6 +1,7 @@
 import type { Output } from '../core/contract';
 import type { Core } from '../core/context';
-import { asOf, shift, signIn } from './demo-session';
+import { addDays } from '../core/time';
+import { asOf, signIn } from './demo-session';
 import { call } from './runtime';
 
 /**
@@ -17,18 +18,18 @@ export async function loadDemoAid(core: Core, today: string): Promise<void> {
 
   // Each donation is received on its day, by the manager signed in that day.
   const receive = async (daysAgo: number, code: string, lotCode: string, donor: string, quantity: number, expiry: string | null, note?: string) =>
-    asOf(core, new Date(Date.parse(`${shift(today, -daysAgo)}T15:00:00Z`)), async () =>
+    asOf(core, new Date(Date.parse(`${addDays(today, -daysAgo)}T15:00:00Z`)), async () =>
       (await signIn(core, 'elopez'))('stock.receive', { typeId: type(code), lotCode, donor, quantity, expiry, ...(note ? { note } : {}) }),
     );
-  const oldSnacks = await receive(30, 'snack', 'OIM-REF-2026-031', 'OIM', 40, shift(today, -3), 'Donación de octubre');
-  await receive(12, 'snack', 'CONAMIGUA-R-118', 'CONAMIGUA', 90, shift(today, 9));
-  await receive(4, 'snack', 'OIM-REF-2026-044', 'OIM', 250, shift(today, 75));
+  const oldSnacks = await receive(30, 'snack', 'OIM-REF-2026-031', 'OIM', 40, addDays(today, -3), 'Donación de octubre');
+  await receive(12, 'snack', 'CONAMIGUA-R-118', 'CONAMIGUA', 90, addDays(today, 9));
+  await receive(4, 'snack', 'OIM-REF-2026-044', 'OIM', 250, addDays(today, 75));
   const hygiene = await receive(20, 'hygiene_kit', 'UNICEF-HK-552', 'UNICEF', 120, null);
   await receive(20, 'clothing', 'CRUZROJA-RP-09', 'Cruz Roja', 60, null);
-  await receive(6, 'hydration', 'OIM-AGUA-301', 'OIM', 600, shift(today, 300));
-  await receive(15, 'sim_card', 'CONAMIGUA-SIM-77', 'CONAMIGUA', 45, shift(today, 60), 'Chips Tigo con Q25 de saldo');
+  await receive(6, 'hydration', 'OIM-AGUA-301', 'OIM', 600, addDays(today, 300));
+  await receive(15, 'sim_card', 'CONAMIGUA-SIM-77', 'CONAMIGUA', 45, addDays(today, 60), 'Chips Tigo con Q25 de saldo');
   await receive(10, 'reintegration_bonus', 'OIM-BONO-12', 'OIM', 30, null);
-  await receive(10, 'supermarket_card', 'ACNUR-TS-2026-5', 'ACNUR', 25, shift(today, 180));
+  await receive(10, 'supermarket_card', 'ACNUR-TS-2026-5', 'ACNUR', 25, addDays(today, 180));
   const manager = await signIn(core, 'elopez');
   // The monthly count found two hygiene kits fewer; a box of snacks past its date went to waste.
   await manager('stock.correct', { lotId: hygiene.id, kind: 'adjustment', counted: 118, reason: 'Conteo físico mensual: faltan dos kits en la bodega' });

@@ -1,6 +1,6 @@
 import type { Core } from '../core/context';
 import { PLACES } from '../core/reference';
-import { shift } from './demo-session';
+import { addDays } from '../core/time';
 import { call } from './runtime';
 
 /** Deterministic pseudo-random so `acogida demo` gives the same centre every time. */
@@ -53,7 +53,7 @@ export async function loadDemoArrivals(core: Core, today: string): Promise<numbe
   const earlier = await call(core, 'manifests.import', {
     fileName: 'N401GA-anterior.csv',
     contentBase64: Buffer.from(demoManifest(40, 7)).toString('base64'),
-    arrival: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: 'GlobalX', reference: 'GXA 2101', date: shift(today, -21), pointOfEntry: 'Fuerza Aérea Guatemalteca' },
+    arrival: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: 'GlobalX', reference: 'GXA 2101', date: addDays(today, -21), pointOfEntry: 'Fuerza Aérea Guatemalteca' },
   });
   const before = await call(core, 'arrivals.get', { id: earlier.arrivalId });
   for (const p of before.persons.slice(0, 37)) await call(core, 'arrivals.checkIn', { personArrivalId: p.personArrivalId });

@@ -1,6 +1,7 @@
 import type { Core } from '../core/context';
 import type { Answers } from '../core/screening/instrument';
-import { asOf, shift, signIn } from './demo-session';
+import { addDays } from '../core/time';
+import { asOf, signIn } from './demo-session';
 import { call } from './runtime';
 
 const HOUR = 3_600_000;
@@ -16,10 +17,10 @@ export async function loadDemoScreenings(core: Core, today: string): Promise<voi
 
   // Two days ago a man came on his own from Mexico, afraid to go home: red, and nobody recorded
   // the attention, so it is overdue now.
-  const before = new Date(Date.parse(`${shift(today, -2)}T22:30:00Z`));
+  const before = new Date(Date.parse(`${addDays(today, -2)}T22:30:00Z`));
   await asOf(core, before, async () => {
     const { person } = await call(core, 'persons.register', {
-      walkIn: { route: 'land', originCountry: 'MEX', date: shift(today, -2), pointOfEntry: 'El Carmen' },
+      walkIn: { route: 'land', originCountry: 'MEX', date: addDays(today, -2), pointOfEntry: 'El Carmen' },
       person: { givenNames: 'Wilmer Antonio', firstSurname: 'Orellana', secondSurname: 'Cruz', birthDate: '1994-07-19', sex: 'M', nationality: 'HND', originCountry: 'HND', originDepartment: 'Cortés', originMunicipality: 'San Pedro Sula', languages: ['es'], yearsAbroad: 2, detentionDays: 45 },
       consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'follow_up', institution: '', granted: true }] },
     });
@@ -55,7 +56,7 @@ export async function loadDemoScreenings(core: Core, today: string): Promise<voi
   };
 
   if (minor) await screen(minor, { support_network: true, distress: 'worried', notes: 'Viajaba sin una persona adulta; su madre espera en Quetzaltenango (demostración).' });
-  if (women[0]) await screen(women[0], { travel_group: 'alone', pregnant: true, due_date: shift(today, 120), support_network: true, safe_place: true, distress: 'calm' });
+  if (women[0]) await screen(women[0], { travel_group: 'alone', pregnant: true, due_date: addDays(today, 120), support_network: true, safe_place: true, distress: 'calm' });
   if (men[0]) await screen(men[0], { travel_group: 'alone', support_network: false, safe_place: false, years_abroad: 14, distress: 'worried' });
   if (men[1]) await screen(men[1], { travel_group: 'alone', support_network: true, safe_place: true, chronic_treatment: true, distress: 'calm' });
   for (const r of men.slice(2, 5)) await screen(r, { travel_group: 'alone', support_network: true, safe_place: true, distress: 'calm' });

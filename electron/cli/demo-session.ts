@@ -26,10 +26,3 @@ export async function asOf<T>(core: Core, at: Date, body: () => Promise<T>): Pro
     core.clock = real;
   }
 }
-
-/** A yyyy-mm-dd date `days` away from `date`. */
-export function shift(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

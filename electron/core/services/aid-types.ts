@@ -21,7 +21,7 @@ export interface AidTypeRow {
 
 const SELECT = 'SELECT id, code, name_es, name_en, unit_es, unit_en, uses_stock, repeat_kind, repeat_hours, low_stock, active FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL';
 
-export function toAidType(r: AidTypeRow): AidType {
+function toAidType(r: AidTypeRow): AidType {
   return {
     id: r.id,
     code: r.code,
@@ -38,9 +38,6 @@ export function toAidType(r: AidTypeRow): AidType {
 
 /** The name of a type in the caller's language. */
 export const typeName = (ctx: ServiceContext, t: Pick<AidTypeRow, 'name_es' | 'name_en'>) => (ctx.locale === 'en' ? t.name_en : t.name_es);
-
-/** Its unit (kit, plate, bottle…) in the caller's language. */
-export const typeUnit = (ctx: ServiceContext, t: Pick<AidTypeRow, 'unit_es' | 'unit_en'>) => (ctx.locale === 'en' ? t.unit_en : t.unit_es);
 
 export function loadAidType(ctx: ServiceContext, id: string): AidTypeRow {
   const row = ctx.db.prepare(`${SELECT} AND id = ?`).get(ctx.core.identity!.centreId, id) as AidTypeRow | undefined;

@@ -37,7 +37,7 @@ const toLot = (r: LotRow, todayIso: string): StockLot => ({
   expired: r.expiry !== null && r.expiry < todayIso,
 });
 
-export function loadLot(ctx: ServiceContext, id: string): StockLot {
+function loadLot(ctx: ServiceContext, id: string): StockLot {
   const row = ctx.db.prepare(`${LOT_SELECT} AND l.id = ? AND l.centre_id = ?`).get(id, ctx.core.identity!.centreId) as LotRow | undefined;
   if (!row) throw new AppError('stock.lot-not-found');
   ctx.records.add(id);

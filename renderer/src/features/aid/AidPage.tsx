@@ -1,4 +1,5 @@
 import type { Output } from '@core/contract';
+import { normalize } from '@core/names';
 import type { AidType, Delivery } from '@core/contract/aid';
 import type { FlowRow } from '@core/contract/flow';
 import { Alert, Badge, Button, Card, CloseButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
@@ -10,6 +11,7 @@ import { useCallQuery } from '../../api/hooks';
 import dayjs from 'dayjs';
 import { formatNumber, formatPartialDate } from '../../app/format';
 import i18n from '../../app/i18n';
+import { accentInsensitiveFilter } from '../../app/filter';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 import { AttentionTags } from '../../components/AttentionTags';
@@ -17,8 +19,6 @@ import { aidTypeName, aidUnit, repeatRule } from './labels';
 import { useDeliver } from './useDeliver';
 
 type Result = Output<'aid.deliver'> & { typeName: string };
-
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * The kits station (SPEC station 6): choose the arrival and what to give, then give it to
@@ -48,16 +48,16 @@ export function AidPage() {
 
   const people = useMemo(() => {
     const all = [...(rows.data?.rows ?? [])].sort((a, b) => personName(a).localeCompare(personName(b), 'es'));
-    const words = fold(filter).split(/\s+/).filter(Boolean);
-    return words.length ? all.filter((r) => words.every((w) => fold(`${personName(r)} ${r.caseNumber ?? ''}`).includes(w))) : all;
+    const words = normalize(filter).split(' ').filter(Boolean);
+    return words.length ? all.filter((r) => words.every((w) => normalize(`${personName(r)} ${r.caseNumber ?? ''}`).includes(w))) : all;
   }, [rows.data, filter]);
   const received = useMemo(() => {
     const map = new Map<string, Delivery[]>();
     for (const d of deliveries.data ?? []) if (!d.voidedAt) map.set(d.personArrivalId, [...(map.get(d.personArrivalId) ?? []), d]);
     return map;
   }, [deliveries.data]);
-  const present = (rows.data?.rows ?? []).filter((r) => r.status === 'arrived' && !r.stages.departed).length;
   const canGive = (r: FlowRow) => r.status === 'arrived' && !r.stages.departed;
+  const present = (rows.data?.rows ?? []).filter(canGive).length;
 
   if (arrivals.data && !arrivals.data.length)
     return (
@@ -78,6 +78,7 @@ export function AidPage() {
           onChange={(v) => (setResult(null), setParams((p) => (v ? p.set('llegada', v) : p.delete('llegada'), p)))}
           allowDeselect={false}
           searchable
+          filter={accentInsensitiveFilter}
           w={320}
         />
         {/* Mounted with its options, so what the clerk types at once is matched and Enter picks it. */}
@@ -90,6 +91,7 @@ export function AidPage() {
           onChange={(v) => (setTypeId(v), setResult(null))}
           disabled={!types.data}
           searchable
+          filter={accentInsensitiveFilter}
           selectFirstOptionOnChange
           autoFocus={!!types.data}
           w={300}
@@ -193,7 +195,7 @@ function arrivalOption(a: Output<'aid.arrivals'>[number]): string {
 }
 
 /** What is left of a stock-using type (or that it is a service). */
-export function StockLeft({ type, line }: { type: AidType; line: Output<'stock.report'>['lines'][number] | undefined }) {
+function StockLeft({ type, line }: { type: AidType; line: Output<'stock.report'>['lines'][number] | undefined }) {
   const { t } = useTranslation();
   if (!type.usesStock) return <Badge size="lg" variant="light" color="gray">{t('aid.service')}</Badge>;
   const balance = line?.balance ?? 0;

@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { accentInsensitiveFilter } from '../../app/filter';
 import { formatDateTime } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
 import { aidTypeName } from './labels';
@@ -35,6 +36,7 @@ export function DeliveriesCard({ personId, personName, arrivals, canGive }: { pe
             value={typeId}
             onChange={setTypeId}
             searchable
+            filter={accentInsensitiveFilter}
             selectFirstOptionOnChange
             w={280}
           />

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconCamera, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { accentInsensitiveFilter } from '../../app/filter';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 
@@ -68,6 +69,7 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
               placeholder={t('belongings.choosePerson')}
               data={present.map((r) => ({ value: r.personArrivalId, label: `${personName(r)}${r.caseNumber ? ` · ${r.caseNumber}` : ''}` }))}
               searchable
+              filter={accentInsensitiveFilter}
               required
               data-autofocus
               {...form.getInputProps('personArrivalId')}

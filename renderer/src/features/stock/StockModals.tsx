@@ -6,6 +6,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation } from '../../api/hooks';
+import { accentInsensitiveFilter } from '../../app/filter';
 import { DATE_FORMAT } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
 import { aidTypeName } from '../aid/labels';
@@ -46,7 +47,7 @@ function ReceiveForm({ types, typeId, onDone }: { types: AidType[]; typeId: stri
     >
       <Stack>
         <SimpleGrid cols={2}>
-          <Select label={t('aid.type')} data={types.map((x) => ({ value: x.id, label: aidTypeName(x) }))} searchable required data-autofocus {...form.getInputProps('typeId')} />
+          <Select label={t('aid.type')} data={types.map((x) => ({ value: x.id, label: aidTypeName(x) }))} searchable filter={accentInsensitiveFilter} required data-autofocus {...form.getInputProps('typeId')} />
           <TextInput label={t('stock.lotCode')} required {...form.getInputProps('lotCode')} />
           <Autocomplete label={t('stock.donor')} data={DONORS} required {...form.getInputProps('donor')} />
           <NumberInput label={t('stock.quantityReceived')} min={1} max={1_000_000} allowDecimal={false} allowNegative={false} thousandSeparator="," required {...form.getInputProps('quantity')} />
