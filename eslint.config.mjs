@@ -3,6 +3,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Days and times belong to the centre's time zone, never to the workstation's (see
+ * electron/core/time.ts): these catch code that takes "now" or "today" behind the clock's back,
+ * or reads a date in the machine's own zone. tests/unit/time-lint.test.ts proves they fire.
+ */
+const zoneRules = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No new Date(): take the time from the core clock (ctx.clock.now()) or, in the renderer, centreNow().' },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No Date.now(): take the time from the core clock (ctx.clock.now()) or, in the renderer, centreNowMs().' },
+  {
+    selector: "CallExpression[callee.property.name=/^(getDate|getDay|getMonth|getFullYear|getHours|getMinutes|getTimezoneOffset|toLocaleDateString|toLocaleTimeString|toDateString|toTimeString)$/]",
+    message: "This reads the date in the workstation's zone: use zonedDate/zonedTime with the centre's zone (electron/core/time.ts) or app/centre-time.ts.",
+  },
+  { selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']", message: "That is the day in UTC, not at the centre: use zonedDate(instant, centre's zone) or centreToday()." },
+];
+const rendererZoneRules = [
+  ...zoneRules,
+  { selector: "CallExpression[callee.name='dayjs']", message: "dayjs() reads and formats in the browser's zone: use app/centre-time.ts and app/format.ts." },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
@@ -39,6 +58,7 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
+      'no-restricted-syntax': ['error', ...zoneRules],
     },
   },
   {
@@ -48,6 +68,12 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-syntax': ['error', ...rendererZoneRules],
     },
+  },
+  {
+    // The one place the renderer reads the browser's clock: to learn its skew from the core's.
+    files: ['renderer/src/app/centre-time.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

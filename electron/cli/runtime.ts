@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '../core/contract';
-import type { Actor, Core } from '../core/context';
+import { IsoDateTime } from '../core/contract/common';
+import { clockStartingAt, systemClock, type Actor, type Clock, type Core } from '../core/context';
 import { openCore } from '../core/core';
 import { dispatch } from '../core/dispatch';
 import type { ErrorValue } from '../core/errors';
@@ -30,10 +31,24 @@ export class CliFailure extends Error {
 /** A problem with how the command was called; its message is already translated. */
 export class CliUsageError extends Error {}
 
+/**
+ * The real clock, or one that starts at ACOGIDA_CLOCK_START and runs on from there: a rehearsal
+ * of an evening flight, or an end-to-end test at 23:30 centre time. Said on stderr when in use.
+ */
+export function cliClock(env: NodeJS.ProcessEnv = process.env): Clock {
+  const start = env.ACOGIDA_CLOCK_START;
+  if (!start) return systemClock;
+  const parsed = IsoDateTime.safeParse(start.trim());
+  if (!parsed.success) throw new CliUsageError(t('cli.clockStartInvalid'));
+  process.stderr.write(`${t('cli.clockStarted', { at: parsed.data })}\n`);
+  return clockStartingAt(new Date(parsed.data));
+}
+
 export function openCliCore(options: GlobalOptions): { core: Core; file: string } {
   const file = path.resolve(options.db ?? defaultDatabasePath());
+  const clock = cliClock();
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  return { core: openCore(file), file };
+  return { core: openCore(file, clock), file };
 }
 
 export function cliActor(core: Core): Actor {

@@ -8,7 +8,18 @@ export interface Clock {
   now(): Date;
 }
 
+// The one reading of the machine's clock; everything else asks a Clock (tests pin it).
+// eslint-disable-next-line no-restricted-syntax
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * A clock that starts at a chosen instant and then runs at the real pace: how a rehearsal or an
+ * end-to-end test puts the whole app at 23:30 centre time (`ACOGIDA_CLOCK_START`, see the CLI).
+ */
+export function clockStartingAt(start: Date, real: Clock = systemClock): Clock {
+  const offset = start.getTime() - real.now().getTime();
+  return { now: () => new Date(real.now().getTime() + offset) };
+}
 
 /** Who is calling: a signed-in user, the CLI's system user, or nobody yet. */
 export interface Actor {

@@ -20,6 +20,8 @@ export class ProgressBoard {
 
   report(id: string | undefined, owner: string, stage: ProgressStage, done: number, total: number): void {
     if (!id) return;
+    // Only ages progress entries out of memory: no day or time of day is derived from it.
+    // eslint-disable-next-line no-restricted-syntax
     const now = Date.now();
     for (const [key, job] of this.jobs) if (now - job.updatedAt > STALE_MS) this.jobs.delete(key);
     const existing = this.jobs.get(id);

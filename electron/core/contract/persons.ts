@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalPlace, hasPlaceList } from '../reference';
 import { ArrivalInput } from './arrivals';
 import { ConsentInput } from './consent';
-import { CountryIso3, Id, IsoDateTime } from './common';
+import { CountryIso3, Id, IsoDate, IsoDateTime } from './common';
 import { method } from './method';
 import { AttentionTag, ScreeningSummary } from './screening';
 import {
@@ -110,7 +110,8 @@ export const personsContract = {
     input: z.union([
       z.strictObject({ personArrivalId: Id, person: PersonFields, groupType: GroupType.optional(), consent: Consent }),
       z.strictObject({ arrivalId: Id, person: PersonFields, groupType: GroupType.default('alone'), consent: Consent }),
-      z.strictObject({ walkIn: ArrivalInput.omit({ kind: true }), person: PersonFields, groupType: GroupType.default('alone'), consent: Consent }),
+      // A walk-in arrives today at the centre unless a date is given: the core's calendar decides.
+      z.strictObject({ walkIn: ArrivalInput.omit({ kind: true }).extend({ date: IsoDate.optional() }), person: PersonFields, groupType: GroupType.default('alone'), consent: Consent }),
     ]),
     output: z.object({ person: Person, row: PersonArrivalRow, suggestions: z.array(Suggestion) }),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryIso3, DisplayName, Empty, Id, Locale, Password, TimeZone, Username } from './common';
+import { CountryIso3, DisplayName, Empty, Id, IsoDateTime, Locale, Password, TimeZone, Username } from './common';
 import { method } from './method';
 
 /** Countries a centre is usually in, with their time zone (the setup form and `acogida init` default to it). */
@@ -15,10 +15,14 @@ export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
 export const CentreInfo = z.object({ id: Id, name: z.string(), country: z.string(), timeZone: z.string() });
 
 export const setupContract = {
-  /** Whether first-run setup is done, and which centre this workstation belongs to. */
+  /**
+   * Whether first-run setup is done, which centre this workstation belongs to, and the core's
+   * clock: the renderer takes "now" and "today" from here and the centre's zone, never from the
+   * browser's own zone.
+   */
   'setup.status': method({
     input: Empty,
-    output: z.object({ initialized: z.boolean(), centre: CentreInfo.nullable(), workstationName: z.string().nullable() }),
+    output: z.object({ initialized: z.boolean(), centre: CentreInfo.nullable(), workstationName: z.string().nullable(), now: IsoDateTime }),
   }),
   /** First run: creates the centre, this workstation's identity and the first admin account. */
   'setup.init': method({

@@ -93,7 +93,9 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // Excel dates → yyyy-mm-dd
+  // exceljs gives a spreadsheet's calendar date as that day's UTC midnight: its UTC day is the date.
+  // eslint-disable-next-line no-restricted-syntax
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);

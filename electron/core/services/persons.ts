@@ -56,7 +56,7 @@ export const personsHandlers = {
         personArrivalId = row.personArrivalId;
       } else {
         const walkIn = 'walkIn' in input;
-        const arrivalId = walkIn ? createArrival(ctx, { ...input.walkIn, kind: 'walk_in' }) : openArrival(ctx, input.arrivalId).id;
+        const arrivalId = walkIn ? createArrival(ctx, { ...input.walkIn, date: input.walkIn.date ?? today(ctx), kind: 'walk_in' }) : openArrival(ctx, input.arrivalId).id;
         const person = createPerson(ctx, columns as never);
         personId = person.id;
         personArrivalId = createPersonArrival(ctx, {

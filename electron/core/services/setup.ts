@@ -15,14 +15,15 @@ export const setupHandlers = {
   'setup.status': handle('setup.status', {
     run(ctx) {
       const identity = ctx.core.identity;
-      if (!identity) return { initialized: false, centre: null, workstationName: null };
+      const now = ctx.clock.now().toISOString();
+      if (!identity) return { initialized: false, centre: null, workstationName: null, now };
       const centre = ctx.db
         .prepare('SELECT id, name, country, time_zone AS timeZone FROM centres WHERE id = ?')
         .get(identity.centreId) as { id: string; name: string; country: string; timeZone: string };
       const ws = ctx.db.prepare('SELECT name FROM workstations WHERE id = ?').get(identity.workstationId) as {
         name: string;
       };
-      return { initialized: true, centre, workstationName: ws.name };
+      return { initialized: true, centre, workstationName: ws.name, now };
     },
   }),
 

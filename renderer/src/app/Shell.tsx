@@ -5,6 +5,7 @@ import { IconChevronDown, IconLock, IconLogout, IconSearch, IconUserCircle } fro
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { SwitchUserModal } from '../features/auth/SwitchUserModal';
+import { CentreClockBadge } from '../components/CentreZoneNote';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PersonSpotlight } from '../components/PersonSpotlight';
 import { ADMINISTRATION, allowed, CASEWORK, HOME, STATIONS, type NavItem } from './nav';
@@ -62,6 +63,7 @@ export function Shell() {
                 {t('search.button')}
               </Button>
             )}
+            <CentreClockBadge />
             <LanguageSwitch saveForUser />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

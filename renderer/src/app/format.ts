@@ -1,25 +1,36 @@
-import dayjs from 'dayjs';
-import i18n from './i18n';
+import { displayDate } from '@core/time';
+import { centreDate, centreTime } from './centre-time';
+// The i18next singleton that app/i18n.ts sets up; imported bare so this module stays DOM-free (unit-tested in Node).
+import i18n from 'i18next';
 
-/** Dates as the users expect them: dd/mm/yyyy, 24-hour time. */
+/** Dates as the users expect them: dd/mm/yyyy, 24-hour time (Mantine's valueFormat). */
 export const DATE_FORMAT = 'DD/MM/YYYY';
-export const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm:ss';
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * dd/mm/yyyy. A calendar date (yyyy-mm-dd, e.g. an arrival's date) is shown as it is; an instant
+ * (a time stamp) as its date at the centre, whatever the workstation's zone.
+ */
 export function formatDate(value: string | Date | null | undefined): string {
-  return value ? dayjs(value).format(DATE_FORMAT) : '';
+  if (!value) return '';
+  if (typeof value === 'string' && CALENDAR_DATE.test(value)) return displayDate(value);
+  return displayDate(centreDate(value));
 }
 
+/** dd/mm/yyyy HH:mm:ss of an instant, at the centre. */
 export function formatDateTime(value: string | Date | null | undefined): string {
-  return value ? dayjs(value).format(DATE_TIME_FORMAT) : '';
+  return value ? `${displayDate(centreDate(value))} ${centreTime(value, true)}` : '';
 }
 
+/** HH:mm of an instant, at the centre. */
 export function formatTime(value: string | Date | null | undefined): string {
-  return value ? dayjs(value).format('HH:mm') : '';
+  return value ? centreTime(value) : '';
 }
 
-/** yyyy-mm-dd for the contract from a date picker value. */
-export function toIsoDate(value: string | Date | null): string | undefined {
-  return value ? dayjs(value).format('YYYY-MM-DD') : undefined;
+/** yyyy-mm-dd for the contract from a date picker value (Mantine 8 gives yyyy-mm-dd strings). */
+export function toIsoDate(value: string | null): string | undefined {
+  return value ? value.slice(0, 10) : undefined;
 }
 
 /** 30000 → "30,000", as written in Guatemala, Honduras and El Salvador (and in English). */

@@ -3,6 +3,7 @@ import { useHotkeys, useIdle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, call, forgetToken } from '../api/client';
+import { setCentreClock } from './centre-time';
 import i18n, { changeLanguage } from './i18n';
 
 const currentLanguage = () => (i18n.language === 'en' ? 'en' : 'es') as 'es' | 'en';
@@ -55,6 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const status = await call('setup.status', {});
+    if (status.centre) setCentreClock(status.centre.timeZone, status.now);
     if (!status.initialized) return setState({ status: 'setup' });
     try {
       await adopt(await call('auth.session', {}));

@@ -1,6 +1,11 @@
 import type { Messages } from './es';
 
 export const en: Messages = {
+  time: {
+    centreZone: 'centre time ({{offset}})',
+    centreClock: '{{time}} · centre time ({{offset}})',
+    centreZoneHelp: "Every date and time in Acogida is the centre's ({{zone}}). This computer is set to another time zone ({{workstation}}); its own clock may show another hour or another day.",
+  },
   app: { name: 'Acogida', tagline: 'Reception and care of returnees' },
   common: {
     save: 'Save',
@@ -580,6 +585,7 @@ export const en: Messages = {
   },
   flow: {
     title: 'Flow board',
+    dayOf: 'Today at the centre: {{date}}',
     date: 'Date',
     arrival: 'Arrival',
     allArrivals: 'All arrivals',
@@ -764,6 +770,7 @@ export const en: Messages = {
     lotCode: 'Lot code',
     quantityReceived: 'Quantity received',
     expiryOptional: 'Expiry date (if any)',
+    expiredOnArrival: 'This lot has already expired: it is recorded but will not be given out.',
     note: 'Note',
     receivedOk: 'Lot {{lot}} received: {{count}} units.',
     correct: 'Correct',

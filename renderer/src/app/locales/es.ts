@@ -1,6 +1,11 @@
 /** Spanish first: every string a screen shows. English mirrors these keys (en.ts). */
 export const es = {
   app: { name: 'Acogida', tagline: 'Recepción y atención de personas retornadas' },
+  time: {
+    centreZone: 'hora del centro ({{offset}})',
+    centreClock: '{{time}} · hora del centro ({{offset}})',
+    centreZoneHelp: 'Todas las fechas y horas de Acogida son las del centro ({{zone}}). Este equipo tiene otra zona horaria ({{workstation}}); su reloj puede mostrar otra hora u otro día.',
+  },
   common: {
     save: 'Guardar',
     cancel: 'Cancelar',
@@ -579,6 +584,7 @@ export const es = {
   },
   flow: {
     title: 'Tablero de flujo',
+    dayOf: 'Hoy en el centro: {{date}}',
     date: 'Fecha',
     arrival: 'Arribo',
     allArrivals: 'Todos los arribos',
@@ -763,6 +769,7 @@ export const es = {
     lotCode: 'Código de lote',
     quantityReceived: 'Cantidad recibida',
     expiryOptional: 'Fecha de vencimiento (si tiene)',
+    expiredOnArrival: 'Este lote ya venció: se registra, pero no se entregará.',
     note: 'Nota',
     receivedOk: 'Lote {{lot}} recibido: {{count}} unidades.',
     correct: 'Corregir',

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
-import dayjs from 'dayjs';
+import { centreToday } from '../../app/centre-time';
 import { formatNumber, formatPartialDate } from '../../app/format';
 import i18n from '../../app/i18n';
 import { accentInsensitiveFilter } from '../../app/filter';
@@ -190,7 +190,7 @@ export function AidPage() {
 
 /** "GlobalX GXA 2245 · 60 presentes", with the date when it is not today's. */
 function arrivalOption(a: Output<'aid.arrivals'>[number]): string {
-  const when = a.date === dayjs().format('YYYY-MM-DD') ? '' : ` · ${formatPartialDate(a.date)}`;
+  const when = a.date === centreToday() ? '' : ` · ${formatPartialDate(a.date)}`;
   return `${a.label}${when} · ${i18n.t('aid.presentCount', { count: a.present })}`;
 }
 

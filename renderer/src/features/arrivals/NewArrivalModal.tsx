@@ -2,17 +2,19 @@ import { ArrivalInput } from '@core/contract/arrivals';
 import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCallMutation } from '../../api/hooks';
+import { centreInstant, centreToday } from '../../app/centre-time';
 import { DATE_FORMAT } from '../../app/format';
+import { CentreZoneNote } from '../../components/CentreZoneNote';
 import { contractResolver } from '../../app/form';
 import { countryOptions } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 
+/** Times are typed as the centre's clock shows them, whatever the workstation's zone. */
 function combine(date: string, time: string): string | null {
-  return time ? dayjs(`${date}T${time}`).toISOString() : null;
+  return time ? centreInstant(date, time) : null;
 }
 
 export function NewArrivalModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -30,7 +32,7 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
   const create = useCallMutation('arrivals.create', ['arrivals.list', 'flow.board']);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: '', reference: '', date: dayjs().format('YYYY-MM-DD'), scheduled: '', actual: '', pointOfEntry: '' },
+    initialValues: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: '', reference: '', date: centreToday(), scheduled: '', actual: '', pointOfEntry: '' },
   });
   const submit = form.onSubmit(async (v) => {
     const input = {
@@ -71,8 +73,8 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
           <TextInput label={t('arrivals.reference')} {...form.getInputProps('reference')} />
           <DateInput label={t('arrivals.date')} valueFormat={DATE_FORMAT} required {...form.getInputProps('date')} />
           <TextInput label={t('arrivals.pointOfEntry')} {...form.getInputProps('pointOfEntry')} />
-          <TimeInput label={t('arrivals.scheduledAt')} {...form.getInputProps('scheduled')} />
-          <TimeInput label={t('arrivals.actualAt')} {...form.getInputProps('actual')} />
+          <TimeInput label={t('arrivals.scheduledAt')} description={<CentreZoneNote />} {...form.getInputProps('scheduled')} />
+          <TimeInput label={t('arrivals.actualAt')} description={<CentreZoneNote />} {...form.getInputProps('actual')} />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

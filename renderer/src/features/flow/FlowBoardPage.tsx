@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
+import { formatDate } from '../../app/format';
 import { personName } from '../../app/labels';
 import { useCurrentSession } from '../../app/session';
 import { AttentionTags } from '../../components/AttentionTags';
@@ -48,7 +49,14 @@ export function FlowBoardPage() {
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('flow.title')}</Title>
+        <div>
+          <Title order={2}>{t('flow.title')}</Title>
+          {board.data && (
+            <Text size="sm" c="dimmed" data-testid="board-date">
+              {t('flow.dayOf', { date: formatDate(board.data.date) })}
+            </Text>
+          )}
+        </div>
         <Group>
           <Select
             aria-label={t('flow.arrival')}

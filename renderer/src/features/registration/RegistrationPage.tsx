@@ -3,7 +3,6 @@ import { normalize } from '@core/names';
 import { PLACES } from '@core/reference';
 import { Autocomplete, Button, Card, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -132,7 +131,7 @@ export function RegistrationPage() {
         : arrivalId
           ? await call('persons.register', { arrivalId, person, groupType, consent })
           : await call('persons.register', {
-              walkIn: { route: values.walkInRoute as 'air' | 'land', originCountry: values.walkInOrigin, date: dayjs().format('YYYY-MM-DD'), pointOfEntry: values.pointOfEntry },
+              walkIn: { route: values.walkInRoute as 'air' | 'land', originCountry: values.walkInOrigin, pointOfEntry: values.pointOfEntry },
               person,
               groupType,
               consent,

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { centreNow } from '../../app/centre-time';
 import i18n from '../../app/i18n';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -102,7 +103,7 @@ function Interview({ personId, prefill, noArrival, onSaved }: { personId: string
   const { t } = useTranslation();
   const initial = useMemo(() => toValues(prefill), [prefill]);
   const [values, setValues] = useState<Values>(initial);
-  const [startedAt] = useState(() => new Date().toISOString());
+  const [startedAt] = useState(() => centreNow().toISOString());
   const [debounced] = useDebouncedValue(values, 250);
   const evaluation = useCallQuery('screening.evaluate', { answers: toAnswers(debounced, { forEvaluation: true }) }, { placeholderData: keepPreviousData, staleTime: 0 });
   const record = useCallMutation('screening.record', ['screening.history', 'screening.queue', 'screening.form', 'flow.board', 'persons.get']);

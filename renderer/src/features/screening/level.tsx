@@ -4,6 +4,7 @@ import { Badge, Text, type BadgeProps } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../app/i18n';
+import { centreNowMs } from '../../app/centre-time';
 import { formatDateTime } from '../../app/format';
 
 export const LEVEL_COLOR: Record<Level, string> = { red: 'red', yellow: 'yellow', green: 'teal' };
@@ -20,9 +21,9 @@ export function LevelBadge({ level, short, ...props }: { level: Level; short?: b
 
 /** The current time, refreshed every `ms`: countdowns move without reloading. */
 export function useNow(ms = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(centreNowMs);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
+    const timer = setInterval(() => setNow(centreNowMs()), ms);
     return () => clearInterval(timer);
   }, [ms]);
   return now;

@@ -6,6 +6,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation } from '../../api/hooks';
+import { centreToday } from '../../app/centre-time';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { DATE_FORMAT } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
@@ -51,7 +52,14 @@ function ReceiveForm({ types, typeId, onDone }: { types: AidType[]; typeId: stri
           <TextInput label={t('stock.lotCode')} required {...form.getInputProps('lotCode')} />
           <Autocomplete label={t('stock.donor')} data={DONORS} required {...form.getInputProps('donor')} />
           <NumberInput label={t('stock.quantityReceived')} min={1} max={1_000_000} allowDecimal={false} allowNegative={false} thousandSeparator="," required {...form.getInputProps('quantity')} />
-          <DateInput label={t('stock.expiryOptional')} valueFormat={DATE_FORMAT} clearable {...form.getInputProps('expiry')} />
+          <DateInput
+            label={t('stock.expiryOptional')}
+            valueFormat={DATE_FORMAT}
+            clearable
+            {...form.getInputProps('expiry')}
+            // Expired means before today at the centre, as the core counts it when it delivers.
+            description={form.values.expiry && form.values.expiry < centreToday() ? <Text span size="xs" c="orange.8" data-testid="lot-expired-note">{t('stock.expiredOnArrival')}</Text> : undefined}
+          />
           <TextInput label={t('stock.note')} {...form.getInputProps('note')} />
         </SimpleGrid>
         <Group justify="flex-end">
