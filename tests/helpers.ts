@@ -52,10 +52,13 @@ export async function expectOk<M extends MethodName>(
   return result.value as Output<M>;
 }
 
-/** Sets up a centre and signs the admin in. */
-export async function setupCentre(core: Core): Promise<{ adminToken: string; adminId: string }> {
+/** Sets up a centre (in Guatemala unless said otherwise) and signs the admin in. */
+export async function setupCentre(
+  core: Core,
+  where: { country: string; timeZone: string } = { country: 'GTM', timeZone: 'America/Guatemala' },
+): Promise<{ adminToken: string; adminId: string }> {
   const init = await expectOk(core, 'setup.init', {
-    centre: { name: 'Centro de Recepción de Retornados', country: 'GTM', timeZone: 'America/Guatemala' },
+    centre: { name: 'Centro de Recepción de Retornados', ...where },
     workstationName: 'Mesa 1',
     admin: { username: 'admin', displayName: 'Ana Admin', password: ADMIN_PASSWORD },
   });

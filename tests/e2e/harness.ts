@@ -24,14 +24,30 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * The workstation's clock zone for every end-to-end run: far from any centre's (UTC+14, where it
+ * is already "tomorrow" in Central America from 10:00 UTC). A screen that takes its day from the
+ * browser's zone instead of the centre's fails here at any hour, not only in the evening.
+ */
+export const WORKSTATION_ZONE = process.env.ACOGIDA_E2E_TZ ?? 'Pacific/Kiritimati';
+
+export interface HarnessOptions {
+  /** Starts the app's clock at this instant (ACOGIDA_CLOCK_START); it runs on from there. */
+  clockStart?: string;
+  /** The browser's and the server's own clock zone. */
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+}
+
 /** `acogida serve` on a fresh SQLite file in a temp folder, and a Chromium page on it. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const timezoneId = options.timezoneId ?? WORKSTATION_ZONE;
   if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-e2e-'));
   const db = path.join(dir, 'acogida.db');
   const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'acogida.cjs'), 'serve', '--db', db, '--port', '0', '--json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ACOGIDA_LANG: 'es' },
+    env: { ...process.env, ACOGIDA_LANG: 'es', TZ: timezoneId, ...(options.clockStart ? { ACOGIDA_CLOCK_START: options.clockStart } : {}) },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -46,7 +62,7 @@ export async function startHarness(): Promise<Harness> {
     executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'es-GT' });
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 860 }, locale: 'es-GT', timezoneId });
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -95,10 +111,14 @@ export async function switchUser(page: Page, username: string, password: string)
   await dialog.waitFor({ state: 'hidden' });
 }
 
-/** First-run setup through the screens, then signed in as the centre's admin `jefa`. */
-export async function setupCentreAsAdmin(page: Page, url: string): Promise<void> {
+/** First-run setup through the screens (in Guatemala unless `country` is named), then signed in as the centre's admin `jefa`. */
+export async function setupCentreAsAdmin(page: Page, url: string, country?: string): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Nombre del centro').fill('CAMR San Pedro Sula');
+  if (country) {
+    await page.getByRole('textbox', { name: 'País' }).click();
+    await page.getByRole('option', { name: country }).click();
+  }
   await page.getByLabel('Nombre de este puesto').fill('Mesa 1');
   await page.getByLabel('Nombre completo').fill('Coordinación');
   await page.getByLabel('Usuario').fill('jefa');

@@ -7,12 +7,34 @@ import { tempDir } from '../helpers';
 
 const BIN = path.resolve(__dirname, '../../bin/acogida.cjs');
 
-function acogida(args: string[], stdin = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', env: { ...process.env, ACOGIDA_LANG: 'es' } });
+function acogida(args: string[], stdin = '', env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', env: { ...process.env, ACOGIDA_LANG: 'es', ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('acogida CLI', () => {
+  it('runs on a rehearsal clock from ACOGIDA_CLOCK_START, says so, and refuses a bad one without touching anything', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'ensayo.db');
+    const evening = { ACOGIDA_CLOCK_START: '2026-11-26T05:30:00Z', TZ: 'Pacific/Kiritimati' };
+    const init = acogida(['init', '--db', db, '--centre', 'CAMR Omoa', '--country', 'HND', '--admin', 'admin', '--json'], 'clave-de-admin-1\n', evening);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toContain('Reloj de ensayo: la aplicación arranca en 2026-11-26T05:30:00Z');
+    const raw = openDriver(db);
+    const created = raw.prepare('SELECT created_at FROM centres').pluck().get() as string;
+    raw.close();
+    expect(Date.parse(created) - Date.parse('2026-11-26T05:30:00Z')).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(created) - Date.parse('2026-11-26T05:30:00Z')).toBeLessThan(60_000);
+
+    for (const bad of ['mañana', '2026-11-26 05:30', '2026-13-40T99:00:00Z']) {
+      const other = path.join(dir, 'nunca.db');
+      const refused = acogida(['init', '--db', other, '--centre', 'X', '--country', 'HND', '--admin', 'admin'], 'clave-de-admin-1\n', { ACOGIDA_CLOCK_START: bad });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('ACOGIDA_CLOCK_START debe ser una fecha y hora ISO con zona');
+      expect(fs.existsSync(other)).toBe(false);
+    }
+  });
+
   it('initialises, adds and lists users, verifies and detects a tampered audit log', () => {
     const db = path.join(tempDir(), 'cli.db');
     const init = acogida(['init', '--db', db, '--centre', 'CAMR San Pedro Sula', '--country', 'hnd', '--admin', 'admin', '--json'], 'clave-de-admin-1\n');
