@@ -9,7 +9,8 @@ const dmy = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : 
  * Alert lists for the demo: Interpol, Alba-Keneth, Isabel-Claudina and warrants, some of whose
  * records resemble people of today's flight as a list would write them (surnames swapped, a
  * typo, only the year). Importing them checks everyone present; one Alba-Keneth match is
- * confirmed (a protection case), one Interpol match dismissed, the rest wait for review.
+ * confirmed (a protection case), one warrant confirmed (the man is on hold), one Interpol match
+ * dismissed, the rest wait for review.
  */
 export async function loadDemoAlerts(core: Core, today: string): Promise<void> {
   if ((await call(core, 'alerts.lists', {})).length) return;
@@ -49,4 +50,8 @@ export async function loadDemoAlerts(core: Core, today: string): Promise<void> {
   if (child) await call(core, 'alerts.decide', { matchId: child.id, decision: 'confirmed', reason: 'Coinciden nombre, fecha y fotografía; la madre confirmó por teléfono (demostración).' });
   const red = queue.find((m) => m.record.reference === 'A-1134/4-2024');
   if (red) await call(core, 'alerts.decide', { matchId: red.id, decision: 'dismissed', reason: 'Otra persona: el documento y la fotografía no coinciden (demostración).' });
+  // A confirmed warrant: the man is held ("retenido — consulte a verificación") until the alert
+  // officer records the hand-over to the PNC, which the demo leaves for the user to do.
+  const warrant = queue.find((m) => m.record.reference === 'OA-0912-2023');
+  if (warrant) await call(core, 'alerts.decide', { matchId: warrant.id, decision: 'confirmed', reason: 'DNI y fotografía del juzgado coinciden (demostración).' });
 }

@@ -84,6 +84,9 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'alerts.queue': { access: ['alert_officer'], sensitive: true },
   'alerts.decide': { access: ['alert_officer'], sensitive: true },
   'alerts.status': { access: CASEWORK },
+  // A hold ends only by the alert officer or the manager (hand-over to the police or release).
+  'alerts.hold': { access: ['alert_officer', 'manager'], sensitive: true },
+  'alerts.resolveHold': { access: ['alert_officer', 'manager'], sensitive: true },
 
   // Answers and reasons are sensitive (suicidal thoughts, trafficking): read by those who act on
   // them; everyone else sees the colour and the deadline on the flow board.

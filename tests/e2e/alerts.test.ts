@@ -80,6 +80,11 @@ describe('alert verification, end to end in Chromium', () => {
     await card.getByText('Escriba el motivo (al menos 5 caracteres).').waitFor();
     await card.getByLabel('Motivo de la decisión').fill('Coinciden nombre, fecha y la fotografía de la alerta.');
     await card.getByRole('button', { name: 'Confirmar coincidencia' }).click();
+    // A confirmation step says what will happen to the person before anything does.
+    const dialog = page.getByRole('dialog', { name: '¿Confirmar la coincidencia?' });
+    await dialog.getByText('La persona pasa a ser un caso de protección').waitFor();
+    await shot(page, '42b-alert-confirm-step');
+    await dialog.getByRole('button', { name: 'Confirmar coincidencia' }).click();
     await page.getByText('Coincidencia confirmada.').waitFor();
     await page.getByText('No hay posibles coincidencias pendientes de revisión.').waitFor();
     await page.getByRole('tab', { name: 'Decididas' }).click();

@@ -83,7 +83,10 @@ describe('acogida CLI', () => {
     // The alert station has lists, questions waiting for the officer, and decisions taken.
     const raw = openDriver(db);
     const matches = raw.prepare('SELECT status, count(*) AS n FROM alert_matches GROUP BY status').all() as { status: string; n: number }[];
-    expect(Object.fromEntries(matches.map((m) => [m.status, m.n]))).toMatchObject({ confirmed: 1, dismissed: 1, pending: expect.any(Number) });
+    expect(Object.fromEntries(matches.map((m) => [m.status, m.n]))).toMatchObject({ confirmed: 2, dismissed: 1, pending: expect.any(Number) });
+    // A confirmed warrant holds one man until the officer records the hand-over.
+    expect(raw.prepare("SELECT count(*) FROM alert_matches m JOIN alert_records r ON r.id = m.record_id WHERE m.status = 'confirmed' AND r.list_type = 'warrant'").pluck().get()).toBe(1);
+    expect(raw.prepare('SELECT count(*) FROM alert_hold_resolutions').pluck().get()).toBe(0);
     expect((raw.prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number }).n).toBe(4);
     // The screening station has every colour, an override, an attended red and an overdue one.
     const levels = raw.prepare('SELECT level, count(*) AS n FROM screenings GROUP BY level').all() as { level: string; n: number }[];

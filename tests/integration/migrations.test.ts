@@ -156,6 +156,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0009 records how a hold ended, once per confirmed match, as facts that are never edited', () => {
+    const db = freshDb();
+    migrateTo(db, 9);
+    expect(schemaVersion(db)).toBe(9);
+    expect(columns(db, 'alert_hold_resolutions')).toEqual(expect.arrayContaining([...REPLICATED, 'match_id', 'person_id', 'outcome', 'institution', 'received_by', 'reason', 'resolved_at', 'recorded_by']));
+    expectIndexUse(db, "SELECT 1 FROM alert_hold_resolutions WHERE match_id = 'm' AND deleted_at IS NULL", 'alert_hold_resolutions_match');
+    expectIndexUse(db, "SELECT * FROM alert_hold_resolutions WHERE person_id = 'p'", 'alert_hold_resolutions_person');
+    expectIndexUse(db, "SELECT 1 FROM alert_matches WHERE person_id = 'p' AND status = 'confirmed'", 'alert_matches_person');
+    db.pragma('foreign_keys = OFF');
+    const insert = db.prepare("INSERT INTO alert_hold_resolutions (id, centre_id, created_at, updated_at, hlc, origin, match_id, person_id, outcome, institution, received_by, reason, resolved_at, recorded_by) VALUES (?, 'c', 't', 't', 'h', 'w', ?, 'p', ?, ?, ?, ?, 't', 'u')");
+    expect(() => insert.run('r0', 'm0', 'handover', 'PNC', null, null)).toThrow(/CHECK/);
+    expect(() => insert.run('r0', 'm0', 'release', null, null, null)).toThrow(/CHECK/);
+    expect(() => insert.run('r0', 'm0', 'escape', null, null, 'x')).toThrow(/CHECK/);
+    insert.run('r1', 'm1', 'handover', 'PNC', 'Agente Pérez', null);
+    expect(() => insert.run('r2', 'm1', 'release', null, null, 'otra vez')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE alert_hold_resolutions SET received_by = 'x' WHERE id = 'r1'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("DELETE FROM alert_hold_resolutions WHERE id = 'r1'").run()).toThrow(/append-only/);
+    db.prepare("UPDATE alert_hold_resolutions SET deleted_at = 't2' WHERE id = 'r1'").run(); // a tombstone still replicates
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

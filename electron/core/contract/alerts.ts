@@ -7,6 +7,8 @@ export const ALERT_LISTS = ['interpol', 'alba-keneth', 'isabel-claudina', 'warra
 export const AlertListType = z.enum(ALERT_LISTS);
 /** Lists whose confirmed match makes the person a protection case (missing children, missing women). */
 export const PROTECTION_LISTS: readonly string[] = ['alba-keneth', 'isabel-claudina'];
+/** Lists whose confirmed match holds the person for the police (SPEC station 4). */
+export const POLICE_LISTS: readonly string[] = ['warrant', 'interpol'];
 
 const SpreadsheetFile = {
   fileName: z.string().trim().min(1).max(255),
@@ -17,6 +19,8 @@ const SpreadsheetFile = {
 export const AlertStatus = z.object({
   status: z.enum(['not-checked', 'pending', 'cleared']),
   protectionCase: z.boolean(),
+  /** A confirmed warrant or Interpol notice not yet ended by a hand-over or a release: "retenido — consulte a verificación". */
+  onHold: z.boolean(),
   lastCheckedAt: z.string().nullable(),
 });
 export type AlertStatus = z.infer<typeof AlertStatus>;
@@ -72,6 +76,41 @@ export const AlertListVersion = z.object({
   importedAt: z.string(),
 });
 
+const HoldResolution = z.object({
+  outcome: z.enum(['handover', 'release']),
+  institution: z.string().nullable(),
+  receivedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  resolvedAt: z.string(),
+  recordedBy: z.string(),
+});
+
+export const HoldInfo = z.object({
+  onHold: z.boolean(),
+  /** When the first confirmation that holds the person was decided. */
+  heldSince: z.string().nullable(),
+  resolutions: z.array(HoldResolution),
+});
+export type HoldInfo = z.infer<typeof HoldInfo>;
+
+export const ResolveHold = z
+  .strictObject({
+    personId: Id,
+    outcome: z.enum(['handover', 'release']),
+    institution: z.string().trim().min(2, { error: 'validation.required' }).max(80).optional(),
+    receivedBy: z.string().trim().min(3, { error: 'validation.holdReceivedBy' }).max(160).optional(),
+    reason: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(1000).optional(),
+    /** When the hand-over or release happened; now if not given. */
+    at: IsoDateTime.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'handover') {
+      if (!v.institution) ctx.addIssue({ code: 'custom', path: ['institution'], message: 'validation.required' });
+      if (!v.receivedBy) ctx.addIssue({ code: 'custom', path: ['receivedBy'], message: 'validation.holdReceivedBy' });
+    }
+    if (v.outcome === 'release' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.reasonNeeded' });
+  });
+
 export const alertsContract = {
   /**
    * Imports a list file as a new version of one list (replacing the records in force, or
@@ -122,4 +161,11 @@ export const alertsContract = {
   }),
   /** For every role that works with the person: pending review, cleared, or not checked yet. */
   'alerts.status': method({ input: z.strictObject({ personId: Id }), output: AlertStatus }),
+  /** A person's hold for the alert officer and the manager: since when, and how it ended (never the list). */
+  'alerts.hold': method({ input: z.strictObject({ personId: Id }), output: HoldInfo }),
+  /**
+   * Ends a hold: hand-over to the police (institution, officer, time; the person leaves the
+   * centre) or release with a reason (the person may then leave as anyone else).
+   */
+  'alerts.resolveHold': method({ input: ResolveHold, output: HoldInfo }),
 };

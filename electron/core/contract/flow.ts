@@ -24,6 +24,8 @@ export const FlowRow = PersonArrivalRow.extend({
   alertStatus: AlertStatus.shape.status,
   /** A confirmed Alba-Keneth or Isabel-Claudina match. */
   protectionCase: z.boolean(),
+  /** Held for the police (confirmed warrant or Interpol notice): "retenido — consulte a verificación". */
+  onHold: z.boolean(),
   /** Colour and deadline of the latest screening on this arrival (never the answers). */
   screening: ScreeningSummary.nullable(),
   /** Differentiated attention: gender, age group, disability, indigenous people and language, LGBTIQ+. */
@@ -40,7 +42,7 @@ export const flowContract = {
     input: z.strictObject({
       date: IsoDate.optional(),
       arrivalId: Id.optional(),
-      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'screening-pending', 'overdue', 'departed']).default('all'),
+      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'departed']).default('all'),
     }),
     output: z.object({ date: z.string(), arrivals: z.array(z.object({ id: Id, label: z.string() })), rows: z.array(FlowRow) }),
   }),

@@ -44,6 +44,7 @@ export const PersonArrivalRow = PersonIdentity.extend({
   ticketCode: z.string(),
   checkedInAt: z.string().nullable(),
   registeredAt: z.string().nullable(),
+  departedAt: z.string().nullable(),
   openSuggestions: z.number().int(),
 });
 export type PersonArrivalRow = z.infer<typeof PersonArrivalRow>;

@@ -19,6 +19,7 @@ export const REPLICATED_TABLES = [
   'alert_records',
   'alert_matches',
   'alert_checks',
+  'alert_hold_resolutions',
   'screening_rule_versions',
   'screenings',
   'screening_overrides',

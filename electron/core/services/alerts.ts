@@ -1,4 +1,4 @@
-import type { AlertMatch, AlertStatus } from '../contract/alerts';
+import type { AlertMatch, AlertStatus, HoldInfo } from '../contract/alerts';
 import { PROTECTION_LISTS } from '../contract/alerts';
 import type { ServiceContext } from '../context';
 import type { Database, Statement } from '../db/driver';
@@ -11,6 +11,8 @@ import { parseManifest } from '../manifest/parse';
 import { translateProblems } from '../manifest/problems';
 import { addDays } from '../time';
 import { loadPersonRow, today, type PersonRow } from './persons-store';
+import { isOnHold, openHolds, protectionDecisions } from './alert-state';
+import { raiseToRedForProtection } from './screening';
 import { readSettings } from './settings-store';
 
 type Trigger = 'registration' | 'check-in' | 'batch' | 'list-import';
@@ -117,16 +119,28 @@ function presentPersons(ctx: ServiceContext): PersonRow[] {
     .all(addDays(today(ctx), -7)) as PersonRow[];
 }
 
-/** When each confirmed Alba-Keneth or Isabel-Claudina match of a person was decided. */
-export function protectionDecisions(db: Database, personId: string): string[] {
-  return db
+function holdInfo(ctx: ServiceContext, personId: string): HoldInfo {
+  const open = openHolds(ctx.db, personId);
+  const resolutions = ctx.db
     .prepare(
-      `SELECT m.decided_at FROM alert_matches m JOIN alert_records r ON r.id = m.record_id
-       WHERE m.person_id = ? AND m.status = 'confirmed' AND m.deleted_at IS NULL
-         AND r.list_type IN (${PROTECTION_LISTS.map((l) => `'${l}'`).join(',')})`,
+      `SELECT h.outcome, h.institution, h.received_by, h.reason, h.resolved_at, coalesce(u.display_name, h.recorded_by) AS recorded_by,
+              (SELECT m.decided_at FROM alert_matches m WHERE m.id = h.match_id) AS held_since
+       FROM alert_hold_resolutions h LEFT JOIN users u ON u.id = h.recorded_by
+       WHERE h.person_id = ? AND h.deleted_at IS NULL ORDER BY h.resolved_at`,
     )
-    .pluck()
-    .all(personId) as string[];
+    .all(personId) as { outcome: 'handover' | 'release'; institution: string | null; received_by: string | null; reason: string | null; resolved_at: string; recorded_by: string; held_since: string }[];
+  // One hand-over can end several confirmed matches at once: list it once.
+  const seen = new Set<string>();
+  const unique = resolutions.filter((r) => {
+    const key = `${r.outcome}|${r.resolved_at}|${r.received_by}|${r.reason}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  const since = [...open.map((o) => o.decided_at), ...resolutions.map((r) => r.held_since)].sort()[0] ?? null;
+  return {
+    onHold: open.length > 0,
+    heldSince: since,
+    resolutions: unique.map((r) => ({ outcome: r.outcome, institution: r.institution, receivedBy: r.received_by, reason: r.reason, resolvedAt: r.resolved_at, recordedBy: r.recorded_by })),
+  };
 }
 
 /** What every role may know of a person's checks: no list, no record, no score. */
@@ -140,6 +154,7 @@ export function alertStatus(db: Database, personId: string): AlertStatus {
   return {
     status: row.pending > 0 ? 'pending' : row.last ? 'cleared' : 'not-checked',
     protectionCase: protectionDecisions(db, personId).length > 0,
+    onHold: isOnHold(db, personId),
     lastCheckedAt: row.last,
   };
 }
@@ -291,6 +306,8 @@ export const alertsHandlers = {
         status: input.decision, decided_by: ctx.actor.userId ?? ctx.actor.username, decided_at: ctx.clock.now().toISOString(), decision_reason: input.reason,
       });
       ctx.records.add(match.person.id);
+      // A missing child or woman found is a protection event: never left at a lower priority.
+      if (input.decision === 'confirmed' && PROTECTION_LISTS.includes(match.record.list)) raiseToRedForProtection(ctx, match.person.id, match.record.list);
       return loadMatch(ctx, input.matchId);
     },
   }),
@@ -299,6 +316,43 @@ export const alertsHandlers = {
     run(ctx, input) {
       loadPersonRow(ctx, input.personId);
       return alertStatus(ctx.db, input.personId);
+    },
+  }),
+
+  'alerts.hold': handle('alerts.hold', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      return holdInfo(ctx, input.personId);
+    },
+  }),
+
+  'alerts.resolveHold': handle('alerts.resolveHold', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      const open = openHolds(ctx.db, input.personId);
+      if (!open.length) throw new AppError('alerts.not-on-hold');
+      const now = ctx.clock.now().toISOString();
+      const at = input.at ? new Date(input.at).toISOString() : now;
+      if (at > now) throw new AppError('alerts.hold-future');
+      // The stay the person is in now (arrived, not left): a hand-over is how it ends.
+      const stay = ctx.db
+        .prepare("SELECT id FROM person_arrivals WHERE person_id = ? AND status = 'arrived' AND departed_at IS NULL AND deleted_at IS NULL ORDER BY checked_in_at DESC LIMIT 1")
+        .pluck()
+        .get(input.personId) as string | undefined;
+      for (const hold of open)
+        insertRow(ctx, 'alert_hold_resolutions', {
+          match_id: hold.id,
+          person_id: input.personId,
+          person_arrival_id: stay ?? null,
+          outcome: input.outcome,
+          institution: input.outcome === 'handover' ? input.institution : null,
+          received_by: input.outcome === 'handover' ? input.receivedBy : null,
+          reason: input.reason ?? null,
+          resolved_at: at,
+          recorded_by: ctx.actor.userId ?? ctx.actor.username,
+        });
+      if (input.outcome === 'handover' && stay) updateRow(ctx, 'person_arrivals', stay, { departed_at: at });
+      return holdInfo(ctx, input.personId);
     },
   }),
 };

@@ -2,6 +2,7 @@ import type { FlowRow } from '../contract/flow';
 import { updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
+import { isOnHold } from './alert-state';
 import { alertStatus } from './alerts';
 import { arrivalLabel } from './arrivals';
 import { tagsOf } from './attention-tags';
@@ -33,12 +34,14 @@ export const flowHandlers = {
           arrivalLabel: labels.get(r.arrivalId) ?? '',
           alertStatus: alerts.status,
           protectionCase: alerts.protectionCase,
+          onHold: alerts.onHold,
           screening,
           tags: tags.get(r.personId) ?? [],
           stages: {
             registered: r.registeredAt !== null,
             consent: consentAllows(ctx.db, r.personId, 'registration'),
-            alerts: alerts.status === 'cleared',
+            // A held person is not "checked and clear", whatever the review queue says.
+            alerts: alerts.status === 'cleared' && !alerts.onHold,
             screening: screening !== null,
             kits: hasDelivery.get(r.personArrivalId) !== undefined,
             care: null,
@@ -57,6 +60,7 @@ export const flowHandlers = {
           case 'registered': return r.stages.registered;
           case 'alerts-pending': return r.alertStatus === 'pending';
           case 'protection': return r.protectionCase;
+          case 'on-hold': return r.onHold;
           case 'screening-pending': return r.status === 'arrived' && !r.stages.departed && !r.screening;
           case 'overdue': return r.screening !== null && !r.screening.attendedAt && r.screening.deadlineAt < nowIso;
           case 'departed': return r.stages.departed;
@@ -71,6 +75,8 @@ export const flowHandlers = {
   'flow.depart': handle('flow.depart', {
     run(ctx, input) {
       const row = personArrivalRow(ctx, input.personArrivalId);
+      // Held for the police: the way out is a hand-over or a release (alerts.resolveHold), for every role.
+      if (!row.departedAt && isOnHold(ctx.db, row.personId)) throw new AppError('alerts.on-hold');
       const held = heldTags(ctx, row.personArrivalId);
       if (!row.departedAt && held.length) throw new AppError('belongings.held', { tags: held.join(', ') });
       if (!row.departedAt) updateRow(ctx, 'person_arrivals', row.personArrivalId, { departed_at: ctx.clock.now().toISOString() });

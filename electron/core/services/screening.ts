@@ -10,6 +10,7 @@ import { evaluateScreening, unknownIndicators } from '../screening/evaluate';
 import { checkAnswers, INSTRUMENT, type Answers } from '../screening/instrument';
 import type { Level } from '../screening/rules';
 import { addDays } from '../time';
+import { protectionDecisions } from './alert-state';
 import { attentionTags, declaredLgbtiq } from './attention-tags';
 import { loadPersonRow, personArrivalRows, toPerson, today, type PersonRow } from './persons-store';
 import { activeRules, addHours, rulesOfVersion } from './screening-rules';
@@ -98,6 +99,34 @@ function toScreening(ctx: ServiceContext, row: ScreeningRow): Screening {
   };
 }
 
+/** The reason a confirmed missing-person alert adds to a screening: never lower than red. */
+export const PROTECTION_REASON = 'missing_person_alert';
+
+const isProtectionCase = (db: Database, personId: string) => protectionDecisions(db, personId).length > 0;
+
+/**
+ * A confirmed Alba-Keneth or Isabel-Claudina match found a missing child or woman: their latest
+ * screening goes to red (an override written by the officer who confirmed, with a 24 h deadline
+ * from now), unless it already is red or its attention is recorded. No screening yet: the queue
+ * shows the person as red until the interview (pendingScreenings).
+ */
+export function raiseToRedForProtection(ctx: ServiceContext, personId: string, list: string): void {
+  const row = ctx.db.prepare('SELECT * FROM screenings WHERE person_id = ? AND deleted_at IS NULL ORDER BY screened_at DESC LIMIT 1').get(personId) as ScreeningRow | undefined;
+  if (!row) return;
+  const screening = toScreening(ctx, row);
+  if (screening.level === 'red' || screening.attention) return;
+  const now = ctx.clock.now().toISOString();
+  insertRow(ctx, 'screening_overrides', {
+    screening_id: screening.id,
+    from_level: screening.level,
+    to_level: 'red',
+    deadline_at: addHours(now, rulesOfVersion(ctx, screening.rulesVersion).red.deadline_hours),
+    reason: translate(ctx.locale, 'screening.protectionRaise', { list: translate(ctx.locale, `alertLists.${list}`) }),
+    decided_by: ctx.actor.userId ?? ctx.actor.username,
+    decided_at: now,
+  });
+}
+
 function loadScreening(ctx: ServiceContext, id: string): Screening {
   const row = ctx.db.prepare('SELECT * FROM screenings WHERE id = ? AND centre_id = ? AND deleted_at IS NULL').get(id, ctx.core.identity!.centreId) as ScreeningRow | undefined;
   if (!row) throw new AppError('screening.not-found');
@@ -163,6 +192,12 @@ function evaluate(ctx: ServiceContext, answers: Answers, extra: readonly string[
   return { rulesVersion: rules.version, ...evaluateScreening(rules.rules, answers, extra) };
 }
 
+/** A protection case is red whatever the answers say, with the alert as the first reason. */
+function protectionFloor<R extends { level: Level; reasons: string[]; deadlineHours: number; rulesVersion: number }>(ctx: ServiceContext, personId: string, result: R): R {
+  if (!isProtectionCase(ctx.db, personId) || result.level === 'red') return result;
+  return { ...result, level: 'red', reasons: [PROTECTION_REASON, ...result.reasons], deadlineHours: rulesOfVersion(ctx, result.rulesVersion).red.deadline_hours };
+}
+
 /** People present (arrived in the last 7 days, not departed) with no screening on that arrival. */
 function pendingScreenings(ctx: ServiceContext) {
   const t = today(ctx);
@@ -177,7 +212,7 @@ function pendingScreenings(ctx: ServiceContext) {
   return rows
     .map((r) => {
       const person = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(r.personId) as PersonRow;
-      const probable = evaluate(ctx, prefillAnswers(person, r.groupType, t));
+      const probable = protectionFloor(ctx, person.id, evaluate(ctx, prefillAnswers(person, r.groupType, t)));
       return { ...r, tags: attentionTags(person, t, false), probableLevel: probable.level, probableReasons: probable.reasons };
     })
     .sort((a, b) => rank[a.probableLevel] - rank[b.probableLevel] || (a.checkedInAt ?? '').localeCompare(b.checkedInAt ?? ''));
@@ -246,7 +281,7 @@ export const screeningHandlers = {
       const person = loadPersonRow(ctx, input.personId);
       if (person.merged_into) throw new AppError('persons.merged', { caseNumber: person.case_number });
       const answers = validAnswers(ctx, input.answers);
-      const result = evaluate(ctx, answers);
+      const result = protectionFloor(ctx, person.id, evaluate(ctx, answers));
       const now = ctx.clock.now().toISOString();
       const sequence = (ctx.db.prepare('SELECT count(*) FROM screenings WHERE person_id = ? AND deleted_at IS NULL').pluck().get(person.id) as number) + 1;
       const id = insertRow(ctx, 'screenings', {
@@ -272,6 +307,7 @@ export const screeningHandlers = {
     run(ctx, input) {
       const screening = loadScreening(ctx, input.screeningId);
       if (screening.level === input.level) throw new AppError('screening.same-level');
+      if (input.level === 'green' && isProtectionCase(ctx.db, screening.personId)) throw new AppError('screening.protection-not-green');
       // The deadline of the new colour, still counted from the screening (SPEC station 5).
       const hours = rulesOfVersion(ctx, screening.rulesVersion)[input.level].deadline_hours;
       insertRow(ctx, 'screening_overrides', {

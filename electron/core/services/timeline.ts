@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../context';
-import { protectionDecisions } from './alerts';
+import { holdEvents, protectionDecisions } from './alert-state';
 import { screeningSummaries } from './screening';
 
 /** Everything that happened to a person, newest first, across arrivals. Later stations add theirs. */
@@ -39,6 +39,8 @@ export function timelineOf(ctx: ServiceContext, personId: string) {
   const checks = ctx.db.prepare('SELECT created_at, trigger, flagged FROM alert_checks WHERE person_id = ? AND deleted_at IS NULL').all(personId) as { created_at: string; trigger: string; flagged: number }[];
   for (const c of checks) events.push({ at: c.created_at, kind: c.flagged ? 'alert-review' : 'alert-clear', arrivalId: null, detail: { trigger: c.trigger } });
   for (const at of protectionDecisions(ctx.db, personId)) events.push({ at, kind: 'protection-case', arrivalId: null, detail: {} });
+  // A hold as every role may see it: when it began and when it ended, never why or how.
+  for (const h of holdEvents(ctx.db, personId)) events.push({ at: h.at, kind: h.kind, arrivalId: null, detail: {} });
   // Screenings as every role may see them: the colour and who changed it, never the answers.
   for (const s of screeningSummaries(ctx.db, personId)) {
     const first = ctx.db.prepare('SELECT level FROM screenings WHERE id = ?').pluck().get(s.screeningId) as string;

@@ -1,6 +1,7 @@
-import { ALERT_LISTS, type AlertMatch } from '@core/contract/alerts';
-import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { ALERT_LISTS, POLICE_LISTS, PROTECTION_LISTS, type AlertMatch } from '@core/contract/alerts';
+import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, List, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,11 +59,22 @@ function MatchCard({ match }: { match: AlertMatch }) {
   const { t } = useTranslation();
   const decide = useCallMutation('alerts.decide', ['alerts.queue']);
   const form = useForm({ mode: 'controlled', initialValues: { reason: '' } });
+  const send = async (decision: 'confirmed' | 'dismissed', reason: string) => {
+    await decide.mutateAsync({ matchId: match.id, decision, reason });
+    notifySuccess(t(decision === 'confirmed' ? 'alerts.confirmed' : 'alerts.dismissed'));
+  };
   const submit = (decision: 'confirmed' | 'dismissed') =>
-    form.onSubmit(async ({ reason }) => {
+    form.onSubmit(({ reason }) => {
       if (reason.trim().length < 5) return form.setFieldError('reason', t('alerts.reasonNeeded'));
-      await decide.mutateAsync({ matchId: match.id, decision, reason });
-      notifySuccess(t(decision === 'confirmed' ? 'alerts.confirmed' : 'alerts.dismissed'));
+      if (decision === 'dismissed') return void send(decision, reason);
+      // A confirmation acts on the person: say what will happen before it does.
+      modals.openConfirmModal({
+        title: t('alerts.confirmTitle'),
+        children: <ConfirmConsequences match={match} />,
+        labels: { confirm: t('alerts.confirm'), cancel: t('common.cancel') },
+        confirmProps: { color: 'red', 'data-autofocus': true },
+        onConfirm: () => void send(decision, reason),
+      });
     });
   const { person, record } = match;
   return (
@@ -125,6 +137,23 @@ function MatchCard({ match }: { match: AlertMatch }) {
         </Alert>
       )}
     </Card>
+  );
+}
+
+/** What confirming this match will do to the person, by kind of list. */
+function ConfirmConsequences({ match }: { match: AlertMatch }) {
+  const { t } = useTranslation();
+  const kind = POLICE_LISTS.includes(match.record.list) ? 'hold' : PROTECTION_LISTS.includes(match.record.list) ? 'protection' : 'other';
+  return (
+    <Stack gap="xs" data-testid="confirm-consequences">
+      <Text size="sm">{t('alerts.confirmWho', { name: personName(match.person), caseNumber: match.person.caseNumber, list: t(`alerts.listTypes.${match.record.list}`), reference: match.record.reference })}</Text>
+      <Text size="sm" fw={600}>{t('alerts.confirmWhat')}</Text>
+      <List size="sm" spacing={4}>
+        {(t(`alerts.consequences.${kind}`, { returnObjects: true }) as string[]).map((line) => (
+          <List.Item key={line}>{line}</List.Item>
+        ))}
+      </List>
+    </Stack>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FlowRow } from '@core/contract/flow';
 import { ActionIcon, Badge, Group, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconMinus, IconPointFilled } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconHandStop, IconMinus, IconPointFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,7 +12,7 @@ import { AttentionTags } from '../../components/AttentionTags';
 import { Countdown, isOverdue, LevelBadge, useNow } from '../screening/level';
 
 const STAGES = ['registered', 'consent', 'alerts', 'screening', 'kits', 'care', 'referral', 'departed'] as const;
-const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'screening-pending', 'overdue', 'departed'] as const;
+const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'departed'] as const;
 
 /** Today's arrivals and where each person is, longest waiting first. */
 export function FlowBoardPage() {
@@ -24,6 +24,14 @@ export function FlowBoardPage() {
   const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
   const stage = (row: FlowRow, s: (typeof STAGES)[number]) => {
     const value = row.stages[s];
+    if (s === 'alerts' && row.onHold)
+      return (
+        <Tooltip label={t('alerts.hold.badge')}>
+          <ThemeIcon size="sm" color="red" radius="xl" aria-label={t('alerts.hold.badge')} data-testid="alert-hold">
+            <IconHandStop size={12} />
+          </ThemeIcon>
+        </Tooltip>
+      );
     if (s === 'alerts' && row.alertStatus === 'pending')
       return (
         <Tooltip label={t('alerts.status.pending')}>
@@ -98,6 +106,7 @@ export function FlowBoardPage() {
                   <Group gap={4}>
                     <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
                     {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
+                    {r.onHold && <Badge size="xs" color="red" variant="filled" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }} data-testid="on-hold">{t('alerts.hold.badge')}</Badge>}
                     {r.protectionCase && <Badge size="xs" color="grape" data-testid="protection-case">{t('alerts.protectionCase')}</Badge>}
                     {r.belongingsHeld > 0 && <Badge size="xs" variant="outline" color="gray" data-testid="belongings-held">{t('belongings.held')}: {r.belongingsHeld}</Badge>}
                   </Group>

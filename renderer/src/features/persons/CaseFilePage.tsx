@@ -1,8 +1,10 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { centreNow, centreTime } from '../../app/centre-time';
 import { formatDateTime, formatPartialDate } from '../../app/format';
 import { countryName, optionLabel, personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -10,6 +12,7 @@ import { useCurrentSession } from '../../app/session';
 import { AttentionTags } from '../../components/AttentionTags';
 import { Countdown, LevelBadge } from '../screening/level';
 import { ScreeningCard } from '../screening/ScreeningCard';
+import { HoldPanel } from '../alerts/HoldPanel';
 import { DeliveriesCard } from '../aid/DeliveriesCard';
 import { BelongingsCard } from '../belongings/BelongingsCard';
 import { ConsentSection } from './ConsentSection';
@@ -30,6 +33,22 @@ export function CaseFilePage() {
   const unmerge = useCallMutation('persons.unmerge', ['persons.get']);
   if (!file.data) return null;
   const { person, arrivals, suggestions, timeline, tags, screening } = file.data;
+  // Leaving cannot be undone from the desk: say what it means before it is recorded.
+  const confirmDeparture = (a: (typeof arrivals)[number]) =>
+    modals.openConfirmModal({
+      title: t('caseFile.departTitle', { name: personName(person) }),
+      children: (
+        <Stack gap={4}>
+          <Text size="sm">{t('caseFile.departText', { time: centreTime(centreNow()) })}</Text>
+          {screening && !screening.attendedAt && <Text size="sm" c="orange.8">{t('caseFile.departOpenDeadline', { level: level(screening.level) })}</Text>}
+        </Stack>
+      ),
+      labels: { confirm: t('caseFile.depart'), cancel: t('common.cancel') },
+      onConfirm: async () => {
+        await depart.mutateAsync({ personArrivalId: a.personArrivalId });
+        notifySuccess(t('caseFile.departed'));
+      },
+    });
   const level = (l: unknown) => t(`screening.levelShort.${String(l)}`);
   const undone = new Set(timeline.filter((e) => e.kind === 'unmerged').map((e) => String(e.detail.mergeId)));
   const unknown = t('caseFile.unknown');
@@ -56,13 +75,17 @@ export function CaseFilePage() {
         </Group>
         {alerts.data && (
           <Group gap="xs" data-testid="alert-status">
-            <Badge color={{ pending: 'orange', cleared: 'teal', 'not-checked': 'gray' }[alerts.data.status]} variant="light">
-              {t(`alerts.status.${alerts.data.status}`)}
-            </Badge>
+            {!alerts.data.onHold && (
+              <Badge color={{ pending: 'orange', cleared: 'teal', 'not-checked': 'gray' }[alerts.data.status]} variant="light">
+                {t(`alerts.status.${alerts.data.status}`)}
+              </Badge>
+            )}
             {alerts.data.protectionCase && <Badge color="grape">{t('alerts.protectionCase')}</Badge>}
+            {alerts.data.onHold && <Badge color="red" variant="filled" data-testid="hold-badge">{t('alerts.hold.badge')}</Badge>}
           </Group>
         )}
       </Group>
+      {alerts.data?.onHold && <HoldPanel personId={person.id} personName={personName(person)} canResolve={roles.some((r) => r === 'alert_officer' || r === 'manager')} />}
       {person.mergedInto && (
         <Alert color="orange">
           {t('caseFile.merged')}{' '}
@@ -118,11 +141,12 @@ export function CaseFilePage() {
                           {t('caseFile.certificate')}
                         </Button>
                       )}
-                      {a.status === 'arrived' && (
-                        <Button size="compact-xs" variant="default" onClick={async () => { await depart.mutateAsync({ personArrivalId: a.personArrivalId }); notifySuccess(t('caseFile.departed')); }}>
+                      {a.status === 'arrived' && !a.departedAt && !alerts.data?.onHold && roles.some((r) => r === 'clerk' || r === 'manager') && (
+                        <Button size="compact-xs" variant="default" onClick={() => confirmDeparture(a)}>
                           {t('caseFile.depart')}
                         </Button>
                       )}
+                      {a.departedAt && <Text size="xs" c="dimmed">{t('caseFile.leftAt', { at: formatDateTime(a.departedAt) })}</Text>}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -64,5 +64,6 @@ export function isOverdue(s: { deadlineAt: string; attendedAt: string | null } |
 /** An indicator in the user's language, as the instrument words it. */
 export function indicatorLabel(id: string): string {
   const indicator = INSTRUMENT.indicators.find((i) => i.id === id);
-  return indicator ? indicator.label[i18n.language === 'en' ? 'en' : 'es'] : id;
+  // Reasons the core adds from outside the interview (a confirmed missing-person alert).
+  return indicator ? indicator.label[i18n.language === 'en' ? 'en' : 'es'] : i18n.t(`screening.extraReasons.${id}`, { defaultValue: id });
 }
