@@ -94,6 +94,11 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Entregar a todos los presentes (3)');
     await page.keyboard.press('Enter');
+    // One more Enter confirms, after reading what will happen.
+    const confirm = page.getByRole('dialog', { name: '¿Entregar Refrigerio a todo el arribo?' });
+    await confirm.getByTestId('deliver-all-summary').getByText(/a las 3 personas presentes de GlobalX GXA 2301 · 3 presentes \(Quedan 10 kit\)/).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Entregar a 3');
+    await page.keyboard.press('Enter');
     const summary = page.getByTestId('aid-summary');
     await summary.getByText('Entregado a 3 personas.').waitFor();
     expect(await summary.getByTestId('skipped-not-arrived').innerText()).toContain('Elmer Batz Coc');
@@ -154,6 +159,10 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
 
     await row.getByRole('link', { name: 'Glenda Reyes Cruz' }).click();
     await page.getByRole('button', { name: 'Registrar salida' }).click();
+    // Leaving is confirmed first, saying what it means.
+    const leave = page.getByRole('dialog', { name: '¿Registrar la salida de Glenda Reyes Cruz?' });
+    await leave.getByText(/Queda registrado que salió del centro a las \d\d:\d\d \(hora del centro\)/).waitFor();
+    await leave.getByRole('button', { name: 'Registrar salida' }).click();
     await page.getByText('Tiene pertenencias en custodia (etiquetas P-7); devuélvalas antes de registrar la salida.').waitFor();
     const card = page.getByTestId('belongings-card');
     await card.getByRole('button', { name: 'Devolver' }).click();
@@ -165,6 +174,7 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await page.getByText('Pertenencias devueltas.').waitFor();
     await card.getByText(/Devuelto por María José López/).waitFor();
     await page.getByRole('button', { name: 'Registrar salida' }).click();
+    await leave.getByRole('button', { name: 'Registrar salida' }).click();
     await page.getByTestId('timeline').getByText('Salió del centro').waitFor();
   });
 

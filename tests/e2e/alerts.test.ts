@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+import { answerConsent, createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-alerts-'));
@@ -56,6 +56,7 @@ describe('alert verification, end to end in Chromium', () => {
     await page.getByLabel('Primer apellido').fill('Chen');
     await page.getByLabel('Segundo apellido').fill('Tzoc');
     await page.getByLabel('Fecha de nacimiento').fill('14/03/2011');
+    await answerConsent(page);
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByRole('heading', { name: 'Ma. Jose Chen Tzoc' }).waitFor();
     await page.getByTestId('alert-status').getByText('Revisión pendiente').waitFor();

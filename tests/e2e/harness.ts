@@ -143,3 +143,17 @@ export async function createUser(page: Page, user: { name: string; username: str
   await page.getByRole('button', { name: 'Crear' }).click();
   await page.getByTestId(`user-row-${user.username}`).waitFor();
 }
+
+const CONSENT_LABELS = {
+  registration: /^Registro de sus datos en el centro/,
+  follow_up: /^Contacto posterior para seguimiento/,
+  replication: /^Envío a la base de datos nacional/,
+  sharing: /^Compartir con instituciones para derivación/,
+} as const;
+
+/** Answers each consent purpose of the registration form, as the person did (nothing comes ticked). */
+export async function answerConsent(page: Page, answers: Partial<Record<keyof typeof CONSENT_LABELS, boolean>> = {}): Promise<void> {
+  const full = { registration: true, follow_up: false, replication: false, sharing: false, ...answers };
+  for (const [purpose, label] of Object.entries(CONSENT_LABELS))
+    await page.getByRole('radiogroup', { name: label }).getByRole('radio', { name: full[purpose as keyof typeof CONSENT_LABELS] ? 'Sí' : 'No' }).check();
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+import { answerConsent, createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 /**
  * The field test's worst finding: a confirmed warrant walked out with one click. Here the warrant
@@ -44,6 +44,7 @@ describe('a confirmed warrant: hold, then hand-over, end to end in Chromium', ()
     await page.getByLabel('Primer apellido').fill('Cruz');
     await page.getByLabel('Segundo apellido').fill('Mejia');
     await page.getByLabel('Fecha de nacimiento').fill('03/07/1992');
+    await answerConsent(page);
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByRole('heading', { name: 'Marvin Alexander Cruz Mejia' }).waitFor();
     fileUrl = page.url();

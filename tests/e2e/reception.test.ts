@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, pdfText, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+import { answerConsent, createUser, pdfText, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-manifest-'));
@@ -76,6 +76,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     await expect.poll(() => page.getByLabel('Nombres').inputValue()).toBe('Juan Carlos');
     expect(await page.getByLabel('Fecha de nacimiento').inputValue()).toBe('14/02/1985');
     await page.getByLabel('Teléfono', { exact: true }).fill('+502 5555 0101');
+    await answerConsent(page);
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByRole('heading', { name: 'Juan Carlos Caal Tiul' }).waitFor();
     await page.getByText('+502 5555 0101').waitFor();
@@ -94,11 +95,10 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByRole('option', { name: 'Alta Verapaz' }).click();
     await page.getByRole('textbox', { name: 'Municipio', exact: true }).fill('carcha');
     await page.getByRole('option', { name: 'San Pedro Carchá' }).click();
-    await page.getByRole('checkbox', { name: 'Contacto posterior para seguimiento' }).check();
     // Sharing is consented per institution of the directory.
-    await page.getByRole('checkbox', { name: 'Compartir con instituciones para derivación' }).check();
+    await answerConsent(page, { follow_up: true, sharing: true });
     await page.getByRole('button', { name: 'Guardar registro' }).click();
-    await page.getByText('Elija al menos una institución, o desmarque «Compartir».').waitFor();
+    await page.getByText('Elija al menos una institución, o responda que no a compartir.').waitFor();
     await page.getByRole('textbox', { name: 'Instituciones con las que acepta compartir sus datos' }).fill('renap');
     await page.getByRole('option', { name: /RENAP — Registro Nacional de las Personas/ }).click();
     await page.keyboard.press('Escape');
@@ -151,6 +151,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByLabel('Primer apellido').fill('Cal');
     await page.getByLabel('Segundo apellido').fill('Tiul');
     await page.getByLabel('Fecha de nacimiento').fill('14/02/1985');
+    await answerConsent(page);
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByTestId('suggestion').waitFor();
     expect(await page.getByTestId('suggestion').textContent()).toContain('Juan Carlos Caal Tiul');
@@ -221,7 +222,7 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByRole('link', { name: 'Registro' }).click();
     await page.getByLabel('Nombres').fill('Dunia Marisol');
     await page.getByLabel('Primer apellido').fill('Orellana');
-    await page.getByRole('checkbox', { name: 'Compartir con instituciones para derivación' }).check();
+    await answerConsent(page, { sharing: true });
     await page.getByRole('textbox', { name: 'Instituciones con las que acepta compartir sus datos' }).fill('asomi');
     await page.getByRole('option', { name: /ASOMIGRA/ }).click();
     await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+import { answerConsent, createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
 const PERSON = 'Ana Lucía Tzul Pop';
@@ -32,6 +32,7 @@ describe('vulnerability screening, end to end in Chromium', () => {
     await page.getByLabel('Primer apellido').fill('Tzul');
     await page.getByLabel('Segundo apellido').fill('Pop');
     await page.getByLabel('Fecha de nacimiento').fill('02/02/1993');
+    await answerConsent(page);
     await page.getByRole('button', { name: 'Guardar registro' }).click();
     await page.getByRole('heading', { name: PERSON }).waitFor();
     // Clerks neither interview nor read screenings.

@@ -1,19 +1,23 @@
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
 import { normalize } from '@core/names';
 
+/** Letters and digits only, no accents: "K'iche'" → "kiche", "Alta Verapaz" → "altaverapaz". */
+export const searchKey = (text: string) => normalize(text).replace(/ /g, '');
+
 /**
- * Combobox filter that ignores case and accents, so "coban" finds "Cobán" and "peten" finds
- * "Petén" (Mantine's default only lowercases).
+ * Combobox filter that ignores case, accents, apostrophes and spaces, so "coban" finds "Cobán",
+ * "kiche" finds "K'iche'" and "qeqchi" finds "Q'eqchi'" (Mantine's default only lowercases).
+ * The theme makes it every select's default.
  */
 export const accentInsensitiveFilter: OptionsFilter = ({ options, search, limit }) => {
-  const needle = normalize(search);
+  const needle = searchKey(search);
   const result: ComboboxParsedItem[] = [];
   for (const item of options) {
     if (result.length >= limit) break;
     if ('group' in item) {
-      const items = item.items.filter((i: ComboboxItem) => normalize(i.label).includes(needle));
+      const items = item.items.filter((i: ComboboxItem) => searchKey(i.label).includes(needle));
       if (items.length > 0) result.push({ group: item.group, items });
-    } else if (normalize(item.label).includes(needle)) result.push(item);
+    } else if (searchKey(item.label).includes(needle)) result.push(item);
   }
   return result;
 };

@@ -1,4 +1,5 @@
-import { createTheme } from '@mantine/core';
+import { Autocomplete, createTheme, MultiSelect, Select, TagsInput } from '@mantine/core';
+import { accentInsensitiveFilter } from './filter';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -7,5 +8,10 @@ export const theme = createTheme({
   components: {
     // Visible focus for keyboard users at every control.
     Button: { defaultProps: { variant: 'filled' } },
+    // Every list can be searched as people type it: without accents or apostrophes.
+    Select: Select.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
+    Autocomplete: Autocomplete.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
+    TagsInput: TagsInput.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
   },
 });

@@ -3,6 +3,7 @@ import { normalize } from '@core/names';
 import type { AidType, Delivery } from '@core/contract/aid';
 import type { FlowRow } from '@core/contract/flow';
 import { Alert, Badge, Button, Card, CloseButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,7 +105,25 @@ export function AidPage() {
             leftSection={<IconUsersGroup size={16} />}
             disabled={!arrivalId || !present}
             loading={isPending}
-            onClick={() => deliver({ typeId: type.id, target: { arrivalId: arrivalId! } })}
+            onClick={() =>
+              // Giving to everyone at once cannot be undone in one click: say what will happen first.
+              modals.openConfirmModal({
+                title: t('aid.deliverAllTitle', { type: aidTypeName(type) }),
+                children: (
+                  <Text size="sm" data-testid="deliver-all-summary">
+                    {t('aid.deliverAllText', {
+                      count: present,
+                      type: aidTypeName(type),
+                      arrival: arrivalOption(arrivals.data!.find((a) => a.id === arrivalId)!),
+                      stock: type.usesStock ? t('aid.left', { amount: formatNumber(stock.data?.lines.find((l) => l.typeId === type.id)?.balance ?? 0), unit: aidUnit(type) }) : t('aid.service'),
+                    })}
+                  </Text>
+                ),
+                labels: { confirm: t('aid.deliverAllConfirm', { count: present }), cancel: t('common.cancel') },
+                confirmProps: { 'data-autofocus': true },
+                onConfirm: () => void deliver({ typeId: type.id, target: { arrivalId: arrivalId! } }),
+              })
+            }
           >
             {t('aid.deliverAll', { count: present })}
           </Button>

@@ -11,6 +11,7 @@ import { contractResolver } from '../../app/form';
 import { formatDateTime } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
 import { CentreZoneNote } from '../../components/CentreZoneNote';
+import { SafeForm } from '../../components/SafeForm';
 
 /** Who usually receives a person held at the centre (typed freely if another). */
 const AUTHORITIES = ['PNC', 'PNC División de Fronteras', 'INTERPOL (PNC)', 'Ministerio Público', 'Policía Nacional (Honduras)', 'DGME'];
@@ -65,7 +66,7 @@ function ResolveForm({ personId, initial, onDone }: { personId: string; initial:
   });
   const handover = form.values.outcome === 'handover';
   return (
-    <form noValidate onSubmit={submit} onKeyDown={(e) => e.key === 'Enter' && e.ctrlKey && void submit()}>
+    <SafeForm onSubmit={submit} errors={form.errors}>
       <Stack>
         <SegmentedControl
           data={(['handover', 'release'] as const).map((o) => ({ value: o, label: t(`alerts.hold.${o}`) }))}
@@ -93,6 +94,6 @@ function ResolveForm({ personId, initial, onDone }: { personId: string; initial:
           <Button type="submit" color="red" loading={resolve.isPending}>{t(handover ? 'alerts.hold.handoverSave' : 'alerts.hold.releaseSave')}</Button>
         </Group>
       </Stack>
-    </form>
+    </SafeForm>
   );
 }

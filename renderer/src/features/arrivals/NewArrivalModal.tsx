@@ -8,6 +8,7 @@ import { useCallMutation } from '../../api/hooks';
 import { centreInstant, centreToday } from '../../app/centre-time';
 import { DATE_FORMAT } from '../../app/format';
 import { CentreZoneNote } from '../../components/CentreZoneNote';
+import { SafeForm } from '../../components/SafeForm';
 import { contractResolver } from '../../app/form';
 import { countryOptions } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -54,7 +55,7 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
     void navigate(`/arribos/${arrival.id}`);
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <SafeForm onSubmit={submit} errors={form.errors}>
       <Stack gap="sm">
         <SimpleGrid cols={2}>
           <SegmentedControl
@@ -85,6 +86,6 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SafeForm>
   );
 }

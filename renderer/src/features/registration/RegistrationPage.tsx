@@ -1,17 +1,17 @@
 import { PersonFields } from '@core/contract/persons';
 import { normalize } from '@core/names';
 import { PLACES } from '@core/reference';
-import { Autocomplete, Button, Card, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Autocomplete, Button, Card, Group, MultiSelect, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { call } from '../../api/client';
 import { useCallQuery } from '../../api/hooks';
-import { accentInsensitiveFilter } from '../../app/filter';
 import { contractResolver } from '../../app/form';
 import { formatPartialDate } from '../../app/format';
 import { countryOptions, optionList } from '../../app/labels';
+import { SafeForm } from '../../components/SafeForm';
 import { ShareWithSelect } from '../persons/ShareWithSelect';
 import { notifyError, notifySuccess } from '../../app/notify';
 
@@ -67,7 +67,8 @@ export function RegistrationPage() {
       walkInOrigin: 'MEX',
       pointOfEntry: '',
       consentLanguage: 'es',
-      consent: { registration: true, follow_up: false, replication: false, sharing: false } as Record<(typeof PURPOSES)[number], boolean>,
+      // Never pre-ticked: each purpose is an explicit yes or no, asked and answered.
+      consent: { registration: '', follow_up: '', replication: '', sharing: '' } as Record<(typeof PURPOSES)[number], '' | 'yes' | 'no'>,
       shareWith: [] as string[],
     },
   });
@@ -114,14 +115,15 @@ export function RegistrationPage() {
       detentionDays: values.detentionDays === '' ? null : Number(values.detentionDays),
     };
     const errors = contractResolver(PersonFields)(person as never);
-    if (values.consent.sharing && values.shareWith.length === 0) errors.shareWith = t('registration.shareWithNeeded');
+    for (const purpose of PURPOSES) if (!values.consent[purpose]) errors[`consent.${purpose}`] = t('registration.consentAnswer');
+    if (values.consent.sharing === 'yes' && values.shareWith.length === 0) errors.shareWith = t('registration.shareWithNeeded');
     if (Object.keys(errors).length) return form.setErrors(errors);
     // Sharing is consented per named institution; the other purposes are yes or no.
     const consent = {
       language: values.consentLanguage,
       decisions: [
-        ...PURPOSES.filter((p) => p !== 'sharing').map((purpose) => ({ purpose, institution: '', granted: values.consent[purpose] })),
-        ...(values.consent.sharing ? values.shareWith.map((institution) => ({ purpose: 'sharing' as const, institution, granted: true })) : []),
+        ...PURPOSES.filter((p) => p !== 'sharing').map((purpose) => ({ purpose, institution: '', granted: values.consent[purpose] === 'yes' })),
+        ...(values.consent.sharing === 'yes' ? values.shareWith.map((institution) => ({ purpose: 'sharing' as const, institution, granted: true })) : []),
       ],
     };
     const groupType = values.groupType as 'alone' | 'family' | 'unaccompanied_minor';
@@ -145,7 +147,7 @@ export function RegistrationPage() {
 
   const walkIn = !personArrivalId && !arrivalId;
   return (
-    <form onSubmit={submit} noValidate>
+    <SafeForm onSubmit={submit} errors={form.errors} aria-label={t('registration.title')}>
       <Stack maw={1000}>
         <Title order={2}>{walkIn ? t('registration.walkInTitle') : t('registration.title')}</Title>
         {walkIn && (
@@ -165,7 +167,7 @@ export function RegistrationPage() {
             <TextInput label={t('registration.firstSurname')} required {...form.getInputProps('firstSurname')} />
             <TextInput label={t('registration.secondSurname')} {...form.getInputProps('secondSurname')} />
             <TextInput label={t('registration.birthDate')} description={t('registration.birthDateHelp')} placeholder={t('common.datePlaceholder')} {...form.getInputProps('birthDate')} />
-            <Select label={t('registration.sex')} data={(['F', 'M', 'X'] as const).map((s) => ({ value: s, label: t(`registration.sexes.${s}`) }))} {...form.getInputProps('sex')} />
+            <Select label={t('registration.sex')} data={(['F', 'M', 'X'] as const).map((s) => ({ value: s, label: t(`registration.sexes.${s}`) }))} searchable {...form.getInputProps('sex')} />
             <TextInput label={t('registration.genderIdentity')} {...form.getInputProps('genderIdentity')} />
             <Select label={t('registration.nationality')} data={countryOptions()} searchable {...form.getInputProps('nationality')} />
             <Select
@@ -183,20 +185,18 @@ export function RegistrationPage() {
             <Autocomplete
               label={t('registration.originDepartment')}
               data={departments.map((d) => d.name)}
-              filter={accentInsensitiveFilter}
               {...form.getInputProps('originDepartment')}
             />
             <Autocomplete
               label={t('registration.originMunicipality')}
               data={departments.find((d) => normalize(d.name) === normalize(v.originDepartment))?.municipalities ?? []}
-              filter={accentInsensitiveFilter}
               limit={40}
               {...form.getInputProps('originMunicipality')}
             />
-            <Select label={t('registration.people')} data={optionList('peoples')} clearable {...form.getInputProps('people')} />
+            <Select label={t('registration.people')} data={optionList('peoples')} searchable clearable {...form.getInputProps('people')} />
             <MultiSelect label={t('registration.languages')} data={optionList('languages')} searchable {...form.getInputProps('languages')} />
             <Switch label={t('registration.interpreterNeeded')} mt="xl" {...form.getInputProps('interpreterNeeded', { type: 'checkbox' })} />
-            <MultiSelect label={t('registration.disabilities')} data={optionList('disabilities')} {...form.getInputProps('disabilities')} />
+            <MultiSelect label={t('registration.disabilities')} data={optionList('disabilities')} searchable {...form.getInputProps('disabilities')} />
           </SimpleGrid>
         </Card>
         <Card withBorder>
@@ -219,11 +219,16 @@ export function RegistrationPage() {
           <Text fw={600}>{t('registration.consent')}</Text>
           <Text size="sm" c="dimmed" mb="xs">{t('registration.consentHelp')}</Text>
           <Group align="flex-start" grow>
-            <Stack gap={6}>
+            <Stack gap={8}>
               {PURPOSES.map((purpose) => (
-                <Checkbox key={purpose} label={t(`registration.purposes.${purpose}`)} {...form.getInputProps(`consent.${purpose}`, { type: 'checkbox' })} />
+                <Radio.Group key={purpose} label={t(`registration.purposes.${purpose}`)} required {...form.getInputProps(`consent.${purpose}`)}>
+                  <Group gap="lg" mt={4}>
+                    <Radio value="yes" label={t('common.yes')} />
+                    <Radio value="no" label={t('common.no')} />
+                  </Group>
+                </Radio.Group>
               ))}
-              {v.consent.sharing && (
+              {v.consent.sharing === 'yes' && (
                 <ShareWithSelect required {...form.getInputProps('shareWith')} />
               )}
             </Stack>
@@ -231,9 +236,10 @@ export function RegistrationPage() {
           </Group>
         </Card>
         <Group justify="flex-end">
+          <Text size="xs" c="dimmed">{t('registration.saveHint')}</Text>
           <Button type="submit" size="md">{t('registration.save')}</Button>
         </Group>
       </Stack>
-    </form>
+    </SafeForm>
   );
 }

@@ -1,13 +1,14 @@
 import type { Answers, Question } from '@core/screening/instrument';
 import { conditionHolds, INSTRUMENT } from '@core/screening/instrument';
 import { Alert, Anchor, Badge, Box, Button, Card, Checkbox, Grid, Group, List, NumberInput, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { centreNow } from '../../app/centre-time';
+import { SafeForm } from '../../components/SafeForm';
 import i18n from '../../app/i18n';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -99,6 +100,9 @@ export function ScreeningInterviewPage() {
   );
 }
 
+// The answers are checked by the core (screening.invalid-answers); nothing marks a field here.
+const NO_ERRORS = {};
+
 function Interview({ personId, prefill, noArrival, onSaved }: { personId: string; prefill: Answers; noArrival: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const initial = useMemo(() => toValues(prefill), [prefill]);
@@ -115,12 +119,11 @@ function Interview({ personId, prefill, noArrival, onSaved }: { personId: string
     window.scrollTo({ top: 0 });
     onSaved();
   };
-  useHotkeys([['mod+Enter', () => void save()]], []);
   const result = evaluation.data;
   return (
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, md: 8 }}>
-        <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label={t('screening.interviewTitle')}>
+        <SafeForm onSubmit={(e) => { e?.preventDefault(); void save(); }} errors={NO_ERRORS} aria-label={t('screening.interviewTitle')}>
           <Stack>
             {noArrival && <Alert color="yellow">{t('screening.notPresent')}</Alert>}
             {INSTRUMENT.sections.map((section) => (
@@ -138,7 +141,7 @@ function Interview({ personId, prefill, noArrival, onSaved }: { personId: string
               <Button type="submit" size="md" loading={record.isPending}>{t('screening.save')}</Button>
             </Group>
           </Stack>
-        </form>
+        </SafeForm>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Box pos="sticky" top={76}>
