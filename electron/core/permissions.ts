@@ -116,6 +116,11 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'stock.movements': { access: ['manager'] },
   'stock.receive': { access: ['manager'] },
   'stock.correct': { access: ['manager'] },
+
+  // Each user's own unsent typing; the service only ever touches the caller's rows.
+  'drafts.get': { access: 'signed-in' },
+  'drafts.save': { access: 'signed-in' },
+  'drafts.discard': { access: 'signed-in' },
 };
 
 export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {

@@ -177,6 +177,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0010 keeps one draft per user and form, on this workstation only', () => {
+    const db = freshDb();
+    migrateTo(db, 10);
+    expect(schemaVersion(db)).toBe(10);
+    expect(columns(db, 'form_drafts')).toEqual(['user_id', 'form_key', 'payload', 'saved_at']);
+    expectIndexUse(db, "SELECT payload FROM form_drafts WHERE user_id = 'u' AND form_key = 'k'", 'USING PRIMARY KEY');
+    expectIndexUse(db, "DELETE FROM form_drafts WHERE saved_at < 't'", 'form_drafts_saved');
+    db.pragma('foreign_keys = OFF');
+    const insert = db.prepare("INSERT INTO form_drafts (user_id, form_key, payload, saved_at) VALUES ('u', 'k', '{}', 't')");
+    insert.run();
+    expect(() => insert.run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -5,6 +5,7 @@ import { arrivalsContract } from './arrivals';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { consentContract } from './consent';
+import { draftsContract } from './drafts';
 import { flowContract } from './flow';
 import { institutionsContract } from './institutions';
 import { manifestsContract } from './manifests';
@@ -31,6 +32,7 @@ const domains = [
   screeningContract,
   aidContract,
   stockContract,
+  draftsContract,
 ] as const;
 
 /** Every method the UI or the CLI can call, by `domain.verb` name. */
@@ -50,6 +52,7 @@ export const contract = {
   ...screeningContract,
   ...aidContract,
   ...stockContract,
+  ...draftsContract,
 };
 
 // A name declared by two domains would silently shadow one of them: refuse to start instead.

@@ -5,7 +5,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   input: I;
   output: O;
   /**
-   * false only for calls that return no personal data and are asked repeatedly (progress).
+   * false only for calls that return no personal data and are asked repeatedly: progress, and
+   * saving the caller's own unsent typing (drafts.save; reading or discarding it is audited).
    * Failures are audited all the same.
    */
   audit?: false;

@@ -8,6 +8,7 @@ import { arrivalsHandlers } from './arrivals';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { consentHandlers } from './consent';
+import { draftsHandlers } from './drafts';
 import { flowHandlers } from './flow';
 import { institutionsHandlers } from './institutions';
 import { manifestsHandlers } from './manifests';
@@ -39,4 +40,5 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...aidHandlers,
   ...belongingsHandlers,
   ...stockHandlers,
+  ...draftsHandlers,
 };

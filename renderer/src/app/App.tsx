@@ -89,6 +89,7 @@ function Screens() {
       return <LoginPage centreName={state.centreName} />;
     case 'signed-in':
       // A locked session renders nothing of the app: the data is unmounted, not just covered.
-      return state.session.locked ? <LockScreen session={state.session} /> : <RouterProvider router={router} />;
+      // Keyed by user: after a switch nothing the previous user typed stays on screen.
+      return state.session.locked ? <LockScreen session={state.session} /> : <RouterProvider key={state.session.userId} router={router} />;
   }
 }

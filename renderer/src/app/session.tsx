@@ -1,9 +1,12 @@
 import type { SessionInfo } from '@core/contract/auth';
+import { Alert } from '@mantine/core';
 import { useHotkeys, useIdle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, call, forgetToken } from '../api/client';
 import { setCentreClock } from './centre-time';
+import { flushDrafts } from './drafts';
 import i18n, { changeLanguage } from './i18n';
 
 const currentLanguage = () => (i18n.language === 'en' ? 'en' : 'es') as 'es' | 'en';
@@ -85,6 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await adopt(session);
       },
       async switchUser(username, password) {
+        await flushDrafts(); // the leaving user's typing is theirs: kept before their session ends
         const { session } = await call('auth.switchUser', { username, password, locale: currentLanguage() });
         queryClient.clear();
         await adopt(session);
@@ -93,12 +97,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await adopt(await call('auth.unlock', { password }));
       },
       async lock() {
-        // Hide the data first; the core locks the session too, whatever happens here.
+        // Keep what was being typed, then hide the data; the core locks the session too, whatever happens here.
+        await flushDrafts().catch(() => undefined);
         queryClient.clear();
         setState((s) => (s.status === 'signed-in' ? { status: 'signed-in', session: { ...s.session, locked: true } } : s));
         await call('auth.lock', {}).catch(() => undefined);
       },
       async signOut() {
+        await flushDrafts().catch(() => undefined);
         await call('auth.logout', {}).catch(() => undefined);
         forgetToken();
         signedOut();
@@ -121,12 +127,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** Locks after the centre's idle time without keyboard or mouse activity, or on Ctrl+Shift+L. */
+/**
+ * Locks after the centre's idle time without keyboard or mouse activity, or on Ctrl+Shift+L.
+ * A minute before (half-way for a one-minute lock) it says so, and keeps what was being typed.
+ */
 function IdleLock({ minutes, lock }: { minutes: number; lock: () => Promise<void> }) {
+  const { t } = useTranslation();
   const idle = useIdle(minutes * 60_000, { initialState: false });
+  const warn = useIdle(Math.max(minutes * 60_000 - 60_000, minutes * 30_000), { initialState: false });
   useHotkeys([['mod+shift+L', () => void lock()]]);
   useEffect(() => {
     if (idle) void lock();
   }, [idle, lock]);
-  return null;
+  useEffect(() => {
+    if (warn) void flushDrafts();
+  }, [warn]);
+  if (!warn || idle) return null;
+  return (
+    <Alert color="orange" variant="filled" role="alert" data-testid="idle-warning" className="no-print" style={{ position: 'fixed', bottom: 16, left: '50%', transform: 'translateX(-50%)', zIndex: 400, maxWidth: 560 }}>
+      {t('lock.warning', { count: minutes > 1 ? 60 : 30 })}
+    </Alert>
+  );
 }

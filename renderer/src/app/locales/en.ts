@@ -114,6 +114,11 @@ export const en: Messages = {
     unlock: 'Unlock',
     switchUser: 'Sign in as another user',
     logout: 'End the session',
+    warning: 'No activity: the screen will lock in {{count}} seconds. What you are typing is kept as a draft; move the mouse or press a key to carry on.',
+  },
+  drafts: {
+    restored: 'What you were typing has been restored (kept at {{time}}).',
+    discard: 'Discard and start again',
   },
   switchUser: {
     title: 'Switch user',
@@ -262,6 +267,9 @@ export const en: Messages = {
     'alerts.status': 'View check status',
     'alerts.hold': 'View a hold',
     'alerts.resolveHold': 'Record the hand-over or release of a person on hold',
+    'drafts.get': "Read one's own draft",
+    'drafts.save': "Save one's own draft",
+    'drafts.discard': "Discard one's own draft",
     'screening.form': 'Open vulnerability interview',
     'screening.evaluate': 'Compute priority (not saved)',
     'screening.record': 'Record vulnerability screening',

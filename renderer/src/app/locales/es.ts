@@ -113,6 +113,11 @@ export const es = {
     unlock: 'Desbloquear',
     switchUser: 'Entrar con otro usuario',
     logout: 'Cerrar la sesión',
+    warning: 'Sin actividad: la pantalla se bloqueará en {{count}} segundos. Lo que está escribiendo queda guardado como borrador; mueva el ratón o pulse una tecla para seguir.',
+  },
+  drafts: {
+    restored: 'Se recuperó lo que estaba escribiendo (guardado a las {{time}}).',
+    discard: 'Descartar y empezar de nuevo',
   },
   switchUser: {
     title: 'Cambiar de usuario',
@@ -261,6 +266,9 @@ export const es = {
     'alerts.status': 'Consultar estado de verificación',
     'alerts.hold': 'Consultar una retención',
     'alerts.resolveHold': 'Registrar entrega o liberación de una persona retenida',
+    'drafts.get': "Consultar un borrador propio",
+    'drafts.save': "Guardar un borrador propio",
+    'drafts.discard': "Descartar un borrador propio",
     'screening.form': 'Abrir entrevista de vulnerabilidades',
     'screening.evaluate': 'Calcular prioridad (sin guardar)',
     'screening.record': 'Registrar tamizaje de vulnerabilidades',

@@ -9,6 +9,7 @@ import { centreInstant, centreToday } from '../../app/centre-time';
 import { DATE_FORMAT } from '../../app/format';
 import { CentreZoneNote } from '../../components/CentreZoneNote';
 import { SafeForm } from '../../components/SafeForm';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { contractResolver } from '../../app/form';
 import { countryOptions } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -35,6 +36,7 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
     mode: 'controlled',
     initialValues: { kind: 'flight', route: 'air', originCountry: 'USA', carrier: '', reference: '', date: centreToday(), scheduled: '', actual: '', pointOfEntry: '' },
   });
+  const draft = useFormDraft('new-arrival', form.values, form.setValues);
   const submit = form.onSubmit(async (v) => {
     const input = {
       kind: v.kind as 'flight' | 'bus',
@@ -50,6 +52,7 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
     const errors = contractResolver(ArrivalInput)(input as never);
     if (Object.keys(errors).length) return form.setErrors(errors);
     const arrival = await create.mutateAsync(input);
+    await draft.discard();
     notifySuccess(t('arrivals.created'));
     onClose();
     void navigate(`/arribos/${arrival.id}`);
@@ -57,6 +60,7 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
   return (
     <SafeForm onSubmit={submit} errors={form.errors}>
       <Stack gap="sm">
+        <DraftNotice draft={draft} onDiscard={() => form.reset()} />
         <SimpleGrid cols={2}>
           <SegmentedControl
             data={(['flight', 'bus'] as const).map((k) => ({ value: k, label: t(`arrivals.kinds.${k}`) }))}

@@ -3,11 +3,13 @@ import { normalize } from '@core/names';
 import { PLACES } from '@core/reference';
 import { Autocomplete, Button, Card, Group, MultiSelect, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect } from 'react';
+import type { PersonArrivalRow } from '@core/contract/persons-common';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { call } from '../../api/client';
 import { useCallQuery } from '../../api/hooks';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { contractResolver } from '../../app/form';
 import { formatPartialDate } from '../../app/format';
 import { countryOptions, optionList } from '../../app/labels';
@@ -74,8 +76,7 @@ export function RegistrationPage() {
   });
   // Fill the form with the manifest's data once the expected person has loaded.
   const { setValues } = form;
-  useEffect(() => {
-    if (!row) return;
+  const fillFromManifest = useCallback((row: PersonArrivalRow) =>
     setValues({
       givenNames: row.givenNames,
       firstSurname: row.firstSurname,
@@ -86,8 +87,12 @@ export function RegistrationPage() {
       originCountry: row.nationality ?? 'GTM',
       documentNumber: row.documentNumber ?? '',
       groupType: row.groupType,
-    });
-  }, [row, setValues]);
+    }), [setValues]);
+  useEffect(() => {
+    if (row) fillFromManifest(row);
+  }, [row, fillFromManifest]);
+  // What was typed survives the idle lock, a user switch and a reload (laid over the manifest's data).
+  const draft = useFormDraft(`registration:${personArrivalId ?? (arrivalId ? `a-${arrivalId}` : 'walk-in')}`, form.values, setValues, !personArrivalId || !!row);
   const v = form.values;
   const departments = PLACES[v.originCountry]?.departments ?? [];
 
@@ -138,6 +143,7 @@ export function RegistrationPage() {
               groupType,
               consent,
             });
+      await draft.discard();
       notifySuccess(t('registration.saved', { caseNumber: result.person.caseNumber }));
       void navigate(`/personas/${result.person.id}`);
     } catch (error) {
@@ -150,6 +156,7 @@ export function RegistrationPage() {
     <SafeForm onSubmit={submit} errors={form.errors} aria-label={t('registration.title')}>
       <Stack maw={1000}>
         <Title order={2}>{walkIn ? t('registration.walkInTitle') : t('registration.title')}</Title>
+        <DraftNotice draft={draft} onDiscard={() => (form.reset(), row && fillFromManifest(row))} />
         {walkIn && (
           <Card withBorder>
             <Text fw={600} mb="xs">{t('registration.walkIn')}</Text>

@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { centreNow } from '../../app/centre-time';
 import { SafeForm } from '../../components/SafeForm';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import i18n from '../../app/i18n';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -112,9 +113,12 @@ function Interview({ personId, prefill, noArrival, onSaved }: { personId: string
   const evaluation = useCallQuery('screening.evaluate', { answers: toAnswers(debounced, { forEvaluation: true }) }, { placeholderData: keepPreviousData, staleTime: 0 });
   const record = useCallMutation('screening.record', ['screening.history', 'screening.queue', 'screening.form', 'flow.board', 'persons.get']);
   const set = (id: string, value: FieldValue) => setValues((v) => ({ ...v, [id]: value }));
+  // Thirty minutes of interview must survive the idle lock and a change of user at the desk.
+  const draft = useFormDraft(`screening:${personId}`, values, setValues);
   const visible = (q: Question) => !q.show_if || conditionHolds(q.show_if, toAnswers(values));
   const save = async () => {
     const saved = await record.mutateAsync({ personId, answers: toAnswers(values), startedAt });
+    await draft.discard();
     notifySuccess(t('screening.saved', { level: t(`screening.levels.${saved.level}`) }));
     window.scrollTo({ top: 0 });
     onSaved();
@@ -125,6 +129,7 @@ function Interview({ personId, prefill, noArrival, onSaved }: { personId: string
       <Grid.Col span={{ base: 12, md: 8 }}>
         <SafeForm onSubmit={(e) => { e?.preventDefault(); void save(); }} errors={NO_ERRORS} aria-label={t('screening.interviewTitle')}>
           <Stack>
+            <DraftNotice draft={draft} onDiscard={() => setValues(initial)} />
             {noArrival && <Alert color="yellow">{t('screening.notPresent')}</Alert>}
             {INSTRUMENT.sections.map((section) => (
               <Card withBorder key={section.id}>
