@@ -179,3 +179,28 @@ export function nameParts(x: PersonName, y: PersonName): { surname: number; give
   const completeness = sx.length && sy.length && sx.length !== sy.length ? 0.97 : 1;
   return { surname, given, completeness };
 }
+
+/** Words that belong to the surname after them: "de la Cruz", "del Cid", "San Juan". */
+const SURNAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'san', 'santa', 'van', 'von', 'da', 'di', 'mac', 'mc']);
+
+/**
+ * Both surnames written in one field, as many manifests carry them: "de la Cruz Pérez" →
+ * "de la Cruz" and "Pérez"; "García de León" → "García" and "de León". More than two: the
+ * first is the first surname, the rest the second.
+ */
+export function splitSurnames(text: string): { first: string; second: string | null } {
+  const groups: string[] = [];
+  let pending: string[] = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    pending.push(word);
+    if (!SURNAME_PARTICLES.has(normalize(word))) {
+      groups.push(pending.join(' '));
+      pending = [];
+    }
+  }
+  if (pending.length) {
+    if (groups.length) groups[groups.length - 1] += ` ${pending.join(' ')}`;
+    else groups.push(pending.join(' '));
+  }
+  return { first: groups[0] ?? '', second: groups.length > 1 ? groups.slice(1).join(' ') : null };
+}

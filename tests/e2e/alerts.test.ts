@@ -38,7 +38,7 @@ describe('alert verification, end to end in Chromium', () => {
     fs.writeFileSync(bad, 'referencia;nombres;primer_apellido;fecha_nacimiento\nAK-1;Rosa;Pop;31/02/2012\n');
     await page.locator('input[type="file"]').setInputFiles(bad);
     await page.getByRole('button', { name: 'Importar', exact: true }).click();
-    await page.getByTestId('alert-list-errors').getByText('Fila 2 (birth_date): Fecha no válida «31/02/2012»', { exact: false }).waitFor();
+    await page.getByTestId('alert-list-errors').getByText('Fila 2 (fecha_nacimiento): Fecha no válida «31/02/2012»', { exact: false }).waitFor();
     expect(await page.getByTestId('alert-version').count()).toBe(0);
     await page.locator('input[type="file"]').setInputFiles(list);
     await page.getByRole('button', { name: 'Importar', exact: true }).click();

@@ -57,6 +57,23 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByTestId('count-expected').filter({ hasText: '4' }).waitFor();
   });
 
+  it('refuses the same manifest twice, and an image renamed .csv, saying why', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: 'Importar manifiesto' }).click();
+    await page.locator('input[type="file"]').setInputFiles(path.join(dir, 'GXA2245-corregido.csv'));
+    await page.getByTestId('manifest-error-row').getByText(/Este archivo ya se importó en este arribo el \d\d\/\d\d\/\d{4} \d\d:\d\d; no se importa dos veces\./).waitFor();
+    expect(await page.getByRole('button', { name: /^Importar \d+ personas/ }).isDisabled()).toBe(true);
+    await shot(page, '20b-manifest-already-imported');
+    const photo = path.join(dir, 'foto.csv');
+    fs.writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    await page.locator('input[type="file"]').setInputFiles(photo);
+    await page.getByTestId('manifest-error-row').getByText('El archivo no es un CSV ni una hoja XLSX: es un archivo PNG. Exporte el manifiesto como CSV o XLSX.').waitFor();
+    await shot(page, '20c-manifest-not-a-spreadsheet');
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('checks in three people by typing and pressing Enter', async () => {
     const { page } = h;
     const box = page.getByLabel('Buscar o escanear ticket');

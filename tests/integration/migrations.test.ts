@@ -191,6 +191,15 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0011 remembers each manifest file imported into an arrival by its hash', () => {
+    const db = freshDb();
+    migrateTo(db, 11);
+    expect(schemaVersion(db)).toBe(11);
+    expect(columns(db, 'manifest_imports')).toEqual(expect.arrayContaining([...REPLICATED, 'arrival_id', 'file_name', 'file_hash', 'row_count', 'imported', 'imported_by', 'imported_at']));
+    expectIndexUse(db, "SELECT 1 FROM manifest_imports WHERE arrival_id = 'a' AND file_hash = 'h' AND deleted_at IS NULL", 'manifest_imports_arrival');
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -1,6 +1,6 @@
 import { columnResolver, MANIFEST_COLUMNS } from '../manifest/columns';
 import { readPersonCells, type ManifestProblem } from '../manifest/parse';
-import { cellReader, openSheet } from '../manifest/table';
+import { cellReader, openSheet, withHeaders } from '../manifest/table';
 import type { PartialDate } from '../partial-date';
 
 /** Columns of an alert list (any order; Spanish headers accepted, as for manifests). */
@@ -38,7 +38,7 @@ export interface AlertListRow {
 export async function parseAlertList(bytes: Uint8Array, fileName: string): Promise<{ rows: AlertListRow[]; problems: ManifestProblem[] }> {
   const opened = await openSheet(bytes, fileName, listColumn, REQUIRED);
   if (!opened.sheet) return { rows: [], problems: opened.problems };
-  const { rows: table, columns } = opened.sheet;
+  const { rows: table, columns, headers } = opened.sheet;
 
   const problems: ManifestProblem[] = [];
   const rows: AlertListRow[] = [];
@@ -54,5 +54,5 @@ export async function parseAlertList(bytes: Uint8Array, fileName: string): Promi
     else seen.set(reference, row);
     rows.push({ row, reference, ...readPersonCells(cell, problem), notes: cell('notes').slice(0, 1000) || null });
   });
-  return { rows, problems };
+  return { rows, problems: withHeaders(problems, headers) };
 }

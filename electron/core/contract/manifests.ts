@@ -14,6 +14,8 @@ const ManifestFile = {
 export const ManifestProblemValue = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
+  /** The column as the file's header writes it (or, missing from the file, its name in the user's language). */
+  header: z.string().nullable(),
   code: z.string(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
@@ -34,9 +36,12 @@ export const ManifestPreviewRow = z.object({
 });
 
 export const manifestsContract = {
-  /** Reads a manifest and reports every row with its problems; changes nothing. */
+  /**
+   * Reads a manifest and reports every row with its problems; changes nothing. With the arrival
+   * it is for: the same file already imported, and people already on it, are reported too.
+   */
   'manifests.preview': method({
-    input: z.strictObject(ManifestFile),
+    input: z.strictObject({ ...ManifestFile, arrivalId: Id.optional() }),
     output: z.object({
       encoding: z.string().nullable(),
       rows: z.array(ManifestPreviewRow),

@@ -20,6 +20,7 @@ export const REPLICATED_TABLES = [
   'alert_matches',
   'alert_checks',
   'alert_hold_resolutions',
+  'manifest_imports',
   'screening_rule_versions',
   'screenings',
   'screening_overrides',

@@ -72,6 +72,16 @@ export const messages = {
     },
     manifest: {
       unreadable: 'No se pudo leer el archivo. Use CSV (separado por comas o punto y coma) o XLSX.',
+      'not-a-spreadsheet': 'El archivo no es un CSV ni una hoja XLSX: es un archivo {{value}}. Exporte el manifiesto como CSV o XLSX.',
+      'binary-file': 'El archivo no es texto ni una hoja de cálculo. Exporte el manifiesto como CSV o XLSX.',
+      'already-imported': 'Este archivo ya se importó en este arribo el {{value}}; no se importa dos veces.',
+      'already-in-arrival': 'Esta persona ya está en el arribo; no se importará otra vez.',
+      'nothing-new': 'Todas las personas del archivo ya están en este arribo: no hay nada nuevo que importar.',
+      columns: {
+        given_names: 'nombres', first_surname: 'primer apellido', second_surname: 'segundo apellido', surnames: 'apellidos', birth_date: 'fecha de nacimiento',
+        sex: 'sexo', nationality: 'nacionalidad', document_type: 'tipo de documento', document_number: 'número de documento',
+        unaccompanied_minor: 'NNA no acompañado', family_group: 'grupo familiar', reference: 'referencia', notes: 'observaciones',
+      },
       empty: 'El archivo no tiene filas de datos.',
       'too-many-rows': 'El archivo tiene demasiadas filas (máximo 200 000).',
       'missing-column': 'Falta la columna obligatoria «{{column}}».',
@@ -230,6 +240,16 @@ export const messages = {
     },
     manifest: {
       unreadable: 'The file could not be read. Use CSV (comma or semicolon separated) or XLSX.',
+      'not-a-spreadsheet': 'The file is not a CSV or an XLSX sheet: it is a {{value}} file. Export the manifest as CSV or XLSX.',
+      'binary-file': 'The file is neither text nor a spreadsheet. Export the manifest as CSV or XLSX.',
+      'already-imported': 'This file was already imported into this arrival on {{value}}; it is not imported twice.',
+      'already-in-arrival': 'This person is already on the arrival; they will not be imported again.',
+      'nothing-new': 'Everyone in the file is already on this arrival: there is nothing new to import.',
+      columns: {
+        given_names: 'given names', first_surname: 'first surname', second_surname: 'second surname', surnames: 'surnames', birth_date: 'birth date',
+        sex: 'sex', nationality: 'nationality', document_type: 'document type', document_number: 'document number',
+        unaccompanied_minor: 'unaccompanied child', family_group: 'family group', reference: 'reference', notes: 'notes',
+      },
       empty: 'The file has no data rows.',
       'too-many-rows': 'The file has too many rows (at most 200,000).',
       'missing-column': 'The required column “{{column}}” is missing.',

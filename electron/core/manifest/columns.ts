@@ -5,6 +5,8 @@ export const MANIFEST_COLUMNS = {
   given_names: ['given_names', 'nombres', 'nombre', 'primer_nombre_y_segundo', 'names', 'first_name', 'first_names'],
   first_surname: ['first_surname', 'primer_apellido', 'apellido1', 'apellido_paterno', 'apellido', 'surname', 'last_name'],
   second_surname: ['second_surname', 'segundo_apellido', 'apellido2', 'apellido_materno'],
+  /** Both surnames in one column, split on import ("de la Cruz Pérez" → de la Cruz / Pérez). */
+  surnames: ['surnames', 'apellidos', 'last_names', 'apellidos_completos'],
   birth_date: ['birth_date', 'fecha_nacimiento', 'fecha_de_nacimiento', 'nacimiento', 'date_of_birth', 'dob'],
   sex: ['sex', 'sexo', 'genero', 'gender'],
   nationality: ['nationality', 'nacionalidad', 'pais', 'country'],
@@ -15,7 +17,7 @@ export const MANIFEST_COLUMNS = {
 } as const;
 
 export type ManifestColumn = keyof typeof MANIFEST_COLUMNS;
-export const REQUIRED_COLUMNS: ManifestColumn[] = ['given_names', 'first_surname'];
+export const REQUIRED_COLUMNS: readonly (ManifestColumn | readonly ManifestColumn[])[] = ['given_names', ['first_surname', 'surnames']];
 
 /** A function from a header cell (any case, accents, spaces) to its canonical column, or null. */
 export function columnResolver<C extends string>(columns: Readonly<Record<C, readonly string[]>>): (header: string) => C | null {

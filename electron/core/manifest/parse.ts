@@ -1,8 +1,8 @@
-import { normalize } from '../names';
+import { normalize, splitSurnames } from '../names';
 import { parseManifestDate, type PartialDate } from '../partial-date';
 import { countryCode } from '../reference';
 import { canonicalColumn, REQUIRED_COLUMNS, type ManifestColumn } from './columns';
-import { cellReader, openSheet } from './table';
+import { cellReader, openSheet, withHeaders } from './table';
 
 export interface ManifestRow {
   row: number; // line in the file, the header being row 1
@@ -24,6 +24,8 @@ export type DocumentType = 'dpi' | 'passport' | 'birth_certificate' | 'consular_
 export interface ManifestProblem {
   row: number;
   column: string | null;
+  /** The column's header as the file writes it. */
+  header?: string;
   code: string;
   severity: 'error' | 'warning';
   value?: string;
@@ -90,7 +92,9 @@ export async function parseManifest(
 ): Promise<ParsedManifest> {
   const opened = await openSheet(bytes, fileName, canonicalColumn, REQUIRED_COLUMNS);
   if (!opened.sheet) return { encoding: opened.encoding, rows: [], problems: opened.problems };
-  const { encoding, rows: table, columns } = opened.sheet;
+  const { encoding, rows: table, columns, headers } = opened.sheet;
+  // One "apellidos" column and no first surname: split it, particles kept with their surname.
+  const splitting = columns.has('surnames') && !columns.has('first_surname');
 
   const problems: ManifestProblem[] = [];
   const rows: ManifestRow[] = [];
@@ -98,7 +102,10 @@ export async function parseManifest(
   for (let i = 0; i < total; i++) {
     if (onRows && i % PROGRESS_CHUNK === 0) await onRows(i, total);
     const row = i + 2;
-    const cell = cellReader(table[i]!, columns);
+    const raw = cellReader(table[i]!, columns);
+    const split = splitting ? splitSurnames(raw('surnames')) : null;
+    const cell = (column: ManifestColumn) =>
+      split && column === 'first_surname' ? split.first : split && column === 'second_surname' && !columns.has('second_surname') ? (split.second ?? '') : raw(column);
     const problem = (column: ManifestColumn, code: string, value?: string) =>
       problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}) });
 
@@ -123,7 +130,7 @@ export async function parseManifest(
   if (onRows) await onRows(total, total);
   flagDuplicates(rows, problems);
   problems.sort((a, b) => a.row - b.row);
-  return { encoding, rows, problems };
+  return { encoding, rows, problems: withHeaders(problems, headers, splitting ? { first_surname: 'surnames', second_surname: 'surnames' } : {}) };
 }
 
 /** The same person twice in one file: same document, or same names and birth date. */

@@ -4,11 +4,16 @@ import type { ManifestProblem } from './parse';
 
 /** Problems of a spreadsheet (manifest, alert list) with their message in the caller's language. */
 export function translateProblems(ctx: ServiceContext, problems: ManifestProblem[]) {
-  return problems.map((p) => ({
-    row: p.row,
-    column: p.column,
-    code: p.code,
-    severity: p.severity,
-    message: translate(ctx.locale, `manifest.${p.code}`, { column: p.column, value: p.value, duplicateOf: p.duplicateOf, caseNumber: p.value, age: p.value }),
-  }));
+  return problems.map((p) => {
+    // The file's own header; for a column the file lacks, its name in the user's language.
+    const header = p.header ?? (p.column ? translate(ctx.locale, `manifest.columns.${p.column}`) : null);
+    return {
+      row: p.row,
+      column: p.column,
+      header,
+      code: p.code,
+      severity: p.severity,
+      message: translate(ctx.locale, `manifest.${p.code}`, { column: header, value: p.value, duplicateOf: p.duplicateOf, caseNumber: p.value, age: p.value }),
+    };
+  });
 }

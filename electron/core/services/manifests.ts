@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
+import type { ArrivalInput } from '../contract/arrivals';
 import type { ServiceContext } from '../context';
-import { updateRow } from '../db/replicated';
+import { insertRow, updateRow } from '../db/replicated';
+import { normalize } from '../names';
+import { formatInstant } from '../time';
+import { centreTimeZone } from './centre';
 import { AppError } from '../errors';
 import { handle } from '../handler';
 import { parseManifest, PROGRESS_CHUNK, type ManifestProblem, type ParsedManifest } from '../manifest/parse';
@@ -24,10 +29,42 @@ function reporter(ctx: ServiceContext, input: ManifestInput) {
   };
 }
 
-async function parse(ctx: ServiceContext, input: ManifestInput): Promise<ParsedManifest> {
+async function parse(ctx: ServiceContext, input: ManifestInput): Promise<ParsedManifest & { hash: string }> {
   const report = reporter(ctx, input);
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  return parseManifest(bytes, input.fileName, input.progressId ? (done, total) => report('reading', done, total) : undefined);
+  const parsed = await parseManifest(bytes, input.fileName, input.progressId ? (done, total) => report('reading', done, total) : undefined);
+  return { ...parsed, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const personKey = (p: { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null }) =>
+  `${normalize(`${p.given_names}|${p.first_surname}|${p.second_surname ?? ''}`)}|${p.birth_date ?? '?'}`;
+
+/**
+ * What the arrival already has: the same file imported before is an error (row 1); a person
+ * already on it (same names and birth date, or same document) is skipped with a warning.
+ */
+function againstArrival(ctx: ServiceContext, arrivalId: string, parsed: ParsedManifest & { hash: string }): ManifestProblem[] {
+  const earlier = ctx.db
+    .prepare('SELECT imported_at FROM manifest_imports WHERE arrival_id = ? AND file_hash = ? AND deleted_at IS NULL ORDER BY imported_at LIMIT 1')
+    .pluck()
+    .get(arrivalId, parsed.hash) as string | undefined;
+  const again: ManifestProblem[] = earlier ? [{ row: 1, column: null, code: 'already-imported', severity: 'error', value: formatInstant(earlier, centreTimeZone(ctx)) }] : [];
+  const present = ctx.db
+    .prepare(
+      `SELECT p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id
+       WHERE pa.arrival_id = ? AND pa.deleted_at IS NULL AND p.deleted_at IS NULL`,
+    )
+    .all(arrivalId) as { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }[];
+  if (!present.length) return again;
+  const keys = new Set(present.map(personKey));
+  const documents = new Set(present.map((p) => p.document_number && normalize(p.document_number)).filter(Boolean));
+  const found: ManifestProblem[] = [];
+  for (const r of parsed.rows) {
+    const key = personKey({ given_names: r.givenNames, first_surname: r.firstSurname, second_surname: r.secondSurname, birth_date: r.birthDate });
+    if (keys.has(key) || (r.documentNumber && documents.has(normalize(r.documentNumber)))) found.push({ row: r.row, column: null, code: 'already-in-arrival', severity: 'warning' });
+  }
+  if (!again.length && found.length && found.length === parsed.rows.length) return [{ row: 1, column: null, code: 'nothing-new', severity: 'error' }, ...found];
+  return [...again, ...found];
 }
 
 /** Checks that need the centre's date: future birth dates, adults flagged as children. */
@@ -79,8 +116,11 @@ export const manifestsHandlers = {
     },
     run(ctx, input, { parsed, repeats: found }) {
       ctx.core.progress.finish(input.progressId);
-      const problems = [...review(ctx, parsed), ...found].sort(byRowErrorsFirst);
-      const repeats = found.length;
+      const arrival = input.arrivalId ? againstArrival(ctx, openArrival(ctx, input.arrivalId).id, parsed) : [];
+      // Someone already on this arrival is not a possible earlier return: they are simply skipped.
+      const onArrival = new Set(arrival.filter((p) => p.code === 'already-in-arrival').map((p) => p.row));
+      const problems = [...review(ctx, parsed), ...found.filter((p) => !onArrival.has(p.row)), ...arrival].sort(byRowErrorsFirst);
+      const repeats = problems.filter((p) => p.code === 'possible-repeat').length;
       return {
         encoding: parsed.encoding,
         rows: parsed.rows,
@@ -101,14 +141,15 @@ export const manifestsHandlers = {
     },
     run(ctx, input, parsed) {
       ctx.core.progress.finish(input.progressId);
-      const problems = review(ctx, parsed).sort(byRowErrorsFirst);
+      const existing = 'arrivalId' in input ? openArrival(ctx, input.arrivalId).id : null;
+      const problems = [...review(ctx, parsed), ...(existing ? againstArrival(ctx, existing, parsed) : [])].sort(byRowErrorsFirst);
       const errors = problems.filter((p) => p.severity === 'error');
       // All or nothing: one bad row and nothing is written (the thrown error rolls back).
       if (errors.length) throw new AppError('manifest.invalid', { count: errors.length, errors: translateProblems(ctx, errors) });
 
-      const arrivalId = 'arrivalId' in input ? openArrival(ctx, input.arrivalId).id : createArrival(ctx, input.arrival, input.fileName);
-      if ('arrivalId' in input) updateRow(ctx, 'arrivals', arrivalId, { manifest_file: input.fileName });
-      const skipped = new Set(problems.filter((p) => p.code === 'duplicate-in-file').map((p) => p.row));
+      const arrivalId = existing ?? createArrival(ctx, (input as { arrival: ArrivalInput }).arrival, input.fileName);
+      if (existing) updateRow(ctx, 'arrivals', arrivalId, { manifest_file: input.fileName });
+      const skipped = new Set(problems.filter((p) => p.code === 'duplicate-in-file' || p.code === 'already-in-arrival').map((p) => p.row));
       const families = new Map<string, string>();
       const created: PersonRow[] = [];
       for (const row of parsed.rows) {
@@ -142,7 +183,12 @@ export const manifestsHandlers = {
       // Earlier records only: people on the same manifest (relatives, namesakes) are not repeats.
       const sameManifest = new Set(created.map((p) => p.id));
       const repeats = created.filter((p) => suggestRepeats(ctx, p, sameManifest) > 0).length;
-      return { arrivalId, imported: created.length, duplicatesInFile: skipped.size, possibleRepeatReturnees: repeats, errors: [] };
+      insertRow(ctx, 'manifest_imports', {
+        arrival_id: arrivalId, file_name: input.fileName, file_hash: parsed.hash, row_count: parsed.rows.length, imported: created.length,
+        imported_by: ctx.actor.userId ?? ctx.actor.username, imported_at: ctx.clock.now().toISOString(),
+      });
+      const duplicatesInFile = problems.filter((p) => p.code === 'duplicate-in-file').length;
+      return { arrivalId, imported: created.length, duplicatesInFile, possibleRepeatReturnees: repeats, errors: [] };
     },
   }),
 

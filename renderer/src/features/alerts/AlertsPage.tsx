@@ -162,7 +162,7 @@ function Lists() {
   const versions = useCallQuery('alerts.lists', {}, { staleTime: 0 });
   const importer = useCallMutation('alerts.import', ['alerts.lists', 'alerts.queue']);
   const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<{ row: number; column: string | null; message: string }[]>([]);
+  const [errors, setErrors] = useState<{ row: number; column: string | null; header: string | null; message: string }[]>([]);
   const form = useForm({ mode: 'controlled', initialValues: { list: 'interpol' as (typeof ALERT_LISTS)[number], replace: false } });
   const submit = form.onSubmit(async (values) => {
     if (!file) return;
@@ -192,7 +192,7 @@ function Lists() {
         {errors.length > 0 && (
           <Alert color="red" icon={<IconAlertTriangle />} mt="sm" data-testid="alert-list-errors">
             {errors.map((e, i) => (
-              <Text key={i} size="sm">{t('manifest.row')} {e.row}{e.column ? ` (${e.column})` : ''}: {e.message}</Text>
+              <Text key={i} size="sm">{t('manifest.row')} {e.row}{e.header ? ` (${e.header})` : ''}: {e.message}</Text>
             ))}
           </Alert>
         )}

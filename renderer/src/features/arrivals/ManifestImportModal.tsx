@@ -11,22 +11,11 @@ import { notifyError, notifySuccess } from '../../app/notify';
 
 type Preview = Output<'manifests.preview'>;
 
-/** Manifest columns by the names the form uses for them. */
-const COLUMN_LABELS: Record<string, string> = {
-  given_names: 'registration.givenNames',
-  first_surname: 'registration.firstSurname',
-  second_surname: 'registration.secondSurname',
-  birth_date: 'registration.birthDate',
-  sex: 'registration.sex',
-  nationality: 'registration.nationality',
-  document_type: 'registration.documentType',
-  document_number: 'registration.documentNumber',
-  unaccompanied_minor: 'arrivals.group.unaccompanied_minor',
-  family_group: 'registration.group',
-};
 
 
 const PAGE_SIZE = 200;
+/** A 500-character cell wraps inside its column instead of pushing the table off the screen. */
+const CELL = { maxWidth: 260, overflowWrap: 'anywhere' } as const;
 
 /**
  * Follows a preview or import while the core works on it: rows read, rows checked against
@@ -96,7 +85,7 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
     try {
       const base64 = await toBase64(chosen);
       setContent(base64);
-      const result = await call('manifests.preview', { fileName: chosen.name, contentBase64: base64, progressId: id });
+      const result = await call('manifests.preview', { fileName: chosen.name, contentBase64: base64, progressId: id, arrivalId });
       setPreview(result);
       setOnlyProblems(result.errorCount > 0 && result.rows.length > PAGE_SIZE);
     } catch (error) {
@@ -127,7 +116,7 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
 
   const problemsByRow = new Map<number, Preview['problems']>();
   for (const p of preview?.problems ?? []) problemsByRow.set(p.row, [...(problemsByRow.get(p.row) ?? []), p]);
-  const importable = preview ? preview.rows.length - preview.duplicatesInFile : 0;
+  const importable = preview ? preview.rows.length - preview.problems.filter((p) => p.code === 'duplicate-in-file' || p.code === 'already-in-arrival').length : 0;
   // Large files are shown a page at a time; "only rows with problems" finds what to fix.
   const shown = (preview?.rows ?? []).filter((r) => !onlyProblems || problemsByRow.has(r.row));
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
@@ -174,7 +163,7 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
                 <Pagination total={pages} value={page} onChange={setPage} size="sm" />
               </Group>
             )}
-            <ScrollArea h={360} type="auto">
+            <ScrollArea.Autosize mah="calc(100dvh - 420px)" type="auto">
               <Table striped withTableBorder fz="sm" stickyHeader>
                 <Table.Thead>
                   <Table.Tr>
@@ -187,24 +176,30 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
+                  {problemsByRow.get(1)?.map((p, i) => (
+                    <Table.Tr key={`h${i}`} bg="red.0" data-testid="manifest-error-row">
+                      <Table.Td>1</Table.Td>
+                      <Table.Td colSpan={5}>{p.message}</Table.Td>
+                    </Table.Tr>
+                  ))}
                   {pageRows.map((r) => {
                     const problems = problemsByRow.get(r.row) ?? [];
                     const hasError = problems.some((p) => p.severity === 'error');
                     return (
                       <Table.Tr key={r.row} bg={hasError ? 'red.0' : problems.length ? 'yellow.0' : undefined} data-testid={hasError ? 'manifest-error-row' : 'manifest-row'}>
                         <Table.Td>{r.row}</Table.Td>
-                        <Table.Td>{[r.givenNames, r.firstSurname, r.secondSurname].filter(Boolean).join(' ')}</Table.Td>
+                        <Table.Td style={CELL}>{[r.givenNames, r.firstSurname, r.secondSurname].filter(Boolean).join(' ')}</Table.Td>
                         <Table.Td>{formatPartialDate(r.birthDate)}</Table.Td>
                         <Table.Td>{r.sex}</Table.Td>
-                        <Table.Td>{r.documentNumber}</Table.Td>
+                        <Table.Td style={CELL}>{r.documentNumber}</Table.Td>
                         <Table.Td>
                           <Stack gap={2}>
                             {problems.map((p, i) => (
                               <Group key={i} gap={4} wrap="nowrap">
                                 <Badge size="xs" color={p.severity === 'error' ? 'red' : 'yellow'} tt="none" style={{ flexShrink: 0 }}>
-                                  {p.column ? t(COLUMN_LABELS[p.column] ?? p.column) : '—'}
+                                  {p.header ?? '—'}
                                 </Badge>
-                                <Text size="xs">{p.message}</Text>
+                                <Text size="xs" style={{ overflowWrap: 'anywhere' }}>{p.message}</Text>
                               </Group>
                             ))}
                           </Stack>
@@ -212,15 +207,9 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
                       </Table.Tr>
                     );
                   })}
-                  {problemsByRow.get(1)?.map((p, i) => (
-                    <Table.Tr key={`h${i}`} bg="red.0" data-testid="manifest-error-row">
-                      <Table.Td>1</Table.Td>
-                      <Table.Td colSpan={5}>{p.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </ScrollArea.Autosize>
           </>
         )}
         <Group justify="flex-end">
