@@ -76,6 +76,20 @@ describe('a confirmed warrant: hold, then hand-over, end to end in Chromium', ()
     await row.getByTestId('on-hold').waitFor();
     expect(await row.getByTestId('on-hold').textContent()).toBe('Retenido — consulte a verificación');
     await row.getByTestId('alert-hold').waitFor();
+    // The whole board fits 1366 pixels: station columns are icons with a legend and totals.
+    const overflow = await page.evaluate(() => {
+      const box = document.querySelector('.mantine-Table-scrollContainer') ?? document.querySelector('table')!.parentElement!;
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.getByTestId('stage-total-registered').textContent()).toBe('1/1');
+    await page.getByTestId('stage-legend').getByText('Vulnerabilidad').waitFor();
+    // The board's search narrows the rows as people type, without accents.
+    await page.getByRole('textbox', { name: 'Buscar en el tablero' }).fill('mejia marvin');
+    await row.waitFor();
+    await page.getByRole('textbox', { name: 'Buscar en el tablero' }).fill('rosa');
+    await page.getByText('No hay personas para estos filtros.').waitFor();
+    await page.getByRole('textbox', { name: 'Buscar en el tablero' }).fill('');
     expect(await row.locator('[aria-label="Alertas"]').count()).toBe(0); // no green tick for a held person
     await shot(page, '47-flow-on-hold');
     await page.goto(fileUrl);

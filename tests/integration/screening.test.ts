@@ -233,4 +233,18 @@ describe('vulnerability screening', () => {
     expect((await expectOk(c.core, 'screening.history', { personId: later.id }, { token: c.social })).map((s) => s.id)).toEqual([moved.id]);
     expect((await expectOk(c.core, 'screening.history', { personId: earlier.id }, { token: c.social })).map((s) => s.id)).not.toContain(moved.id);
   });
+
+  it("the board's overdue filter finds what the queue finds: an overdue red case from two days ago is on today's board", async () => {
+    const c = await centre();
+    const child = await register(c, { givenNames: 'Kevin', birthDate: '2011-05-02', sex: 'M' }, 'unaccompanied_minor');
+    await expectOk(c.core, 'screening.record', { personId: child.id, answers: { travel_group: 'unaccompanied_minor', age: 15 } }, { token: c.social });
+    await later(c, 2 * 24 * 60);
+    const queue = await expectOk(c.core, 'screening.queue', {}, { token: c.social });
+    expect(queue.actions.map((a) => a.personId)).toEqual([child.id]);
+    const board = await expectOk(c.core, 'flow.board', { status: 'overdue' }, { token: c.clerk });
+    expect(board.date).toBe('2026-11-27');
+    expect(board.rows.map((r) => r.personId)).toEqual([child.id]);
+    // The everyday board of today still shows today's arrivals only.
+    expect((await expectOk(c.core, 'flow.board', {}, { token: c.clerk })).rows).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { FlowRow } from '../contract/flow';
 import { updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
+import { addDays } from '../time';
 import { isOnHold } from './alert-state';
 import { alertStatus } from './alerts';
 import { arrivalLabel } from './arrivals';
@@ -18,8 +19,15 @@ export const flowHandlers = {
       const arrivals = ctx.db
         .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date = ? AND deleted_at IS NULL ORDER BY created_at')
         .all(ctx.core.identity!.centreId, date) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string }[];
-      const labels = new Map(arrivals.map((a) => [a.id, arrivalLabel(a, ctx.locale)]));
-      const ids = input.arrivalId ? [input.arrivalId] : arrivals.map((a) => a.id);
+      // Overdue deadlines are not only today's: like the protection officer's queue, look back 30 days.
+      const earlier =
+        input.status === 'overdue' && !input.arrivalId
+          ? (ctx.db
+              .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date >= ? AND arrival_date < ? AND deleted_at IS NULL ORDER BY created_at')
+              .all(ctx.core.identity!.centreId, addDays(date, -30), date) as typeof arrivals)
+          : [];
+      const labels = new Map([...arrivals, ...earlier].map((a) => [a.id, arrivalLabel(a, ctx.locale)]));
+      const ids = input.arrivalId ? [input.arrivalId] : [...arrivals, ...earlier].map((a) => a.id);
       if (!ids.length) return { date, arrivals: [], rows: [] };
       const now = ctx.clock.now().getTime();
       const nowIso = ctx.clock.now().toISOString();

@@ -643,6 +643,7 @@ export const en: Messages = {
   flow: {
     title: 'Flow board',
     dayOf: 'Today at the centre: {{date}}',
+    search: 'Search the board',
     date: 'Date',
     arrival: 'Arrival',
     allArrivals: 'All arrivals',

@@ -642,6 +642,7 @@ export const es = {
   flow: {
     title: 'Tablero de flujo',
     dayOf: 'Hoy en el centro: {{date}}',
+    search: 'Buscar en el tablero',
     date: 'Fecha',
     arrival: 'Arribo',
     allArrivals: 'Todos los arribos',

@@ -1,17 +1,44 @@
 import type { FlowRow } from '@core/contract/flow';
-import { ActionIcon, Badge, Group, Select, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconHandStop, IconMinus, IconPointFilled } from '@tabler/icons-react';
-import { useState } from 'react';
+import { ActionIcon, Badge, Group, Select, Stack, Table, Text, TextInput, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconClipboardHeart,
+  IconDoorExit,
+  IconGift,
+  IconHandStop,
+  IconHeartHandshake,
+  IconMinus,
+  IconPointFilled,
+  IconRoute,
+  IconSearch,
+  IconShieldCheck,
+  IconSignature,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
 import { formatDate } from '../../app/format';
+import { searchKey } from '../../app/filter';
 import { personName } from '../../app/labels';
 import { useCurrentSession } from '../../app/session';
 import { AttentionTags } from '../../components/AttentionTags';
 import { Countdown, isOverdue, LevelBadge, useNow } from '../screening/level';
 
 const STAGES = ['registered', 'consent', 'alerts', 'screening', 'kits', 'care', 'referral', 'departed'] as const;
+/** Each station as an icon, so the whole board fits a 1366-pixel screen; the legend names them. */
+const STAGE_ICONS = {
+  registered: IconUserPlus,
+  consent: IconSignature,
+  alerts: IconShieldCheck,
+  screening: IconClipboardHeart,
+  kits: IconGift,
+  care: IconHeartHandshake,
+  referral: IconRoute,
+  departed: IconDoorExit,
+} as const;
 const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'departed'] as const;
 
 /** Today's arrivals and where each person is, longest waiting first. */
@@ -22,6 +49,15 @@ export function FlowBoardPage() {
   const now = useNow();
   const givesKits = useCurrentSession().roles.some((r) => r === 'clerk' || r === 'manager');
   const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
+  const [search, setSearch] = useState('');
+  const rows = useMemo(() => {
+    // Every word typed, in any order, without accents: "mejia marvin" finds Marvin … Mejía.
+    const words = search.split(/\s+/).map(searchKey).filter(Boolean);
+    const all = board.data?.rows ?? [];
+    return words.length ? all.filter((r) => words.every((w) => searchKey(`${personName(r)} ${r.caseNumber ?? ''} ${r.ticketCode}`).includes(w))) : all;
+  }, [board.data, search]);
+  /** How many of the people shown have passed each station (of those where it applies). */
+  const totals = Object.fromEntries(STAGES.map((s) => [s, { done: rows.filter((r) => r.stages[s] === true).length, of: rows.filter((r) => r.stages[s] !== null).length }]));
   const stage = (row: FlowRow, s: (typeof STAGES)[number]) => {
     const value = row.stages[s];
     if (s === 'alerts' && row.onHold)
@@ -66,6 +102,14 @@ export function FlowBoardPage() {
           )}
         </div>
         <Group>
+          <TextInput
+            aria-label={t('flow.search')}
+            placeholder={t('flow.search')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={200}
+          />
           <Select
             aria-label={t('flow.arrival')}
             placeholder={t('flow.allArrivals')}
@@ -73,7 +117,7 @@ export function FlowBoardPage() {
             value={arrivalId}
             onChange={setArrivalId}
             clearable
-            w={220}
+            w={200}
           />
           <Select
             aria-label={t('flow.filterLabel')}
@@ -81,11 +125,22 @@ export function FlowBoardPage() {
             value={status}
             onChange={(v) => setStatus((v ?? 'all') as typeof status)}
             allowDeselect={false}
-            w={200}
+            w={170}
           />
         </Group>
       </Group>
-      <Table.ScrollContainer minWidth={1150}>
+      <Group gap="md" data-testid="stage-legend">
+        {STAGES.map((s) => {
+          const Icon = STAGE_ICONS[s];
+          return (
+            <Group key={s} gap={4} wrap="nowrap">
+              <Icon size={14} color="var(--mantine-color-gray-7)" aria-hidden />
+              <Text size="xs" c="dimmed">{t(`flow.stages.${s}`)}</Text>
+            </Group>
+          );
+        })}
+      </Group>
+      <Table.ScrollContainer minWidth={960}>
         <Table striped withTableBorder highlightOnHover fz="sm" aria-label={t('flow.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -93,15 +148,25 @@ export function FlowBoardPage() {
               <Table.Th>{t('flow.arrival')}</Table.Th>
               <Table.Th>{t('flow.waiting')}</Table.Th>
               <Table.Th>{t('flow.priority')}</Table.Th>
-              {STAGES.map((s) => (
-                <Table.Th key={s} ta="center">{t(`flow.stages.${s}`)}</Table.Th>
-              ))}
+              {STAGES.map((s) => {
+                const Icon = STAGE_ICONS[s];
+                return (
+                  <Table.Th key={s} ta="center" px={4} aria-label={t(`flow.stages.${s}`)} data-testid={`stage-head-${s}`}>
+                    <Tooltip label={t(`flow.stages.${s}`)}>
+                      <Stack gap={0} align="center">
+                        <Icon size={18} aria-hidden />
+                        <Text size="xs" c="dimmed" fw={400} data-testid={`stage-total-${s}`}>{totals[s]!.of ? `${totals[s]!.done}/${totals[s]!.of}` : '—'}</Text>
+                      </Stack>
+                    </Tooltip>
+                  </Table.Th>
+                );
+              })}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {board.data?.rows.map((r) => (
+            {rows.map((r) => (
               <Table.Tr key={r.personArrivalId} data-testid="flow-row" data-overdue={isOverdue(r.screening, now) || undefined} bg={isOverdue(r.screening, now) ? 'red.0' : undefined}>
-                <Table.Td style={{ minWidth: 210 }}>
+                <Table.Td style={{ minWidth: 200 }}>
                   <Text component={Link} to={`/personas/${r.personId}`} fw={500} c="teal.8">{personName(r)}</Text>
                   <Group gap={4}>
                     <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
@@ -112,7 +177,7 @@ export function FlowBoardPage() {
                   </Group>
                   <AttentionTags tags={r.tags} />
                 </Table.Td>
-                <Table.Td style={{ minWidth: 140 }}>{r.arrivalLabel}</Table.Td>
+                <Table.Td style={{ minWidth: 120 }}>{r.arrivalLabel}</Table.Td>
                 <Table.Td>{r.waitingMinutes !== null ? t('flow.minutes', { count: r.waitingMinutes }) : '—'}</Table.Td>
                 <Table.Td style={{ minWidth: 150 }} data-testid="flow-priority">
                   {r.screening ? (
@@ -137,7 +202,7 @@ export function FlowBoardPage() {
                 ))}
               </Table.Tr>
             ))}
-            {board.data?.rows.length === 0 && (
+            {board.data && rows.length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={4 + STAGES.length}>{t('flow.empty')}</Table.Td>
               </Table.Tr>
