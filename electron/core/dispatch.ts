@@ -74,7 +74,8 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
           const out = validate(spec.output, result, caller.locale);
           if (!out.success) throw new Error(`Output of ${method} failed validation: ${summarizeIssues(out.issues)}`);
           if (caller.actor.sessionId) touchSession(core, caller.actor.sessionId);
-          if (spec.audit !== false) writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok');
+          if (spec.audit !== false && !(spec.audit === 'read' && readRecently(core, method, ctx.actor, ctx.records)))
+            writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok');
           return out.data;
         })
         .immediate();
@@ -132,6 +133,21 @@ function writeAudit(
     outcome,
     sensitive: isMethodName(method) ? PERMISSIONS[method].sensitive === true : false,
   });
+}
+
+/** Reads of the same records by the same user within this window make one audit entry. */
+const READ_WINDOW_MS = 5 * 60_000;
+
+/** Whether this user already read exactly these records with this method a moment ago. */
+function readRecently(core: Core, method: string, actor: Actor, records: Set<string>): boolean {
+  if (!actor.userId) return false;
+  const since = new Date(core.clock.now().getTime() - READ_WINDOW_MS).toISOString();
+  return (
+    core.db
+      // audit_user (username, at) finds the few entries of the window; user_id guards a reused name.
+      .prepare("SELECT 1 FROM audit_log WHERE username = ? AND at >= ? AND user_id = ? AND method = ? AND record_ids = ? AND outcome = 'ok' LIMIT 1")
+      .get(actor.username, since, actor.userId, method, JSON.stringify([...records])) !== undefined
+  );
 }
 
 /** A refused or failed call is audited too, in its own transaction (the call's was rolled back). */

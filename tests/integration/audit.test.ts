@@ -73,3 +73,27 @@ describe('audit chain', () => {
     expect(row.sensitive).toBe(1);
   });
 });
+
+describe('audit entries people can read', () => {
+  it('names the record opened by its case number, and a refresh of the same file within minutes is one entry', async () => {
+    const clock = new ManualClock();
+    const { core } = tempCore(clock);
+    const { adminToken } = await setupCentre(core);
+    const clerk = (await staff(core, adminToken, 'mlopez', ['clerk'])).token;
+    const { person } = await expectOk(core, 'persons.register', { walkIn: { route: 'land', originCountry: 'MEX' }, person: { givenNames: 'Rosa', firstSurname: 'Pop' } }, { token: clerk });
+    const reads = () => core.db.prepare("SELECT count(*) FROM audit_log WHERE method = 'persons.get'").pluck().get() as number;
+    for (let i = 0; i < 6; i++) {
+      await expectOk(core, 'persons.get', { id: person.id }, { token: clerk }); // the case file refreshing
+      await expectOk(core, 'flow.board', {}, { token: clerk });
+      clock.advance(0.5);
+    }
+    expect(reads()).toBe(1);
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE method = 'flow.board'").pluck().get()).toBe(1);
+    clock.advance(3);
+    await expectOk(core, 'persons.get', { id: person.id }, { token: clerk });
+    expect(reads()).toBe(2); // a new read after the window is a new entry
+    await expectOk(core, 'auth.unlock', { password: ADMIN_PASSWORD }, { token: adminToken });
+    const list = await expectOk(core, 'audit.list', { method: 'persons.get' }, { token: adminToken });
+    expect(list.entries[0]!.records).toEqual([{ id: person.id, label: person.caseNumber }]);
+  });
+});

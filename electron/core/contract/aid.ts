@@ -119,6 +119,7 @@ export const aidContract = {
   'aid.arrivals': method({
     input: z.strictObject({}),
     output: z.array(z.object({ id: Id, label: z.string(), date: z.string(), present: z.number().int(), total: z.number().int() })),
+    audit: 'read',
   }),
   /** Voids a delivery with a reason: its stock goes back to its lots by a reversing movement. */
   'aid.void': method({ input: z.strictObject({ deliveryId: Id, reason: Reason }), output: Delivery }),
@@ -126,6 +127,7 @@ export const aidContract = {
   'aid.deliveries': method({
     input: z.union([z.strictObject({ arrivalId: Id }), z.strictObject({ personId: Id })]),
     output: z.array(Delivery),
+    audit: 'read',
   }),
 
   /** Takes belongings into custody, each with its tag number (and a photo if taken). */

@@ -160,9 +160,9 @@ export const alertsContract = {
     output: AlertMatch,
   }),
   /** For every role that works with the person: pending review, cleared, or not checked yet. */
-  'alerts.status': method({ input: z.strictObject({ personId: Id }), output: AlertStatus }),
+  'alerts.status': method({ input: z.strictObject({ personId: Id }), output: AlertStatus, audit: 'read' }),
   /** A person's hold for the alert officer and the manager: since when, and how it ended (never the list). */
-  'alerts.hold': method({ input: z.strictObject({ personId: Id }), output: HoldInfo }),
+  'alerts.hold': method({ input: z.strictObject({ personId: Id }), output: HoldInfo, audit: 'read' }),
   /**
    * Ends a hold: hand-over to the police (institution, officer, time; the person leaves the
    * centre) or release with a reason (the person may then leave as anyone else).

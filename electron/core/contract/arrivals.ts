@@ -40,9 +40,9 @@ export const arrivalsContract = {
   /** Creates a flight, bus or walk-in arrival. */
   'arrivals.create': method({ input: ArrivalInput, output: Arrival }),
   /** Arrivals between two dates (default: the last 30 days), newest first, with counts. */
-  'arrivals.list': method({ input: z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() }), output: z.array(Arrival) }),
+  'arrivals.list': method({ input: z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() }), output: z.array(Arrival), audit: 'read' }),
   /** One arrival with everyone expected or arrived on it. */
-  'arrivals.get': method({ input: z.strictObject({ id: Id }), output: z.object({ arrival: Arrival, persons: z.array(PersonArrivalRow) }) }),
+  'arrivals.get': method({ input: z.strictObject({ id: Id }), output: z.object({ arrival: Arrival, persons: z.array(PersonArrivalRow) }), audit: 'read' }),
   /** Marks a person as arrived, by row or by the code on the QR ticket (keyboard-wedge scanner). */
   'arrivals.checkIn': method({
     input: z.union([z.strictObject({ personArrivalId: Id }), z.strictObject({ arrivalId: Id, ticketCode: z.string().trim().min(4).max(64) })]),

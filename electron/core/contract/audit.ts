@@ -9,6 +9,8 @@ export const AuditEntry = z.object({
   roles: z.array(z.string()),
   method: z.string(),
   recordIds: z.array(z.string()),
+  /** What each record is, as people name it (a person's case number, an arrival's flight). */
+  records: z.array(z.object({ id: z.string(), label: z.string() })),
   outcome: z.string(),
   sensitive: z.boolean(),
   workstationId: z.string().nullable(),

@@ -45,6 +45,7 @@ export const flowContract = {
       status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'departed']).default('all'),
     }),
     output: z.object({ date: z.string(), arrivals: z.array(z.object({ id: Id, label: z.string() })), rows: z.array(FlowRow) }),
+    audit: 'read',
   }),
   /** Records that a person left the centre. */
   'flow.depart': method({ input: z.strictObject({ personArrivalId: Id }), output: PersonArrivalRow }),

@@ -7,9 +7,10 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   /**
    * false only for calls that return no personal data and are asked repeatedly: progress, and
    * saving the caller's own unsent typing (drafts.save; reading or discarding it is audited).
-   * Failures are audited all the same.
+   * 'read': a read that screens refresh; the same records read by the same user within a few
+   * minutes is one audit entry, not one per refresh. Failures are audited all the same.
    */
-  audit?: false;
+  audit?: false | 'read';
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

@@ -128,6 +128,7 @@ export const personsContract = {
       /** Colour and deadline of the latest screening (never the answers). */
       screening: ScreeningSummary.nullable(),
     }),
+    audit: 'read',
   }),
   /** Fuzzy, accent-insensitive search by name, document or case number. */
   'persons.search': method({

@@ -108,7 +108,7 @@ export const screeningContract = {
     output: Screening,
   }),
   /** Every screening of a person, newest first, with answers, reasons and overrides. */
-  'screening.history': method({ input: z.strictObject({ personId: Id }), output: z.array(Screening) }),
+  'screening.history': method({ input: z.strictObject({ personId: Id }), output: z.array(Screening), audit: 'read' }),
   /** For protection officers: who is waiting to be screened, and screenings whose attention is due or overdue. */
   'screening.queue': method({
     input: z.strictObject({}),
@@ -116,6 +116,7 @@ export const screeningContract = {
       pending: z.array(QueuePerson.extend({ probableLevel: Level, probableReasons: z.array(z.string()) })),
       actions: z.array(QueuePerson.extend({ screening: ScreeningSummary, reasons: z.array(z.string()) })),
     }),
+    audit: 'read',
   }),
   /** The rules in force and every earlier version. */
   'screening.rules': method({ input: z.strictObject({}), output: z.object({ active: RulesVersion, versions: z.array(RulesVersion) }) }),

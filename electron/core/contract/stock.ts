@@ -47,7 +47,7 @@ export const StockMovement = z.object({
 
 export const stockContract = {
   /** Balances of every stock-using type, by lot (expiring first), with low-stock flags. */
-  'stock.report': method({ input: z.strictObject({}), output: z.object({ generatedAt: z.string(), lines: z.array(StockLine) }) }),
+  'stock.report': method({ input: z.strictObject({}), output: z.object({ generatedAt: z.string(), lines: z.array(StockLine) }), audit: 'read' }),
   /** Movements of the ledger, newest first, for one type or one lot. */
   'stock.movements': method({
     input: z.strictObject({ typeId: Id.optional(), lotId: Id.optional(), limit: z.number().int().min(1).max(500).default(100), before: z.string().max(40).optional() }),

@@ -1,7 +1,9 @@
 import type { AuditEntry } from '../contract/audit';
+import type { ServiceContext } from '../context';
 import { verifyAudit } from '../audit-log';
 import { handle } from '../handler';
-import { addDays, zonedDayStart } from '../time';
+import { translate } from '../i18n/translate';
+import { addDays, displayDate, zonedDayStart } from '../time';
 import { centreTimeZone } from './centre';
 
 interface Row {
@@ -56,6 +58,7 @@ export const auditHandlers = {
         roles: JSON.parse(r.roles) as string[],
         method: r.method,
         recordIds: JSON.parse(r.record_ids) as string[],
+        records: (JSON.parse(r.record_ids) as string[]).map((id) => ({ id, label: recordLabel(ctx, id) })),
         outcome: r.outcome,
         sensitive: r.sensitive === 1,
         workstationId: r.workstation_id,
@@ -68,3 +71,22 @@ export const auditHandlers = {
     run: (ctx) => verifyAudit(ctx.db),
   }),
 };
+
+/**
+ * A record as the people reading the log name it: the person's case number (also for their stay,
+ * screening or alert question), an arrival's flight and date; otherwise the start of its id.
+ */
+function recordLabel(ctx: ServiceContext, id: string): string {
+  const caseOf = (sql: string) => ctx.db.prepare(sql).pluck().get(id) as string | undefined;
+  const person =
+    caseOf('SELECT case_number FROM persons WHERE id = ?') ??
+    caseOf('SELECT p.case_number FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id WHERE pa.id = ?') ??
+    caseOf('SELECT p.case_number FROM screenings s JOIN persons p ON p.id = s.person_id WHERE s.id = ?') ??
+    caseOf('SELECT p.case_number FROM alert_matches m JOIN persons p ON p.id = m.person_id WHERE m.id = ?');
+  if (person) return person;
+  const arrival = ctx.db.prepare('SELECT kind, carrier, reference, arrival_date FROM arrivals WHERE id = ?').get(id) as
+    | { kind: string; carrier: string | null; reference: string | null; arrival_date: string }
+    | undefined;
+  if (arrival) return `${[arrival.carrier, arrival.reference].filter(Boolean).join(' ') || translate(ctx.locale, `arrivalKinds.${arrival.kind}`)} · ${displayDate(arrival.arrival_date)}`;
+  return id.slice(0, 8);
+}

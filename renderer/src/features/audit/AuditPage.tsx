@@ -145,7 +145,10 @@ export function AuditPage() {
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td>{e.recordIds.length || ''}</Table.Td>
+              <Table.Td data-testid="audit-records">
+                {e.records.slice(0, 3).map((r) => r.label).join(', ')}
+                {e.records.length > 3 && ` +${e.records.length - 3}`}
+              </Table.Td>
               <Table.Td>
                 {e.outcome === 'ok' ? (
                   <Badge color="teal" variant="light" size="sm">
