@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { friendlyIssue } from './i18n/issues';
 import { translate, type Locale } from './i18n/translate';
 
 const zodLocales = { es: z.locales.es(), en: z.locales.en() } as const;
@@ -17,7 +18,7 @@ export function validate<S extends z.ZodType>(
   value: unknown,
   locale: Locale,
 ): { success: true; data: z.output<S> } | { success: false; issues: IssueValue[] } {
-  const result = schema.safeParse(value, { error: zodLocales[locale].localeError });
+  const result = schema.safeParse(value, { error: (issue) => friendlyIssue(issue, locale) ?? zodLocales[locale].localeError(issue) });
   if (result.success) return { success: true, data: result.data };
   return {
     success: false,

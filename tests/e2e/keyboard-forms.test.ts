@@ -90,6 +90,25 @@ describe('registration from the keyboard', () => {
     await shot(page, '51-registration-consent-unanswered');
   });
 
+  it('a pasted 500-character name, a birth date in 1890 and a wrong DPI are named at their fields', async () => {
+    const { page } = h;
+    const names = page.getByLabel('Nombres');
+    await names.fill('Rosa Amalia '.repeat(42).slice(0, 500));
+    await page.getByLabel('Fecha de nacimiento').fill('12/03/1890');
+    await page.getByRole('textbox', { name: 'Documento', exact: true }).click();
+    await page.getByRole('option', { name: /^DPI/ }).click();
+    await page.getByLabel('Número de documento').fill('2456 78901 0101');
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    await page.getByText('El nombre puede tener hasta 80 caracteres.').waitFor();
+    await page.getByText('La fecha es anterior a 1900: revise el año.').waitFor();
+    await page.getByText('Este número de DPI (CUI) no es válido: el dígito verificador no corresponde. Revise cada dígito.').waitFor();
+    await expect.poll(focused).toMatchObject({ label: expect.stringMatching(/^Nombres/) });
+    await shot(page, '51b-registration-field-messages');
+    await names.fill('Rosa Amalia');
+    await page.getByLabel('Fecha de nacimiento').fill('12/03/1990');
+    await page.getByLabel('Número de documento').fill('1234 56789 0101');
+  });
+
   it('Ctrl+Enter saves once the answers are given', async () => {
     const { page } = h;
     await answerConsent(page, { follow_up: true });

@@ -13,6 +13,18 @@ function acogida(args: string[], stdin = '', env: Record<string, string> = {}) {
 }
 
 describe('acogida CLI', () => {
+  it('says plainly that the port is in use when another program holds it', async () => {
+    const net = await import('node:net');
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    const db = path.join(tempDir(), 'port.db');
+    const r = spawnSync(process.execPath, [BIN, 'serve', '--db', db, '--port', String(port)], { encoding: 'utf8', env: { ...process.env, ACOGIDA_LANG: 'es' }, timeout: 20_000 });
+    holder.close();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`El puerto ${port} ya está en uso: probablemente Acogida ya está abierta en este equipo`);
+  });
+
   it('runs on a rehearsal clock from ACOGIDA_CLOCK_START, says so, and refuses a bad one without touching anything', () => {
     const dir = tempDir();
     const db = path.join(dir, 'ensayo.db');

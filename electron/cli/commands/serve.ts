@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { rendererBuildDir } from '../../core/paths';
 import { createHost, listen } from '../../host/server';
-import { openCliCore, print, run, t, type GlobalOptions } from '../runtime';
+import { CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
 interface ServeOptions extends GlobalOptions {
   port: string;
@@ -20,7 +20,15 @@ export function registerServe(program: Command): void {
         const { core, file } = openCliCore(options);
         const root = path.resolve(__dirname, '..', '..', '..');
         const server = createHost(core, rendererBuildDir(root));
-        const url = await listen(server, Number(options.port));
+        let url: string;
+        try {
+          url = await listen(server, Number(options.port));
+        } catch (error) {
+          core.db.close();
+          // Said plainly: another Acogida (or another program) already answers on that port.
+          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliUsageError(t('cli.portInUse', { port: options.port }));
+          throw error;
+        }
         print(options, { url, db: file }, t('cli.serving', { url }));
         const stop = () => server.close(() => {
           core.db.close();

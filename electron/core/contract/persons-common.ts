@@ -7,7 +7,13 @@ export const DocumentTypeSchema = z.enum(['dpi', 'passport', 'birth_certificate'
 export const GroupType = z.enum(['alone', 'family', 'unaccompanied_minor']);
 export const AgeGroupSchema = z.enum(['child', 'adolescent', 'adult', 'elder']);
 export const ArrivalStatus = z.enum(['expected', 'arrived', 'no_show']);
-export const PartialDateSchema = z.string().refine(isValidPartialDate, { error: 'validation.partialDate' });
+/** yyyy[-mm[-dd]]; a year before 1900 or after 2100 is named as such (a typo in the year). */
+export const PartialDateSchema = z.string().superRefine((value, ctx) => {
+  if (isValidPartialDate(value)) return;
+  const year = /^(\d{4})(?:-\d{2}){0,2}$/.exec(value)?.[1];
+  const message = year && Number(year) < 1900 ? 'validation.dateBefore1900' : year && Number(year) > 2100 ? 'validation.dateFuture' : 'validation.partialDate';
+  ctx.addIssue({ code: 'custom', message });
+});
 export const NamePart = z.string().trim().min(1, { error: 'validation.required' }).max(80);
 export const OptionalText = (max: number) =>
   z

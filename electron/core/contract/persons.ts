@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkNationalId } from '../identity-documents';
 import { canonicalPlace, hasPlaceList } from '../reference';
 import { ArrivalInput } from './arrivals';
 import { ConsentInput } from './consent';
@@ -39,6 +40,11 @@ export const PersonFields = z.strictObject({
   yearsAbroad: z.number().min(0).max(80).nullable().optional(),
   detentionDays: z.number().int().min(0).max(3650).nullable().optional(),
 }).superRefine((f, ctx) => {
+  // A national identity document of Guatemala, Honduras or El Salvador is checked as its registry builds it.
+  if (f.documentType === 'dpi' && f.documentNumber) {
+    const problem = checkNationalId(f.nationality, f.documentNumber, f.birthDate ? Number(f.birthDate.slice(0, 4)) : null);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: problem.key, params: problem.params });
+  }
   // Guatemala, Honduras and El Salvador have official lists (resources/data/places.json).
   if (!f.originCountry || !hasPlaceList(f.originCountry)) return;
   if (f.originMunicipality && !f.originDepartment) {

@@ -1,3 +1,4 @@
+import { friendlyIssue } from '@core/i18n/issues';
 import { messages as coreMessages } from '@core/i18n/messages';
 import dayjs from 'dayjs';
 import 'dayjs/locale/es';
@@ -36,7 +37,8 @@ void i18n.use(initReactI18next).init({
 
 function apply(language: Language): void {
   dayjs.locale(language);
-  z.config({ ...zodLocales[language](), jitless: true });
+  // The same wording as the core's: "El nombre puede tener hasta 80 caracteres".
+  z.config({ ...zodLocales[language](), customError: (issue) => friendlyIssue(issue, language), jitless: true });
   setTransportLocale(language);
   document.documentElement.lang = language;
 }

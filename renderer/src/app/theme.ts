@@ -1,4 +1,4 @@
-import { Autocomplete, createTheme, MultiSelect, Select, TagsInput } from '@mantine/core';
+import { Autocomplete, createTheme, MultiSelect, NumberInput, Select, TagsInput } from '@mantine/core';
 import { accentInsensitiveFilter } from './filter';
 
 export const theme = createTheme({
@@ -13,5 +13,7 @@ export const theme = createTheme({
     MultiSelect: MultiSelect.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
     Autocomplete: Autocomplete.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
     TagsInput: TagsInput.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
+    // A number out of range is refused with its reason, never silently changed to the limit.
+    NumberInput: NumberInput.extend({ defaultProps: { clampBehavior: 'none' } }),
   },
 });

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { call } from '../../api/client';
 import { useCallQuery } from '../../api/hooks';
+import { centreToday } from '../../app/centre-time';
 import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { contractResolver } from '../../app/form';
 import { formatPartialDate } from '../../app/format';
@@ -120,6 +121,8 @@ export function RegistrationPage() {
       detentionDays: values.detentionDays === '' ? null : Number(values.detentionDays),
     };
     const errors = contractResolver(PersonFields)(person as never);
+    // Born "tomorrow" at the centre: said at the field, before the core refuses it.
+    if (!errors.birthDate && person.birthDate && person.birthDate > centreToday().slice(0, person.birthDate.length)) errors.birthDate = t('validation.dateFuture');
     for (const purpose of PURPOSES) if (!values.consent[purpose]) errors[`consent.${purpose}`] = t('registration.consentAnswer');
     if (values.consent.sharing === 'yes' && values.shareWith.length === 0) errors.shareWith = t('registration.shareWithNeeded');
     if (Object.keys(errors).length) return form.setErrors(errors);

@@ -215,7 +215,7 @@ function QuestionField({ question: q, value, prefilled, onChange }: { question: 
         </Checkbox.Group>
       );
     case 'number':
-      return <NumberInput {...common} styles={{ wrapper: { maxWidth: 200 } }} min={q.min} max={q.max} clampBehavior="blur" value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(typeof v === 'number' ? v : '')} />;
+      return <NumberInput {...common} styles={{ wrapper: { maxWidth: 200 } }} min={q.min} max={q.max} value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(typeof v === 'number' ? v : '')} />;
     case 'date':
       return <TextInput {...common} styles={{ wrapper: { maxWidth: 200 } }} placeholder={t('common.datePlaceholder')} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'text':
