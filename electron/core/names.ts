@@ -204,3 +204,21 @@ export function splitSurnames(text: string): { first: string; second: string | n
   }
   return { first: groups[0] ?? '', second: groups.length > 1 ? groups.slice(1).join(' ') : null };
 }
+
+/**
+ * How well typed words match a name's tokens (0–1), with the search box's tolerance: a prefix,
+ * a typo, a sound-alike. Most of what was typed must be there: one shared surname is no match.
+ * The Ctrl+K search and the check-in box both use it.
+ */
+export function wordsMatch(words: readonly string[], tokens: readonly string[]): number {
+  if (!words.length || !tokens.length) return 0;
+  let sum = 0;
+  let strong = 0;
+  for (const w of words) {
+    const best = Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, tokenSimilarity(w, t)) : tokenSimilarity(w, t))));
+    sum += best;
+    if (best >= 0.88) strong += 1;
+  }
+  if (strong < Math.min(words.length, Math.max(1, Math.ceil(words.length * 0.67)))) return 0;
+  return sum / words.length;
+}

@@ -74,16 +74,42 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
-  it('checks in three people by typing and pressing Enter', async () => {
+  it('checks in three people by typing and pressing Enter, choosing with the arrows when two match', async () => {
     const { page } = h;
+    await page.setViewportSize({ width: 1366, height: 768 });
     const box = page.getByLabel('Buscar o escanear ticket');
-    for (const [typed, name] of [['brayan', 'Brayan Alexis Mejía'], ['rosa tiul', 'Rosa Tiul Choc'], ['glenda', 'Glenda Reyes Cruz']]) {
-      await box.fill(typed!);
-      await box.press('Enter');
-      await page.getByText(`${name} marcada como llegada.`).waitFor();
-    }
+    await box.fill('brayan');
+    await box.press('Enter');
+    await page.getByText('Brayan Alexis Mejía marcada como llegada.').waitFor();
+
+    // "tiul" is Juan Carlos Caal Tiul and Rosa Tiul Choc: a short list, arrows, Enter.
+    await box.fill('tiul');
+    await box.press('Enter');
+    const choices = page.getByTestId('checkin-choices');
+    await choices.waitFor();
+    const names = await choices.getByRole('option').allTextContents();
+    expect(names.map((n) => n.split(/\d/)[0]!.trim()).sort()).toEqual(['Juan Carlos Caal Tiul', 'Rosa Tiul Choc']);
+    await shot(page, '21a-checkin-two-matches');
+    const rosa = names.findIndex((n) => n.startsWith('Rosa'));
+    for (let i = 0; i < rosa; i++) await box.press('ArrowDown');
+    expect(await choices.getByRole('option', { selected: true }).textContent()).toMatch(/^Rosa Tiul Choc/);
+    await box.press('Enter');
+    await page.getByText('Rosa Tiul Choc marcada como llegada.').waitFor();
+
+    // A typo, as in the Ctrl+K search; someone already arrived; nobody.
+    await box.fill('glnda reyes');
+    await box.press('Enter');
+    await page.getByText('Glenda Reyes Cruz marcada como llegada.').waitFor();
+    await box.fill('brayan');
+    await box.press('Enter');
+    await page.getByTestId('checkin-note').getByText(/^Brayan Alexis Mejía ya llegó \(a las \d\d:\d\d\)\.$/).waitFor();
+    await box.fill('marvin');
+    await box.press('Enter');
+    await page.getByTestId('checkin-note').getByText('Nadie de este arribo coincide con «marvin».', { exact: false }).waitFor();
     await page.getByTestId('count-arrived').filter({ hasText: '3' }).waitFor();
+    await box.fill('');
     await shot(page, '21-checked-in');
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('registers an expected person with the manifest data already filled in', async () => {

@@ -1,5 +1,5 @@
 import type { Database } from '../db/driver';
-import { nameTokens, normalize, phoneticKey, soundKey, tokenSimilarity } from '../names';
+import { nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../names';
 import { fullName, pairKey, type PersonRow } from './persons-store';
 
 type Hit = Pick<PersonRow, 'id' | 'case_number' | 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'document_number'>;
@@ -78,16 +78,5 @@ function score(c: Hit, query: string, words: string[]): number {
   const compact = query.replace(/ /g, '');
   if (compact && (normalize(c.case_number).replace(/ /g, '') === compact || normalize(c.document_number).replace(/ /g, '') === compact)) return 1;
   if (compact.length >= 4 && normalize(c.document_number).replace(/ /g, '').includes(compact)) return 0.95;
-  const tokens = nameTokens(fullName(c));
-  if (!words.length || !tokens.length) return 0;
-  let sum = 0;
-  let strong = 0;
-  for (const w of words) {
-    const best = Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, tokenSimilarity(w, t)) : tokenSimilarity(w, t))));
-    sum += best;
-    if (best >= 0.88) strong += 1;
-  }
-  // Most of what was typed must be there: one shared surname does not make a match.
-  if (strong < Math.min(words.length, Math.max(1, Math.ceil(words.length * 0.67)))) return 0;
-  return sum / words.length;
+  return wordsMatch(words, nameTokens(fullName(c)));
 }

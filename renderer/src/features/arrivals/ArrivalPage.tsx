@@ -1,7 +1,6 @@
 import type { PersonArrivalRow } from '@core/contract/persons-common';
-import { normalize } from '@core/names';
 import { PERMISSIONS, roleAllows } from '@core/permissions';
-import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconCheck, IconFileImport, IconFolder, IconScan, IconUserPlus, IconShieldSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
-import { formatDate, formatTime } from '../../app/format';
+import { formatDate, formatPartialDate, formatTime } from '../../app/format';
 import { countryName, personName } from '../../app/labels';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { useCurrentSession } from '../../app/session';
+import { answerCheckIn, matchArrivalPeople } from './checkin';
 import { ManifestImportModal } from './ManifestImportModal';
 
 export function ArrivalPage() {
@@ -23,15 +23,15 @@ export function ArrivalPage() {
   const checkIn = useCallMutation('arrivals.checkIn', ['arrivals.get', 'arrivals.list', 'flow.board']);
   const close = useCallMutation('arrivals.close', ['arrivals.get', 'arrivals.list', 'flow.board']);
   const [query, setQuery] = useState('');
+  const [choices, setChoices] = useState<PersonArrivalRow[] | null>(null);
+  const [highlight, setHighlight] = useState(0);
+  const [note, setNote] = useState<{ color: string; text: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const batchCheck = useCallMutation('alerts.checkArrival', ['flow.board']);
   const session = useCurrentSession();
   if (!data.data) return null;
   const { arrival, persons } = data.data;
-  const q = normalize(query);
-  const shown = q
-    ? persons.filter((p) => normalize(`${personName(p)} ${p.documentNumber ?? ''} ${p.caseNumber} ${p.ticketCode}`).includes(q))
-    : persons;
+  const shown = query.trim() ? matchArrivalPeople(query, persons) : persons;
 
   const markArrived = async (input: { personArrivalId: string } | { arrivalId: string; ticketCode: string }) => {
     try {
@@ -42,19 +42,44 @@ export function ArrivalPage() {
     }
   };
 
-  // Enter: a scanned ticket code, or the only expected person the typed text matches.
-  // The box is cleared at once, so the next scan can start before the server has answered.
+  // Enter: a scanned ticket code, or the only expected person the typed text matches; several
+  // are offered to choose with the arrows; no match, or someone already arrived, is said. The
+  // box is cleared at once on a check-in, so the next scan can start before the server answers.
   const onEnter = () => {
-    const code = query.trim().toUpperCase();
-    const byTicket = persons.find((p) => p.ticketCode === code);
-    const candidates = shown.filter((p) => p.status === 'expected');
-    if (byTicket) {
+    if (choices) {
+      const row = choices[highlight];
+      setChoices(null);
       setQuery('');
-      void markArrived({ arrivalId: arrival.id, ticketCode: code });
-    } else if (candidates.length === 1) {
-      setQuery('');
-      void markArrived({ personArrivalId: candidates[0]!.personArrivalId });
+      if (row) void markArrived({ personArrivalId: row.personArrivalId });
+      return;
     }
+    if (!query.trim()) return;
+    const answer = answerCheckIn(query, persons);
+    setNote(null);
+    switch (answer.kind) {
+      case 'ticket':
+        setQuery('');
+        return void markArrived({ arrivalId: arrival.id, ticketCode: answer.row.ticketCode });
+      case 'one':
+        setQuery('');
+        return void markArrived({ personArrivalId: answer.row.personArrivalId });
+      case 'choose':
+        setHighlight(0);
+        return setChoices(answer.rows);
+      case 'already':
+        return setNote({ color: 'orange', text: answer.rows.map((r) => t('arrivals.alreadyArrived', { name: personName(r), time: formatTime(r.checkedInAt) })).join(' ') });
+      case 'none':
+        return setNote({ color: 'red', text: t('arrivals.noMatch', { text: query.trim() }) });
+    }
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') return onEnter();
+    if (!choices) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setHighlight((h) => (h + (e.key === 'ArrowDown' ? 1 : choices.length - 1)) % choices.length);
+    }
+    if (e.key === 'Escape') setChoices(null);
   };
 
   const confirmClose = () =>
@@ -133,11 +158,42 @@ export function ArrivalPage() {
           description={t('arrivals.checkInHelp')}
           leftSection={<IconScan size={16} />}
           value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={(e) => e.key === 'Enter' && onEnter()}
+          onChange={(e) => (setQuery(e.currentTarget.value), setChoices(null), setNote(null))}
+          onKeyDown={onKeyDown}
           autoFocus
           size="md"
+          aria-describedby="checkin-note"
         />
+      )}
+      {note && (
+        <Text id="checkin-note" role="status" c={`${note.color}.8`} fw={500} data-testid="checkin-note">
+          {note.text}
+        </Text>
+      )}
+      {choices && (
+        <Card withBorder p={0} role="listbox" aria-label={t('arrivals.chooseWhich')} data-testid="checkin-choices">
+          <Text size="sm" c="dimmed" px="sm" pt="xs">{t('arrivals.chooseWhich')}</Text>
+          {choices.map((r, i) => (
+            <UnstyledButton
+              key={r.personArrivalId}
+              role="option"
+              aria-selected={i === highlight}
+              onMouseEnter={() => setHighlight(i)}
+              onClick={() => (setChoices(null), setQuery(''), void markArrived({ personArrivalId: r.personArrivalId }))}
+              px="sm"
+              py={6}
+              w="100%"
+              bg={i === highlight ? 'teal.0' : undefined}
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm" fw={i === highlight ? 600 : 400}>{personName(r)}</Text>
+                <Text size="xs" c="dimmed">
+                  {[formatPartialDate(r.birthDate), r.documentNumber, r.caseNumber].filter(Boolean).join(' · ')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Card>
       )}
       <Table striped highlightOnHover withTableBorder aria-label={t('arrivals.people')}>
         <Table.Thead>
