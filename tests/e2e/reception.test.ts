@@ -164,6 +164,16 @@ describe('reception of a flight, end to end in Chromium', () => {
     const onPaper = await pdfText(pdf);
     expect(onPaper).toContain('Santos Coc Pop');
     expect(onPaper).toContain('Constancia de persona retornada');
+    expect(onPaper).toMatch(/Constancia n\.º C-\d{4}-\w{4}-00001/);
+    expect(onPaper).not.toContain('COPIA');
+    // Printed again: the same number, marked as a copy; and in English for the person if chosen.
+    await page.reload();
+    await page.getByTestId('certificate-copy').getByText(/^COPIA — constancia emitida el /).waitFor();
+    expect(await page.getByTestId('certificate-number').textContent()).toMatch(/-00001$/);
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Returnee certificate' }).waitFor();
+    expect(await page.getByTestId('certificate-body').textContent()).toContain('coming from');
+    await shot(page, '24b-certificate-copy-english');
 
     await page.goto(`${h.url}flujo`);
     await page.getByRole('heading', { name: 'Tablero de flujo' }).waitFor();

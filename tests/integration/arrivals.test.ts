@@ -269,3 +269,18 @@ describe('check-in, registration, consent and the case file', () => {
     expect(after.rows).toHaveLength(1);
   });
 });
+
+describe('returnee certificate', () => {
+  it('is issued once with a number; asking again gives a copy of the same one', async () => {
+    const { core, clock, token } = await clerkCore();
+    const { row } = await expectOk(core, 'persons.register', { walkIn: { route: 'land', originCountry: 'MEX' }, person: { givenNames: 'Rosa', firstSurname: 'Pop', sex: 'F' } }, { token });
+    const first = await expectOk(core, 'persons.certificate', { personArrivalId: row.personArrivalId }, { token });
+    expect(first).toMatchObject({ copy: false, issuedAt: '2026-11-25T14:00:00.000Z', language: 'es' });
+    expect(first.number).toMatch(/^C-2026-[0-9A-F]{4}-00001$/);
+    clock.advance(3);
+    const again = await expectOk(core, 'persons.certificate', { personArrivalId: row.personArrivalId }, { token });
+    expect(again).toMatchObject({ copy: true, number: first.number, issuedAt: first.issuedAt, printedAt: '2026-11-25T14:03:00.000Z' });
+    const second = await expectOk(core, 'persons.register', { walkIn: { route: 'land', originCountry: 'MEX' }, person: { givenNames: 'Ana', firstSurname: 'Xol' } }, { token });
+    expect((await expectOk(core, 'persons.certificate', { personArrivalId: second.row.personArrivalId }, { token })).number).toMatch(/-00002$/);
+  });
+});

@@ -200,6 +200,16 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0012 numbers each stay\'s certificate once', () => {
+    const db = freshDb();
+    migrateTo(db, 12);
+    expect(schemaVersion(db)).toBe(12);
+    expect(columns(db, 'person_arrivals')).toContain('certificate_number');
+    expect(columns(db, 'certificate_counters')).toEqual(['year', 'last']);
+    expectIndexUse(db, "SELECT 1 FROM person_arrivals WHERE certificate_number = 'C-1'", 'person_arrivals_certificate');
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

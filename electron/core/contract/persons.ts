@@ -159,6 +159,11 @@ export const personsContract = {
   'persons.certificate': method({
     input: z.strictObject({ personArrivalId: Id }),
     output: z.object({
+      /** The certificate's number: the same on every re-print, which says "copia". */
+      number: z.string(),
+      copy: z.boolean(),
+      printedAt: z.string(),
+      language: z.enum(['es', 'en']),
       person: Person,
       row: PersonArrivalRow,
       arrival: z.object({ kind: z.string(), route: z.string(), originCountry: z.string(), date: z.string(), reference: z.string().nullable(), pointOfEntry: z.string().nullable() }),

@@ -159,14 +159,24 @@ export function personArrivalRow(ctx: ServiceContext, id: string): PersonArrival
   return row;
 }
 
-/** A case number unique across workstations: year, workstation code, sequence ("2026-7K3F-00042"). */
-export function nextCaseNumber(ctx: ServiceContext): string {
+/** The next number of a yearly series, unique across workstations: year, workstation code, sequence. */
+function nextNumber(ctx: ServiceContext, counters: 'case_counters' | 'certificate_counters'): string {
   const year = Number(today(ctx).slice(0, 4));
   const row = ctx.db
-    .prepare('INSERT INTO case_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last')
+    .prepare(`INSERT INTO ${counters} (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`)
     .get(year) as { last: number };
   const ws = ctx.core.identity!.workstationId.replace(/-/g, '').slice(-4).toUpperCase();
   return `${year}-${ws}-${String(row.last).padStart(5, '0')}`;
+}
+
+/** A case number unique across workstations ("2026-7K3F-00042"). */
+export function nextCaseNumber(ctx: ServiceContext): string {
+  return nextNumber(ctx, 'case_counters');
+}
+
+/** A certificate number, issued once per stay ("C-2026-7K3F-00042"). */
+export function nextCertificateNumber(ctx: ServiceContext): string {
+  return `C-${nextNumber(ctx, 'certificate_counters')}`;
 }
 
 const TICKET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -18,6 +18,7 @@ import {
   loadPersonRow,
   personArrivalRow,
   personArrivalRows,
+  nextCertificateNumber,
   toPerson,
   today,
 } from './persons-store';
@@ -140,9 +141,19 @@ export const personsHandlers = {
       const person = loadPersonRow(ctx, row.personId);
       const centre = ctx.db.prepare('SELECT name, country FROM centres WHERE id = ?').get(ctx.core.identity!.centreId) as { name: string; country: string };
       const issuer = ctx.db.prepare('SELECT display_name FROM users WHERE id = ?').get(ctx.actor.userId) as { display_name: string } | undefined;
-      const issuedAt = ctx.clock.now().toISOString();
-      updateRow(ctx, 'person_arrivals', row.personArrivalId, { certificate_at: issuedAt });
+      // Issued once, with a number; asking again gives a copy of that same certificate.
+      const issued = ctx.db.prepare('SELECT certificate_number, certificate_at FROM person_arrivals WHERE id = ?').get(row.personArrivalId) as { certificate_number: string | null; certificate_at: string | null };
+      const copy = issued.certificate_number !== null;
+      const number = issued.certificate_number ?? nextCertificateNumber(ctx);
+      const issuedAt = copy ? issued.certificate_at! : ctx.clock.now().toISOString();
+      if (!copy) updateRow(ctx, 'person_arrivals', row.personArrivalId, { certificate_at: issuedAt, certificate_number: number });
+      const consentLanguage = ctx.db.prepare("SELECT language FROM consents WHERE person_id = ? AND deleted_at IS NULL ORDER BY recorded_at DESC LIMIT 1").pluck().get(person.id) as string | undefined;
       return {
+        number,
+        copy,
+        printedAt: ctx.clock.now().toISOString(),
+        /** The language the person was spoken to in, when the certificate can be printed in it. */
+        language: consentLanguage === 'en' ? ('en' as const) : ('es' as const),
         person: toPerson(person, today(ctx)),
         row,
         arrival: { kind: arrival.kind, route: arrival.route, originCountry: arrival.originCountry, date: arrival.date, reference: arrival.reference, pointOfEntry: arrival.pointOfEntry },

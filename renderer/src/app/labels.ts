@@ -2,10 +2,10 @@ import { COUNTRIES, INSTITUTION_SERVICES, REGISTRY_OPTIONS } from '@core/referen
 import i18n from './i18n';
 
 /** Labels of reference data (resources/data) in the UI language. */
-export function countryName(iso3: string | null | undefined): string {
+export function countryName(iso3: string | null | undefined, language: string = i18n.language): string {
   if (!iso3) return '';
   const c = COUNTRIES.find((x) => x.iso3 === iso3);
-  return c ? (i18n.language === 'en' ? c.en : c.es) : iso3;
+  return c ? (language === 'en' ? c.en : c.es) : iso3;
 }
 
 export function countryOptions() {

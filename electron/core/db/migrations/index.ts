@@ -9,9 +9,10 @@ import { migration0008 } from './0008-aid';
 import { migration0009 } from './0009-alert-holds';
 import { migration0010 } from './0010-form-drafts';
 import { migration0011 } from './0011-manifest-imports';
+import { migration0012 } from './0012-certificate-numbers';
 import type { Migration } from './types';
 
 /** Explicit, ordered list. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -631,6 +631,11 @@ export const en: Messages = {
   certificate: {
     title: 'Returnee certificate',
     body: 'This certifies that {{name}}, {{document}}, was received at this centre on {{date}}, coming from {{origin}} by {{route}}{{reference}}, and was registered under case {{caseNumber}}.',
+    body_female: 'This certifies that {{name}}, {{document}}, was received at this centre on {{date}}, coming from {{origin}} by {{route}}{{reference}}, and was registered under case {{caseNumber}}.',
+    body_male: 'This certifies that {{name}}, {{document}}, was received at this centre on {{date}}, coming from {{origin}} by {{route}}{{reference}}, and was registered under case {{caseNumber}}.',
+    number: 'Certificate no. {{number}}',
+    copy: 'COPY — certificate issued on {{date}}; copy printed on {{printed}}.',
+    language: 'Language of the certificate',
     noDocument: 'without an identity document',
     documentOf: 'holding {{type}} number {{number}}',
     issued: 'Issued on {{date}} by {{by}}.',

@@ -629,7 +629,12 @@ export const es = {
   },
   certificate: {
     title: 'Constancia de persona retornada',
-    body: 'Se hace constar que {{name}}, {{document}}, fue recibida en este centro el {{date}}, procedente de {{origin}} por vía {{route}}{{reference}}, y quedó registrada con el expediente {{caseNumber}}.',
+    body: 'Se hace constar que la persona {{name}}, {{document}}, fue recibida en este centro el {{date}}, procedente de {{origin}} por vía {{route}}{{reference}}, y quedó registrada con el expediente {{caseNumber}}.',
+    body_female: 'Se hace constar que {{name}}, {{document}}, fue recibida en este centro el {{date}}, procedente de {{origin}} por vía {{route}}{{reference}}, y quedó registrada con el expediente {{caseNumber}}.',
+    body_male: 'Se hace constar que {{name}}, {{document}}, fue recibido en este centro el {{date}}, procedente de {{origin}} por vía {{route}}{{reference}}, y quedó registrado con el expediente {{caseNumber}}.',
+    number: 'Constancia n.º {{number}}',
+    copy: 'COPIA — constancia emitida el {{date}}; copia impresa el {{printed}}.',
+    language: 'Idioma de la constancia',
     noDocument: 'sin documento de identidad',
     documentOf: 'con {{type}} número {{number}}',
     issued: 'Emitida el {{date}} por {{by}}.',

@@ -1,5 +1,5 @@
 import type { Output } from '@core/contract';
-import { Box, Button, Divider, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Divider, Group, Image, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -16,39 +16,56 @@ type Certificate = Output<'persons.certificate'>;
  * print dialog (which can also save a PDF); inside Electron "Save PDF" uses printToPDF directly.
  */
 export function CertificatePage() {
-  const { t } = useTranslation();
+  const { t: ui, i18n } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const [data, setData] = useState<Certificate | null>(null);
+  const [language, setLanguage] = useState<'es' | 'en' | null>(null);
   useEffect(() => {
     call('persons.certificate', { personArrivalId: id }).then(setData, notifyError);
   }, [id]);
   if (!data) return null;
   const { person, arrival, centre, row } = data;
+  // Printed in the language chosen for the person (the one their consent was explained in, unless changed here).
+  const lang = language ?? data.language;
+  const t = i18n.getFixedT(lang);
   const document = person.documentNumber
     ? t('certificate.documentOf', { type: person.documentType ? t(`registration.documentTypes.${person.documentType}`) : '', number: person.documentNumber })
     : t('certificate.noDocument');
   return (
     <Box p="xl" maw={800} mx="auto" className="print-page">
       <Group justify="flex-end" className="no-print" mb="md">
-        <Button variant="default" onClick={() => void navigate(-1)}>{t('certificate.back')}</Button>
+        <SegmentedControl
+          aria-label={ui('certificate.language')}
+          value={lang}
+          onChange={(v) => setLanguage(v as 'es' | 'en')}
+          data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]}
+        />
+        <Button variant="default" onClick={() => void navigate(-1)}>{ui('certificate.back')}</Button>
         {window.acogida?.savePdf && (
-          <Button variant="default" onClick={() => void savePdf(t('certificate.fileName', { caseNumber: person.caseNumber }))}>
-            {t('certificate.savePdf')}
+          <Button variant="default" onClick={() => void savePdf(ui('certificate.fileName', { caseNumber: person.caseNumber }))}>
+            {ui('certificate.savePdf')}
           </Button>
         )}
-        <Button onClick={() => window.print()} autoFocus>{t('certificate.print')}</Button>
+        <Button onClick={() => window.print()} autoFocus>{ui('certificate.print')}</Button>
       </Group>
       <Stack gap="md">
         <Text ta="center" fw={600}>{centre.name}</Text>
         <Title order={2} ta="center">{t('certificate.title')}</Title>
-        <Text ta="center" c="dimmed">{person.caseNumber}</Text>
+        <Text ta="center" c="dimmed" data-testid="certificate-number">{t('certificate.number', { number: data.number })}</Text>
+        {data.copy && (
+          <Text ta="center" fw={700} c="red.8" fz="lg" data-testid="certificate-copy">
+            {t('certificate.copy', { date: formatDateTime(data.issuedAt), printed: formatDateTime(data.printedAt) })}
+          </Text>
+        )}
         <Text size="lg" lh={1.7} data-testid="certificate-body">
           {t('certificate.body', {
+            // The person's sex decides "recibida/recibido"; unknown or X reads "la persona".
+            context: person.sex === 'F' ? 'female' : person.sex === 'M' ? 'male' : undefined,
             name: personName(person),
             document,
             date: formatDate(arrival.date),
-            origin: countryName(arrival.originCountry),
+            origin: countryName(arrival.originCountry, lang),
             route: t(`arrivals.routes.${arrival.route}`).toLowerCase(),
             reference: arrival.reference ? ` (${arrival.reference})` : '',
             caseNumber: person.caseNumber,
