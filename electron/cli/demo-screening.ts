@@ -63,9 +63,11 @@ export async function loadDemoScreenings(core: Core, today: string): Promise<voi
   if (men[5]) {
     const green = await screen(men[5], { travel_group: 'alone', support_network: true, safe_place: true, distress: 'overwhelmed' });
     await as('screening.override', { screeningId: green.id, level: 'yellow', reason: 'Llora durante toda la entrevista y no logra dormir desde la detención; se pide valoración psicológica (demostración).' });
+    await as('screening.notifyPsychology', { screeningId: green.id });
   }
   if (women[1]) {
     const red = await screen(women[1], { travel_group: 'alone', self_harm: true, distress: 'overwhelmed', support_network: true });
+    await as('screening.notifyPsychology', { screeningId: red.id });
     await as('screening.attend', { screeningId: red.id, action: 'Acompañada a psicología de inmediato; primeros auxilios psicológicos y contacto con su hermana (demostración).' });
   }
 }

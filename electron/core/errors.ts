@@ -50,6 +50,7 @@ export const ERROR_STATUS = {
   'screening.same-level': 409,
   'screening.attended': 409,
   'screening.protection-not-green': 409,
+  'screening.already-notified': 409,
   'aid.type-not-found': 404,
   'aid.type-inactive': 409,
   'aid.code-taken': 409,

@@ -67,6 +67,17 @@ describe('vulnerability screening, end to end in Chromium', () => {
     await card.getByText(/Quedan 2[34] h/).waitFor();
     expect(await card.getByTestId('screening-reasons').innerText()).toContain('Ideas de suicidio o de hacerse daño');
     await shot(page, '52-screening-result');
+
+    // The instrument says to tell psychology at once: one action, then it says who did and when.
+    await card.getByTestId('notify-psychology').getByRole('button', { name: 'Avisar a psicología' }).click();
+    await card.getByTestId('psychology-notified').getByText(/^Psicología avisada por Karla García el /).waitFor();
+    // Read back: the answers and the notes, as they were given.
+    await card.getByRole('button', { name: 'Ver respuestas' }).click();
+    const answers = page.getByTestId('screening-answers');
+    await answers.getByText('Se queda acompañada mientras llega psicología.').waitFor();
+    expect(await answers.getByRole('row', { name: /pensado en hacerse daño/ }).textContent()).toContain('Sí');
+    await shot(page, '52b-screening-answers');
+    await page.keyboard.press('Escape');
   });
 
   it('the flow board shows the colour and the time left to act', async () => {

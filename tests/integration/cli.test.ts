@@ -105,6 +105,7 @@ describe('acogida CLI', () => {
     expect(Object.fromEntries(levels.map((l) => [l.level, l.n]))).toMatchObject({ red: expect.any(Number), yellow: expect.any(Number), green: expect.any(Number) });
     expect(raw.prepare('SELECT count(*) FROM screening_overrides').pluck().get()).toBe(1);
     expect(raw.prepare('SELECT count(*) FROM screening_attentions').pluck().get()).toBe(1);
+    expect(raw.prepare('SELECT count(*) FROM screening_notices').pluck().get()).toBe(2); // psychology told twice
     const overdue = raw.prepare("SELECT count(*) FROM screenings s WHERE s.deadline_at < ? AND NOT EXISTS (SELECT 1 FROM screening_attentions a WHERE a.screening_id = s.id)").pluck().get(new Date().toISOString());
     expect(overdue).toBe(1);
     // The kits station: receipts by lot and donor, a whole flight served, a void, belongings held.

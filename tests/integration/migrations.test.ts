@@ -210,6 +210,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0013 keeps one notice to psychology per screening', () => {
+    const db = freshDb();
+    migrateTo(db, 13);
+    expect(schemaVersion(db)).toBe(13);
+    expect(columns(db, 'screening_notices')).toEqual(expect.arrayContaining([...REPLICATED, 'screening_id', 'person_id', 'service', 'notified_by', 'notified_at']));
+    expectIndexUse(db, "SELECT * FROM screening_notices WHERE service = 'psychology' AND notified_at >= 't'", 'screening_notices_at');
+    db.pragma('foreign_keys = OFF');
+    const insert = db.prepare("INSERT INTO screening_notices (id, centre_id, created_at, updated_at, hlc, origin, screening_id, person_id, service, notified_by, notified_at) VALUES (?, 'c', 't', 't', 'h', 'w', 's', 'p', ?, 'u', 't')");
+    insert.run('n1', 'psychology');
+    expect(() => insert.run('n2', 'psychology')).toThrow(/UNIQUE/);
+    expect(() => insert.run('n3', 'police')).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -247,4 +247,32 @@ describe('vulnerability screening', () => {
     // The everyday board of today still shows today's arrivals only.
     expect((await expectOk(c.core, 'flow.board', {}, { token: c.clerk })).rows).toEqual([]);
   });
+
+  it('reads a saved screening back as its own sensitive read, and tells psychology once when the answers call for it', async () => {
+    const c = await centre();
+    const person = await register(c, { birthDate: '1995', sex: 'F' });
+    const calm = await expectOk(c.core, 'screening.record', { personId: person.id, answers: { distress: 'calm', support_network: true } }, { token: c.social });
+    expect(calm).toMatchObject({ notifyPsychology: false, psychologyNotice: null });
+    const s = await expectOk(c.core, 'screening.record', { personId: person.id, answers: { self_harm: true, distress: 'overwhelmed', support_network: true } }, { token: c.social });
+    expect(s).toMatchObject({ notifyPsychology: true, psychologyNotice: null });
+
+    // Read back: the answers, by the roles that act on them; audited as a sensitive read of that screening.
+    const read = await expectOk(c.core, 'screening.get', { screeningId: s.id }, { token: c.psych });
+    expect(read.answers).toMatchObject({ self_harm: true, distress: 'overwhelmed' });
+    const audit = c.core.db.prepare("SELECT sensitive, record_ids FROM audit_log WHERE method = 'screening.get' ORDER BY seq DESC LIMIT 1").get() as { sensitive: number; record_ids: string };
+    expect(audit).toEqual({ sensitive: 1, record_ids: JSON.stringify([s.id]) });
+    for (const method of ['screening.get', 'screening.notifyPsychology'] as const) {
+      const refused = await dispatch(c.core, method, { screeningId: s.id }, { token: c.clerk });
+      expect(refused.ok === false && refused.error.code).toBe('forbidden');
+    }
+
+    const told = await expectOk(c.core, 'screening.notifyPsychology', { screeningId: s.id }, { token: c.social });
+    expect(told.psychologyNotice).toEqual({ by: 'tsocial', at: '2026-11-25T14:00:00.000Z' });
+    const again = await dispatch(c.core, 'screening.notifyPsychology', { screeningId: s.id }, { token: c.social, locale: 'es' });
+    expect(!again.ok && again.error.message).toBe('Psicología ya fue avisada de este tamizaje (por tsocial).');
+    const notices = await expectOk(c.core, 'screening.notices', {}, { token: c.psych });
+    expect(notices.map((n) => [n.personId, n.screeningId, n.level])).toEqual([[person.id, s.id, 'red']]);
+    const forbidden = await dispatch(c.core, 'screening.notices', {}, { token: c.social });
+    expect(!forbidden.ok && forbidden.error.code).toBe('forbidden');
+  });
 });

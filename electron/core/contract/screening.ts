@@ -47,6 +47,10 @@ export const Screening = z.object({
   screenedBy: z.string(),
   screenedAt: IsoDateTime,
   startedAt: z.string().nullable(),
+  /** The instrument says to tell psychology at once (thoughts of self-harm, great distress). */
+  notifyPsychology: z.boolean(),
+  /** Psychology was told: by whom and when. */
+  psychologyNotice: z.object({ by: z.string(), at: z.string() }).nullable(),
 });
 export type Screening = z.infer<typeof Screening>;
 
@@ -71,6 +75,16 @@ const QueuePerson = PersonIdentity.extend({ personId: Id, personArrivalId: Id.nu
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(1000);
 
 export const screeningContract = {
+  /** One saved screening with its answers and notes, read back (a sensitive read, audited by screening). */
+  'screening.get': method({ input: z.strictObject({ screeningId: Id }), output: Screening }),
+  /** "Avisar a psicología": tells psychology about this screening, once. */
+  'screening.notifyPsychology': method({ input: z.strictObject({ screeningId: Id }), output: Screening }),
+  /** Screenings psychology was told about in the last week, newest first (the psychologists' list). */
+  'screening.notices': method({
+    input: z.strictObject({}),
+    output: z.array(PersonIdentity.extend({ personId: Id, screeningId: Id, level: Level, notifiedBy: z.string(), notifiedAt: z.string() })),
+    audit: 'read',
+  }),
   /** What the interview starts from: the person, answers pre-filled from registration, the history in short. */
   'screening.form': method({
     input: z.strictObject({ personId: Id }),

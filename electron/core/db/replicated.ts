@@ -25,6 +25,7 @@ export const REPLICATED_TABLES = [
   'screenings',
   'screening_overrides',
   'screening_attentions',
+  'screening_notices',
   'aid_types',
   'stock_lots',
   'stock_movements',

@@ -58,6 +58,8 @@ export const InstrumentSchema = z
     indicators: z.array(z.strictObject({ id: Code, label: Text })).min(1),
     sections: z.array(z.strictObject({ id: Code, title: Text, questions: z.array(Question).min(1) })).min(1),
     raises: z.array(z.strictObject({ indicator: Code, when: z.array(Condition).min(1) })).min(1),
+    /** Answers after which the interviewer must tell psychology at once (e.g. thoughts of self-harm). */
+    notify_psychology: z.array(z.strictObject({ when: z.array(Condition).min(1) })).default([]),
   })
   .superRefine((doc, ctx) => {
     const indicators = new Set<string>();
@@ -84,6 +86,9 @@ export const InstrumentSchema = z
       if (!indicators.has(r.indicator)) ctx.addIssue(issue(['raises', i, 'indicator'], 'validation.screeningUnknownIndicator', { id: r.indicator }));
       raised.add(r.indicator);
       r.when.forEach((c, j) => checkCondition(c, ['raises', i, 'when', j]));
+    });
+    doc.notify_psychology.forEach((n, i) => {
+      n.when.forEach((c, j) => checkCondition(c, ['notify_psychology', i, 'when', j]));
     });
     doc.indicators.forEach((ind, i) => {
       if (!raised.has(ind.id)) ctx.addIssue(issue(['indicators', i, 'id'], 'validation.screeningNeverRaised', { id: ind.id }));
@@ -172,6 +177,11 @@ export function checkAnswers(answers: Answers, instrument: Instrument = INSTRUME
     kept[q.id] = typeof value === 'string' ? value.trim() : value;
   }
   return { answers: kept, problems };
+}
+
+/** Whether these answers call for telling psychology now (the instrument's notify_psychology). */
+export function notifiesPsychology(answers: Answers, instrument: Instrument = INSTRUMENT): boolean {
+  return instrument.notify_psychology.some((n) => n.when.every((c) => conditionHolds(c, answers)));
 }
 
 /** The indicators a set of (checked) answers raises, in the instrument's order. */

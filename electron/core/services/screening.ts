@@ -7,7 +7,7 @@ import { handle } from '../handler';
 import { translate } from '../i18n/translate';
 import { ageAt } from '../partial-date';
 import { evaluateScreening, unknownIndicators } from '../screening/evaluate';
-import { checkAnswers, INSTRUMENT, type Answers } from '../screening/instrument';
+import { checkAnswers, INSTRUMENT, notifiesPsychology, type Answers } from '../screening/instrument';
 import type { Level } from '../screening/rules';
 import { addDays } from '../time';
 import { protectionDecisions } from './alert-state';
@@ -77,6 +77,9 @@ function toScreening(ctx: ServiceContext, row: ScreeningRow): Screening {
     .prepare('SELECT action, attended_by, attended_at FROM screening_attentions WHERE screening_id = ? AND deleted_at IS NULL ORDER BY attended_at LIMIT 1')
     .get(row.id) as { action: string; attended_by: string; attended_at: string } | undefined;
   const last = overrides[overrides.length - 1];
+  const notice = ctx.db
+    .prepare("SELECT notified_by, notified_at FROM screening_notices WHERE screening_id = ? AND service = 'psychology' AND deleted_at IS NULL")
+    .get(row.id) as { notified_by: string; notified_at: string } | undefined;
   ctx.records.add(row.id);
   return {
     id: row.id,
@@ -96,6 +99,8 @@ function toScreening(ctx: ServiceContext, row: ScreeningRow): Screening {
     screenedBy: userName(ctx.db, row.screened_by),
     screenedAt: row.screened_at,
     startedAt: row.started_at,
+    notifyPsychology: notifiesPsychology(JSON.parse(row.answers) as Answers),
+    psychologyNotice: notice ? { by: userName(ctx.db, notice.notified_by), at: notice.notified_at } : null,
   };
 }
 
@@ -334,6 +339,44 @@ export const screeningHandlers = {
         attended_at: ctx.clock.now().toISOString(),
       });
       return loadScreening(ctx, screening.id);
+    },
+  }),
+
+  'screening.get': handle('screening.get', {
+    run: (ctx, input) => loadScreening(ctx, input.screeningId),
+  }),
+
+  'screening.notifyPsychology': handle('screening.notifyPsychology', {
+    run(ctx, input) {
+      const screening = loadScreening(ctx, input.screeningId);
+      if (screening.psychologyNotice) throw new AppError('screening.already-notified', { by: screening.psychologyNotice.by });
+      insertRow(ctx, 'screening_notices', {
+        screening_id: screening.id,
+        person_id: screening.personId,
+        service: 'psychology',
+        notified_by: ctx.actor.userId ?? ctx.actor.username,
+        notified_at: ctx.clock.now().toISOString(),
+      });
+      return loadScreening(ctx, screening.id);
+    },
+  }),
+
+  'screening.notices': handle('screening.notices', {
+    run(ctx) {
+      const since = new Date(ctx.clock.now().getTime() - 7 * 86_400_000).toISOString();
+      const rows = ctx.db
+        .prepare(
+          `SELECT n.screening_id, n.person_id, n.notified_by, n.notified_at FROM screening_notices n
+           WHERE n.service = 'psychology' AND n.notified_at >= ? AND n.deleted_at IS NULL ORDER BY n.notified_at DESC`,
+        )
+        .all(since) as { screening_id: string; person_id: string; notified_by: string; notified_at: string }[];
+      const t = today(ctx);
+      return rows.map((r) => {
+        const person = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(r.person_id) as PersonRow;
+        const level = screeningSummaries(ctx.db, r.person_id).find((s) => s.screeningId === r.screening_id)?.level ?? 'red';
+        ctx.records.add(r.screening_id);
+        return { ...toPerson(person, t), personId: person.id, screeningId: r.screening_id, level, notifiedBy: userName(ctx.db, r.notified_by), notifiedAt: r.notified_at };
+      });
     },
   }),
 

@@ -1,8 +1,11 @@
-import { Anchor, Badge, Card, Kbd, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Kbd, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCallQuery } from '../../api/hooks';
 import { Link } from 'react-router';
 import { useCurrentSession } from '../../app/session';
+import { formatDateTime } from '../../app/format';
+import { personName } from '../../app/labels';
+import { LevelBadge } from '../screening/level';
 import { LowStockAlert } from '../stock/StockPage';
 
 export function HomePage() {
@@ -12,6 +15,7 @@ export function HomePage() {
   const manager = session.roles.includes('manager');
   const stock = useCallQuery('stock.report', {}, { enabled: manager, staleTime: 0, refetchInterval: 120_000 });
   const low = stock.data?.lines.filter((l) => l.low) ?? [];
+  const psychologist = session.roles.includes('psychologist');
   return (
     <Stack maw={960}>
       <Title order={2}>{t('home.greeting', { name: session.displayName })}</Title>
@@ -21,6 +25,7 @@ export function HomePage() {
           <Anchor component={Link} to="/inventario" size="sm">{t('home.lowStockOpen')}</Anchor>
         </Stack>
       )}
+      {psychologist && <PsychologyNotices />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
@@ -73,5 +78,29 @@ export function HomePage() {
         </List>
       </Card>
     </Stack>
+  );
+}
+
+/** Screenings whose answers made the interviewer tell psychology: who, how urgent, since when. */
+function PsychologyNotices() {
+  const { t } = useTranslation();
+  const notices = useCallQuery('screening.notices', {}, { staleTime: 0, refetchInterval: 60_000 });
+  return (
+    <Card withBorder data-testid="psychology-notices">
+      <Text fw={600} mb="xs">{t('screening.notices')}</Text>
+      {notices.data?.length === 0 && <Text size="sm" c="dimmed">{t('screening.noNotices')}</Text>}
+      <Stack gap={6}>
+        {notices.data?.map((n) => (
+          <Group key={n.screeningId} justify="space-between" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap">
+              <LevelBadge level={n.level} short size="sm" />
+              <Anchor component={Link} to={`/personas/${n.personId}`} fw={500}>{personName(n)}</Anchor>
+              <Text size="xs" c="dimmed">{n.caseNumber}</Text>
+            </Group>
+            <Text size="xs" c="dimmed">{t('screening.noticeBy', { by: n.notifiedBy, date: formatDateTime(n.notifiedAt) })}</Text>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 import type { Screening } from '@core/contract/screening';
 import { LEVELS, type Level } from '@core/screening/rules';
-import { Button, Card, Group, List, Modal, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Modal, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
 import { useCurrentSession } from '../../app/session';
 import { Countdown, indicatorLabel, LevelBadge } from './level';
+import { ScreeningAnswers } from './ScreeningAnswers';
 
 const INVALIDATES = ['screening.history', 'screening.queue', 'flow.board', 'persons.get', 'screening.form'] as const;
 
@@ -19,8 +20,12 @@ const INVALIDATES = ['screening.history', 'screening.queue', 'flow.board', 'pers
  */
 export function ScreeningCard({ screening }: { screening: Screening }) {
   const { t } = useTranslation();
-  const canAct = useCurrentSession().roles.includes('protection_officer');
+  const roles = useCurrentSession().roles;
+  const canAct = roles.includes('protection_officer');
+  const canRead = roles.some((r) => r === 'protection_officer' || r === 'psychologist' || r === 'manager');
   const [dialog, setDialog] = useState<'override' | 'attend' | null>(null);
+  const [reading, setReading] = useState(false);
+  const notify = useCallMutation('screening.notifyPsychology', [...INVALIDATES, 'screening.notices']);
   const others = screening.indicators.filter((i) => !screening.reasons.includes(i));
   return (
     <Card withBorder data-testid="screening-card">
@@ -37,13 +42,37 @@ export function ScreeningCard({ screening }: { screening: Screening }) {
           <Countdown deadlineAt={screening.deadlineAt} attendedAt={screening.attention?.at ?? null} size="md" />
           <Text size="xs" c="dimmed">{t('screening.deadlineAt', { date: formatDateTime(screening.deadlineAt) })} · {t('screening.rulesVersion', { version: screening.rulesVersion })}</Text>
         </Stack>
-        {canAct && (
-          <Group>
-            <Button variant="default" onClick={() => setDialog('override')}>{t('screening.override')}</Button>
-            {!screening.attention && <Button onClick={() => setDialog('attend')}>{t('screening.attend')}</Button>}
-          </Group>
-        )}
+        <Group>
+          {canRead && <Button variant="subtle" onClick={() => setReading(true)}>{t('screening.readAnswers')}</Button>}
+          {canAct && <Button variant="default" onClick={() => setDialog('override')}>{t('screening.override')}</Button>}
+          {canAct && !screening.attention && <Button onClick={() => setDialog('attend')}>{t('screening.attend')}</Button>}
+        </Group>
       </Group>
+      {screening.psychologyNotice ? (
+        <Alert color="grape" variant="light" mt="sm" data-testid="psychology-notified">
+          {t('screening.psychologyNotified', { by: screening.psychologyNotice.by, date: formatDateTime(screening.psychologyNotice.at) })}
+        </Alert>
+      ) : (
+        screening.notifyPsychology &&
+        canAct && (
+          <Alert color="red" variant="light" mt="sm" title={t('screening.notifyTitle')} data-testid="notify-psychology">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{t('screening.notifyText')}</Text>
+              <Button
+                color="red"
+                loading={notify.isPending}
+                onClick={async () => {
+                  await notify.mutateAsync({ screeningId: screening.id });
+                  notifySuccess(t('screening.notified'));
+                }}
+              >
+                {t('screening.notify')}
+              </Button>
+            </Group>
+          </Alert>
+        )
+      )}
+      <ScreeningAnswers screeningId={reading ? screening.id : null} onClose={() => setReading(false)} />
       <Title order={5} mt="md">{t('screening.reasons')}</Title>
       {screening.reasons.length ? (
         <List size="sm" data-testid="screening-reasons">
