@@ -66,4 +66,23 @@ describe("the centre's day and time on a workstation twenty hours away", () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('24/11/2026 23:20');
   });
+
+  it("shows a flight scheduled for the day after tomorrow as scheduled, at the top of the list", async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Nuevo arribo' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuevo arribo' });
+    await dialog.getByLabel('Aerolínea o empresa').fill('GlobalX');
+    await dialog.getByLabel('Número de vuelo o referencia').fill('GXA 2410');
+    await dialog.getByLabel('Fecha').fill('26/11/2026');
+    await dialog.getByLabel('Fecha').press('Tab');
+    await dialog.getByLabel('Hora programada').fill('09:40');
+    await dialog.getByRole('button', { name: 'Crear' }).click();
+    await page.getByRole('heading', { name: 'GlobalX GXA 2410' }).waitFor();
+    await page.getByRole('link', { name: 'Arribos' }).click();
+    const first = page.getByTestId('arrival-row').first();
+    await first.getByText('GlobalX GXA 2410').waitFor();
+    await first.getByTestId('arrival-scheduled').getByText('Programado').waitFor();
+    expect(await page.getByRole('row', { name: /Avianca AV 0631/ }).getByText('Abierto').count()).toBe(1);
+    await shot(page, '72-arrivals-scheduled');
+  });
 });

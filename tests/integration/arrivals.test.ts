@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { consentAllows } from '../../electron/core/services/consent';
-import { expectOk, ManualClock, setupCentre, snapshot, staff, tempCore } from '../helpers';
+import { expectOk, ManualClock, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const MANIFEST = [
@@ -282,5 +282,30 @@ describe('returnee certificate', () => {
     expect(again).toMatchObject({ copy: true, number: first.number, issuedAt: first.issuedAt, printedAt: '2026-11-25T14:03:00.000Z' });
     const second = await expectOk(core, 'persons.register', { walkIn: { route: 'land', originCountry: 'MEX' }, person: { givenNames: 'Ana', firstSurname: 'Xol' } }, { token });
     expect((await expectOk(core, 'persons.certificate', { personArrivalId: second.row.personArrivalId }, { token })).number).toMatch(/-00002$/);
+  });
+});
+
+describe('the arrivals list as a centre prepares and works', () => {
+  it('groups the walk-ins of a day by point of entry, and shows scheduled arrivals of the coming weeks', async () => {
+    const { core, clock, token } = await clerkCore();
+    const walkIn = (givenNames: string, pointOfEntry: string) =>
+      expectOk(core, 'persons.register', { walkIn: { route: 'land', originCountry: 'MEX', pointOfEntry }, person: { givenNames, firstSurname: 'Pop' } }, { token });
+    const a = await walkIn('Ana', 'El Carmen');
+    const b = await walkIn('Berta', 'El Carmen');
+    const c = await walkIn('Carla', 'Tecún Umán');
+    expect(b.row.arrivalId).toBe(a.row.arrivalId);
+    expect(c.row.arrivalId).not.toBe(a.row.arrivalId);
+    const scheduled = await expectOk(core, 'arrivals.create', { ...FLIGHT, reference: 'GXA 2399', date: '2026-12-03' }, { token });
+    const list = await expectOk(core, 'arrivals.list', {}, { token });
+    expect(list.map((x) => [x.date, x.pointOfEntry ?? x.reference, x.counts.total])).toEqual([
+      ['2026-12-03', 'GXA 2399', 0],
+      ['2026-11-25', 'Tecún Umán', 1],
+      ['2026-11-25', 'El Carmen', 2],
+    ]);
+    expect(list[0]!.id).toBe(scheduled.id);
+    // The next day, the same point of entry is a new arrival.
+    clock.advance(24 * 60);
+    await expectOk(core, 'auth.unlock', { password: STAFF_PASSWORD }, { token });
+    expect((await walkIn('Dora', 'El Carmen')).row.arrivalId).not.toBe(a.row.arrivalId);
   });
 });

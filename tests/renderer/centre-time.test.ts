@@ -44,3 +44,16 @@ describe("the renderer's centre clock", () => {
     expect(centreZoneNote('America/Guatemala')).toBeNull();
   });
 });
+
+describe('a date typed into a date field', () => {
+  it('is read as people in the centre write it, and a day that does not exist is no date', async () => {
+    const { parseTypedDate } = await import('../../renderer/src/app/format');
+    expect(parseTypedDate('26/11/2026')).toBe('2026-11-26');
+    expect(parseTypedDate('3/7/1992')).toBe('1992-07-03');
+    expect(parseTypedDate('03-07-1992')).toBe('1992-07-03');
+    expect(parseTypedDate('2026-11-26')).toBe('2026-11-26');
+    expect(parseTypedDate('31/02/2026')).toBeNull();
+    expect(parseTypedDate('11/26/2026')).toBeNull();
+    expect(parseTypedDate('mañana')).toBeNull();
+  });
+});

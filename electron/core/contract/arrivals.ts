@@ -39,7 +39,7 @@ export type Arrival = z.infer<typeof Arrival>;
 export const arrivalsContract = {
   /** Creates a flight, bus or walk-in arrival. */
   'arrivals.create': method({ input: ArrivalInput, output: Arrival }),
-  /** Arrivals between two dates (default: the last 30 days), newest first, with counts. */
+  /** Arrivals between two dates (default: the last 30 days and the scheduled ones of the next 60), latest first, with counts. */
   'arrivals.list': method({ input: z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() }), output: z.array(Arrival), audit: 'read' }),
   /** One arrival with everyone expected or arrived on it. */
   'arrivals.get': method({ input: z.strictObject({ id: Id }), output: z.object({ arrival: Arrival, persons: z.array(PersonArrivalRow) }), audit: 'read' }),

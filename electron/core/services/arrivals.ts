@@ -61,6 +61,18 @@ export function loadArrival(ctx: ServiceContext, id: string): Arrival {
 }
 
 export function createArrival(ctx: ServiceContext, input: ArrivalInput, manifestFile: string | null = null): string {
+  // People who come on their own the same day through the same point of entry form one arrival
+  // (one row on the list, one "give to everyone" at the kits desk), not one arrival each.
+  if (input.kind === 'walk_in') {
+    const same = ctx.db
+      .prepare(
+        `SELECT id FROM arrivals WHERE centre_id = ? AND kind = 'walk_in' AND arrival_date = ? AND route = ? AND origin_country = ?
+           AND coalesce(point_of_entry, '') = ? AND closed_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1`,
+      )
+      .pluck()
+      .get(ctx.core.identity!.centreId, input.date, input.route, input.originCountry, input.pointOfEntry ?? '') as string | undefined;
+    if (same) return same;
+  }
   return insertRow(ctx, 'arrivals', {
     kind: input.kind,
     route: input.route,
@@ -96,8 +108,9 @@ export const arrivalsHandlers = {
 
   'arrivals.list': handle('arrivals.list', {
     run(ctx, input) {
-      const to = input.to ?? today(ctx);
-      const from = input.from ?? addDays(to, -30);
+      // Scheduled arrivals of the coming weeks show too: they are how a centre prepares.
+      const to = input.to ?? addDays(today(ctx), 60);
+      const from = input.from ?? addDays(today(ctx), -30);
       const rows = ctx.db
         .prepare(`${SELECT} AND a.centre_id = ? AND a.arrival_date BETWEEN ? AND ? ORDER BY a.arrival_date DESC, coalesce(a.actual_at, a.scheduled_at, a.created_at) DESC`)
         .all(ctx.core.identity!.centreId, from, to) as ArrivalRow[];

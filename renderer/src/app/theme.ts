@@ -1,5 +1,7 @@
 import { Autocomplete, createTheme, MultiSelect, NumberInput, Select, TagsInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { accentInsensitiveFilter } from './filter';
+import { DATE_FORMAT, parseTypedDate } from './format';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -15,5 +17,7 @@ export const theme = createTheme({
     TagsInput: TagsInput.extend({ defaultProps: { filter: accentInsensitiveFilter } }),
     // A number out of range is refused with its reason, never silently changed to the limit.
     NumberInput: NumberInput.extend({ defaultProps: { clampBehavior: 'none' } }),
+    // A date typed as people write it (dd/mm/yyyy) is taken, not silently dropped.
+    DateInput: DateInput.extend({ defaultProps: { valueFormat: DATE_FORMAT, dateParser: parseTypedDate } }),
   },
 });

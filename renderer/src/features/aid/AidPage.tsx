@@ -30,7 +30,9 @@ export function AidPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const arrivals = useCallQuery('aid.arrivals', {}, { staleTime: 0 });
-  const arrivalId = params.get('llegada') ?? arrivals.data?.[0]?.id ?? null;
+  // By default the arrival with the most people still here: where the kits are needed now.
+  const largest = arrivals.data?.reduce<(typeof arrivals.data)[number] | null>((best, a) => (!best || a.present > best.present ? a : best), null);
+  const arrivalId = params.get('llegada') ?? largest?.id ?? null;
   const rows = useCallQuery('flow.board', { arrivalId: arrivalId ?? undefined }, { enabled: !!arrivalId, staleTime: 0 });
   const types = useCallQuery('aid.types', {});
   const stock = useCallQuery('stock.report', {}, { staleTime: 0 });

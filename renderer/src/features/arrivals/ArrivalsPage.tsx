@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
+import { centreToday } from '../../app/centre-time';
 import { formatDate, formatTime } from '../../app/format';
 import { countryName } from '../../app/labels';
 import { NewArrivalModal } from './NewArrivalModal';
@@ -12,6 +13,7 @@ export function ArrivalsPage() {
   const { t } = useTranslation();
   const arrivals = useCallQuery('arrivals.list', {}, { staleTime: 0 });
   const [creating, setCreating] = useState(false);
+  const today = centreToday();
   return (
     <Stack maw={1200}>
       <Group justify="space-between">
@@ -52,7 +54,15 @@ export function ArrivalsPage() {
                 {a.counts.arrived}/{a.counts.total}
                 {a.counts.noShow > 0 && ` · ${a.counts.noShow} ${t('arrivals.noShow').toLowerCase()}`}
               </Table.Td>
-              <Table.Td>{a.closedAt ? <Badge color="gray">{t('arrivals.closed')}</Badge> : <Badge variant="dot">{t('arrivals.open')}</Badge>}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {a.date > today ? (
+                  <Badge color="blue" variant="light" miw="max-content" data-testid="arrival-scheduled">{t('arrivals.scheduled')}</Badge>
+                ) : a.closedAt ? (
+                  <Badge color="gray" miw="max-content">{t('arrivals.closed')}</Badge>
+                ) : (
+                  <Badge variant="dot" miw="max-content">{t('arrivals.open')}</Badge>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
           {arrivals.data?.length === 0 && (
