@@ -46,6 +46,8 @@ describe('foundation, end to end in Chromium', () => {
     await page.getByLabel('Contraseña').fill(ADMIN.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `Buen día, ${ADMIN.name}` }).waitFor();
+    // Right after setup the admin is told what to do next.
+    await page.getByTestId('first-steps').getByRole('link', { name: 'Cree las cuentas del personal' }).waitFor();
     await shot(page, '04-home-admin');
   });
 
@@ -66,6 +68,9 @@ describe('foundation, end to end in Chromium', () => {
     expect(await page.getByTestId(`user-row-${CLERK.username}`).textContent()).toContain('Registrador/a');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await shot(page, '06-users');
+    await page.getByRole('link', { name: 'Inicio', exact: true }).click();
+    await page.getByRole('heading', { name: `Buen día, ${ADMIN.name}` }).waitFor();
+    expect(await page.getByTestId('first-steps').count()).toBe(0); // staff exist: the steps are done
   });
 
   it('switches to the clerk, who is refused the users screen (in the UI and by the core)', async () => {

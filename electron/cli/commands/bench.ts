@@ -3,21 +3,27 @@ import { benchAid } from '../bench/aid';
 import { benchAlerts } from '../bench/alerts';
 import { benchFoundation } from '../bench/foundation';
 import { benchPersons } from '../bench/persons';
+import { benchStartup } from '../bench/startup';
 import { formatTable, type BenchRow } from '../bench/table';
-import { print, run, type GlobalOptions } from '../runtime';
+import { CliUsageError, print, run, t, type GlobalOptions } from '../runtime';
 
 /** Each station adds its benchmark suite here; `npm run bench` prints them as one table. */
-const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts, benchAid];
+const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts, benchAid, benchStartup];
+/** `npm run bench -- --only startup` runs one suite. */
+const NAMED: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, persons: benchPersons, alerts: benchAlerts, aid: benchAid, startup: benchStartup };
 
 export function registerBench(program: Command): void {
   program
     .command('bench')
     .description('Mide el rendimiento y muestra una tabla con la comparación y la meta de cada fila')
     .option('--json', 'salida JSON')
-    .action((options: GlobalOptions) =>
+    .option('--only <suite>', 'solo una serie: foundation, persons, alerts, aid o startup')
+    .action((options: GlobalOptions & { only?: string }) =>
       run(options, async () => {
         const rows: BenchRow[] = [];
-        for (const suite of SUITES) rows.push(...(await suite()));
+        const chosen = options.only ? [NAMED[options.only]] : SUITES;
+        if (chosen.some((s) => !s)) throw new CliUsageError(t('cli.benchSuite', { suites: Object.keys(NAMED).join(', ') }));
+        for (const suite of chosen) rows.push(...(await suite!()));
         print(options, rows, formatTable(rows));
       }),
     );

@@ -1,4 +1,5 @@
-import { AppShell, Avatar, Burger, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Burger, Button, Group, Kbd, Loader, Menu, NavLink, ScrollArea, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconChevronDown, IconLock, IconLogout, IconSearch, IconUserCircle } from '@tabler/icons-react';
@@ -110,7 +111,9 @@ export function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
       <SwitchUserModal opened={switching} onClose={switcher.close} />
       {canSearch && <PersonSpotlight />}

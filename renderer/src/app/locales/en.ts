@@ -127,6 +127,15 @@ export const en: Messages = {
     welcome: 'Session of {{name}} started.',
   },
   home: {
+    firstSteps: {
+      title: 'First steps after setting up the centre',
+      users: 'Create the staff accounts',
+      usersHelp: 'clerks, alert officer, social workers, psychologists, manager; each with their role.',
+      lists: 'The alert officer imports the alert lists (Interpol, Alba-Keneth, Isabel-Claudina, arrest warrants) before the first flight.',
+      manager: 'The manager checks the directory of institutions and receives the kit lots in Inventory.',
+      settings: 'Check the settings',
+      settingsHelp: 'minutes of inactivity before the lock, and the alert review threshold.',
+    },
     greeting: 'Good day, {{name}}',
     yourRoles: 'Your roles',
     centre: 'Centre',

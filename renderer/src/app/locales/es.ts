@@ -126,6 +126,15 @@ export const es = {
     welcome: 'Sesión de {{name}} iniciada.',
   },
   home: {
+    firstSteps: {
+      title: 'Primeros pasos después de configurar el centro',
+      users: 'Cree las cuentas del personal',
+      usersHelp: 'registradores, oficial de verificación, trabajadoras sociales, psicólogas, coordinación; cada quien con su rol.',
+      lists: 'La oficial de verificación importa las listas de alerta (Interpol, Alba-Keneth, Isabel-Claudina, órdenes de aprehensión) antes del primer vuelo.',
+      manager: 'La coordinación revisa el directorio de instituciones y recibe los lotes de kits en Inventario.',
+      settings: 'Revise la configuración',
+      settingsHelp: 'minutos de inactividad antes del bloqueo y umbral de revisión de alertas.',
+    },
     greeting: 'Buen día, {{name}}',
     yourRoles: 'Sus roles',
     centre: 'Centro',

@@ -16,8 +16,10 @@ export function HomePage() {
   const stock = useCallQuery('stock.report', {}, { enabled: manager, staleTime: 0, refetchInterval: 120_000 });
   const low = stock.data?.lines.filter((l) => l.low) ?? [];
   const psychologist = session.roles.includes('psychologist');
+  const admin = session.roles.includes('admin');
   return (
     <Stack maw={960}>
+      {admin && <FirstSteps />}
       <Title order={2}>{t('home.greeting', { name: session.displayName })}</Title>
       {manager && low.length > 0 && (
         <Stack gap={4}>
@@ -101,6 +103,32 @@ function PsychologyNotices() {
           </Group>
         ))}
       </Stack>
+    </Card>
+  );
+}
+
+/**
+ * Right after first-run setup the admin is the only account: what to do next, in order. Gone
+ * once staff accounts exist.
+ */
+function FirstSteps() {
+  const { t } = useTranslation();
+  const users = useCallQuery('users.list', { includeDisabled: false });
+  const staff = users.data?.filter((u) => !u.roles.includes('admin')) ?? null;
+  if (!staff || staff.length > 0) return null;
+  return (
+    <Card withBorder bg="teal.0" data-testid="first-steps">
+      <Text fw={600} mb="xs">{t('home.firstSteps.title')}</Text>
+      <List type="ordered" spacing={6} size="sm">
+        <List.Item>
+          <Anchor component={Link} to="/usuarios">{t('home.firstSteps.users')}</Anchor> — {t('home.firstSteps.usersHelp')}
+        </List.Item>
+        <List.Item>{t('home.firstSteps.lists')}</List.Item>
+        <List.Item>{t('home.firstSteps.manager')}</List.Item>
+        <List.Item>
+          <Anchor component={Link} to="/configuracion">{t('home.firstSteps.settings')}</Anchor> — {t('home.firstSteps.settingsHelp')}
+        </List.Item>
+      </List>
     </Card>
   );
 }
