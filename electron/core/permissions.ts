@@ -54,6 +54,8 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'manifests.preview': { access: RECEPTION },
   'manifests.import': { access: RECEPTION },
   'manifests.progress': { access: RECEPTION },
+  'manifests.imports': { access: RECEPTION },
+  'manifests.undo': { access: RECEPTION },
 
   'persons.register': { access: RECEPTION },
   'persons.get': { access: CASEWORK },

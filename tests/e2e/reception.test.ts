@@ -71,6 +71,24 @@ describe('reception of a flight, end to end in Chromium', () => {
     await page.getByTestId('manifest-error-row').getByText('El archivo no es un CSV ni una hoja XLSX: es un archivo PNG. Exporte el manifiesto como CSV o XLSX.').waitFor();
     await shot(page, '20c-manifest-not-a-spreadsheet');
     await page.getByRole('button', { name: 'Cancelar' }).click();
+
+    // The wrong file? While nobody of it has arrived, the import can be undone, with a reason.
+    const imports = page.getByTestId('manifest-imports');
+    await imports.getByRole('button', { name: 'Deshacer importación' }).click();
+    const undo = page.getByRole('dialog', { name: 'Deshacer la importación del manifiesto' });
+    await undo.getByRole('button', { name: 'Quitar 4 personas' }).click();
+    await undo.getByText('Escriba el motivo (al menos 5 caracteres).').waitFor();
+    await undo.getByLabel(/^Motivo/).fill('Se importó antes de recibir la versión corregida');
+    await undo.getByRole('button', { name: 'Quitar 4 personas' }).click();
+    await page.getByText('Importación deshecha: 4 personas quitadas del arribo.').waitFor();
+    await page.getByTestId('count-expected').filter({ hasText: '0' }).waitFor();
+    await imports.getByText(/^Deshecha el .*: Se importó antes de recibir la versión corregida$/).waitFor();
+    // Undone, the same file imports again.
+    await page.getByRole('button', { name: 'Importar manifiesto' }).click();
+    await page.locator('input[type="file"]').setInputFiles(path.join(dir, 'GXA2245-corregido.csv'));
+    await page.getByRole('button', { name: 'Importar 4 personas' }).click();
+    await page.getByText('4 personas importadas.').waitFor();
+    await page.getByTestId('count-expected').filter({ hasText: '4' }).waitFor();
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 

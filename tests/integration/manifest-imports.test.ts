@@ -49,3 +49,44 @@ describe('importing a manifest into an arrival twice', () => {
     expect(snapshot(core)).toEqual(before);
   });
 });
+
+describe('undoing a manifest import', () => {
+  it('removes the people it brought while none of them has arrived, audited; the file can then be imported again', async () => {
+    const { core, clerk, arrivalId } = await centre();
+    const file = { fileName: 'otro-vuelo.csv', contentBase64: b64([HEADER, ...ROWS].join('\n')) };
+    await expectOk(core, 'manifests.import', { ...file, arrivalId }, { token: clerk });
+    const [imported] = await expectOk(core, 'manifests.imports', { arrivalId }, { token: clerk });
+    expect(imported).toMatchObject({ fileName: 'otro-vuelo.csv', imported: 3, undoable: true, undoneAt: null });
+    expect((await expectOk(core, 'persons.search', { text: 'Glenda Reyes' }, { token: clerk })).length).toBe(1);
+
+    const before = snapshot(core);
+    const short = await dispatch(core, 'manifests.undo', { importId: imported!.id, reason: 'no' }, { token: clerk, locale: 'es' });
+    expect(!short.ok && short.error.code).toBe('input.invalid');
+    expect(snapshot(core)).toEqual(before);
+
+    expect(await expectOk(core, 'manifests.undo', { importId: imported!.id, reason: 'Era el manifiesto del vuelo de mañana' }, { token: clerk })).toEqual({ arrivalId, removed: 3 });
+    expect((await expectOk(core, 'arrivals.get', { id: arrivalId }, { token: clerk })).persons).toEqual([]);
+    expect(await expectOk(core, 'persons.search', { text: 'Glenda Reyes' }, { token: clerk })).toEqual([]);
+    expect(core.db.prepare('SELECT count(*) FROM persons WHERE deleted_at IS NULL').pluck().get()).toBe(0);
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE method = 'manifests.undo' AND outcome = 'ok'").pluck().get()).toBe(1);
+    const [undone] = await expectOk(core, 'manifests.imports', { arrivalId }, { token: clerk });
+    expect(undone).toMatchObject({ undoable: false, undoReason: 'Era el manifiesto del vuelo de mañana' });
+    const again = await dispatch(core, 'manifests.undo', { importId: imported!.id, reason: 'Otra vez por si acaso' }, { token: clerk });
+    expect(!again.ok && again.error.code).toBe('manifest.undone-already');
+    // Undone, the same file is no longer "already imported".
+    expect(await expectOk(core, 'manifests.import', { ...file, arrivalId }, { token: clerk })).toMatchObject({ imported: 3 });
+  });
+
+  it('refuses once somebody of the file has arrived, naming how many, and changes nothing', async () => {
+    const { core, clerk, arrivalId } = await centre();
+    await expectOk(core, 'manifests.import', { fileName: 'm.csv', contentBase64: b64([HEADER, ...ROWS].join('\n')), arrivalId }, { token: clerk });
+    const { persons } = await expectOk(core, 'arrivals.get', { id: arrivalId }, { token: clerk });
+    await expectOk(core, 'arrivals.checkIn', { personArrivalId: persons[0]!.personArrivalId }, { token: clerk });
+    const [imported] = await expectOk(core, 'manifests.imports', { arrivalId }, { token: clerk });
+    expect(imported!.undoable).toBe(false);
+    const before = snapshot(core);
+    const refused = await dispatch(core, 'manifests.undo', { importId: imported!.id, reason: 'Archivo equivocado' }, { token: clerk, locale: 'es' });
+    expect(!refused.ok && refused.error.message).toBe('Ya no se puede deshacer: hay personas de este manifiesto que ya llegaron o tienen registros (registro, consentimiento, alertas, tamizaje o kits): 1.');
+    expect(snapshot(core)).toEqual(before);
+  });
+});

@@ -224,6 +224,16 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0014 links each listed person to the import that brought them, and keeps how an import was undone', () => {
+    const db = freshDb();
+    migrateTo(db, 14);
+    expect(schemaVersion(db)).toBe(14);
+    expect(columns(db, 'person_arrivals')).toContain('manifest_import_id');
+    expect(columns(db, 'manifest_imports')).toEqual(expect.arrayContaining(['undone_at', 'undone_by', 'undo_reason']));
+    expectIndexUse(db, "SELECT id FROM person_arrivals WHERE manifest_import_id = 'm'", 'person_arrivals_import');
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

@@ -65,6 +65,21 @@ export const manifestsContract = {
       errors: z.array(ManifestProblemValue),
     }),
   }),
+  /** The manifest files imported into an arrival, and whether each can still be undone. */
+  'manifests.imports': method({
+    input: z.strictObject({ arrivalId: Id }),
+    output: z.array(
+      z.object({
+        id: Id, fileName: z.string(), importedAt: z.string(), importedBy: z.string(), rows: z.number().int(), imported: z.number().int(),
+        undoneAt: z.string().nullable(), undoReason: z.string().nullable(), undoable: z.boolean(),
+      }),
+    ),
+  }),
+  /** Undoes an import while nobody of it has arrived or been worked with; the people it listed are removed (tombstoned). */
+  'manifests.undo': method({
+    input: z.strictObject({ importId: Id, reason: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500) }),
+    output: z.object({ arrivalId: Id, removed: z.number().int() }),
+  }),
   /**
    * How far a preview or import started with this progressId has got: `reading` and
    * `checking` count rows; `saving` is the single all-or-nothing write. Counts only, no

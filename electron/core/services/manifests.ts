@@ -45,7 +45,7 @@ const personKey = (p: { given_names: string; first_surname: string; second_surna
  */
 function againstArrival(ctx: ServiceContext, arrivalId: string, parsed: ParsedManifest & { hash: string }): ManifestProblem[] {
   const earlier = ctx.db
-    .prepare('SELECT imported_at FROM manifest_imports WHERE arrival_id = ? AND file_hash = ? AND deleted_at IS NULL ORDER BY imported_at LIMIT 1')
+    .prepare('SELECT imported_at FROM manifest_imports WHERE arrival_id = ? AND file_hash = ? AND undone_at IS NULL AND deleted_at IS NULL ORDER BY imported_at LIMIT 1')
     .pluck()
     .get(arrivalId, parsed.hash) as string | undefined;
   const again: ManifestProblem[] = earlier ? [{ row: 1, column: null, code: 'already-imported', severity: 'error', value: formatInstant(earlier, centreTimeZone(ctx)) }] : [];
@@ -108,7 +108,86 @@ const byRowErrorsFirst = (a: ManifestProblem, b: ManifestProblem) =>
   a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
 
 
+interface ImportedRow {
+  pa_id: string;
+  person_id: string;
+  person_rowid: number;
+  status: string;
+  checked_in_at: string | null;
+  registered_at: string | null;
+  merged_into: string | null;
+}
+
+function importedRows(ctx: ServiceContext, importId: string): ImportedRow[] {
+  return ctx.db
+    .prepare(
+      `SELECT pa.id AS pa_id, pa.person_id, p.rowid AS person_rowid, pa.status, pa.checked_in_at, pa.registered_at, p.merged_into
+       FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id WHERE pa.manifest_import_id = ? AND pa.deleted_at IS NULL`,
+    )
+    .all(importId) as ImportedRow[];
+}
+
+/** Anything done with a person besides being listed: then the import is part of the record and stays. */
+function touched(ctx: ServiceContext, r: ImportedRow): boolean {
+  if (r.status !== 'expected' || r.checked_in_at || r.registered_at || r.merged_into) return true;
+  const any = (sql: string) => ctx.db.prepare(sql).get(r.person_id, r.person_id) !== undefined;
+  return (
+    any('SELECT 1 FROM person_merges WHERE (source_id = ? OR target_id = ?) AND deleted_at IS NULL') ||
+    any("SELECT 1 FROM duplicate_suggestions WHERE (person_id = ? OR candidate_id = ?) AND status <> 'open' AND deleted_at IS NULL") ||
+    any('SELECT 1 FROM screenings WHERE person_id = ? AND deleted_at IS NULL UNION ALL SELECT 1 FROM consents WHERE person_id = ? AND deleted_at IS NULL') ||
+    any('SELECT 1 FROM aid_deliveries WHERE person_id = ? AND deleted_at IS NULL UNION ALL SELECT 1 FROM belongings WHERE person_id = ? AND deleted_at IS NULL') ||
+    any('SELECT 1 FROM alert_matches WHERE person_id = ? AND deleted_at IS NULL UNION ALL SELECT 1 FROM alert_checks WHERE person_id = ? AND deleted_at IS NULL')
+  );
+}
+
 export const manifestsHandlers = {
+  'manifests.imports': handle('manifests.imports', {
+    run(ctx, input) {
+      openArrival(ctx, input.arrivalId);
+      const rows = ctx.db
+        .prepare(
+          `SELECT m.id, m.file_name, m.imported_at, coalesce(u.display_name, m.imported_by) AS imported_by, m.row_count, m.imported, m.undone_at, m.undo_reason
+           FROM manifest_imports m LEFT JOIN users u ON u.id = m.imported_by WHERE m.arrival_id = ? AND m.deleted_at IS NULL ORDER BY m.imported_at DESC`,
+        )
+        .all(input.arrivalId) as { id: string; file_name: string; imported_at: string; imported_by: string; row_count: number; imported: number; undone_at: string | null; undo_reason: string | null }[];
+      return rows.map((m) => {
+        const people = importedRows(ctx, m.id);
+        return {
+          id: m.id, fileName: m.file_name, importedAt: m.imported_at, importedBy: m.imported_by, rows: m.row_count, imported: m.imported,
+          undoneAt: m.undone_at, undoReason: m.undo_reason,
+          // Only imports made since links were kept (0014) list their people; nobody of it may have arrived.
+          undoable: !m.undone_at && people.length > 0 && !people.some((r) => touched(ctx, r)),
+        };
+      });
+    },
+  }),
+
+  'manifests.undo': handle('manifests.undo', {
+    run(ctx, input) {
+      const m = ctx.db.prepare('SELECT arrival_id, undone_at FROM manifest_imports WHERE id = ? AND deleted_at IS NULL').get(input.importId) as { arrival_id: string; undone_at: string | null } | undefined;
+      if (!m) throw new AppError('manifest.import-not-found');
+      if (m.undone_at) throw new AppError('manifest.undone-already');
+      openArrival(ctx, m.arrival_id);
+      const people = importedRows(ctx, input.importId);
+      const busy = people.filter((r) => touched(ctx, r)).length;
+      if (!people.length || busy) throw new AppError('manifest.undo-too-late', { count: busy });
+      const now = ctx.clock.now().toISOString();
+      for (const r of people) {
+        updateRow(ctx, 'person_arrivals', r.pa_id, { deleted_at: now });
+        const elsewhere = ctx.db.prepare('SELECT 1 FROM person_arrivals WHERE person_id = ? AND deleted_at IS NULL').get(r.person_id);
+        if (elsewhere) continue;
+        // The record came only from this file: it goes, with its open suggestions and its search entries.
+        const suggestions = ctx.db.prepare('SELECT id FROM duplicate_suggestions WHERE (person_id = ? OR candidate_id = ?) AND deleted_at IS NULL').pluck().all(r.person_id, r.person_id) as string[];
+        for (const id of suggestions) updateRow(ctx, 'duplicate_suggestions', id, { deleted_at: now });
+        updateRow(ctx, 'persons', r.person_id, { deleted_at: now });
+        ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(r.person_id);
+        ctx.db.prepare('DELETE FROM persons_fts WHERE rowid = ?').run(r.person_rowid);
+      }
+      updateRow(ctx, 'manifest_imports', input.importId, { undone_at: now, undone_by: ctx.actor.userId ?? ctx.actor.username, undo_reason: input.reason });
+      return { arrivalId: m.arrival_id, removed: people.length };
+    },
+  }),
+
   'manifests.preview': handle('manifests.preview', {
     async prepare(ctx, input) {
       const parsed = await parse(ctx, input);
@@ -152,6 +231,10 @@ export const manifestsHandlers = {
       const skipped = new Set(problems.filter((p) => p.code === 'duplicate-in-file' || p.code === 'already-in-arrival').map((p) => p.row));
       const families = new Map<string, string>();
       const created: PersonRow[] = [];
+      const importId = insertRow(ctx, 'manifest_imports', {
+        arrival_id: arrivalId, file_name: input.fileName, file_hash: parsed.hash, row_count: parsed.rows.length, imported: 0,
+        imported_by: ctx.actor.userId ?? ctx.actor.username, imported_at: ctx.clock.now().toISOString(),
+      });
       for (const row of parsed.rows) {
         if (skipped.has(row.row)) continue;
         const person = createPerson(ctx, {
@@ -175,6 +258,7 @@ export const manifestsHandlers = {
           status: 'expected',
           source: 'manifest',
           manifest_row: row.row,
+          manifest_import_id: importId,
           group_type: row.unaccompaniedMinor ? 'unaccompanied_minor' : family ? 'family' : 'alone',
           family_group: family,
         });
@@ -183,10 +267,7 @@ export const manifestsHandlers = {
       // Earlier records only: people on the same manifest (relatives, namesakes) are not repeats.
       const sameManifest = new Set(created.map((p) => p.id));
       const repeats = created.filter((p) => suggestRepeats(ctx, p, sameManifest) > 0).length;
-      insertRow(ctx, 'manifest_imports', {
-        arrival_id: arrivalId, file_name: input.fileName, file_hash: parsed.hash, row_count: parsed.rows.length, imported: created.length,
-        imported_by: ctx.actor.userId ?? ctx.actor.username, imported_at: ctx.clock.now().toISOString(),
-      });
+      updateRow(ctx, 'manifest_imports', importId, { imported: created.length });
       const duplicatesInFile = problems.filter((p) => p.code === 'duplicate-in-file').length;
       return { arrivalId, imported: created.length, duplicatesInFile, possibleRepeatReturnees: repeats, errors: [] };
     },

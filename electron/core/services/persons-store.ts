@@ -243,7 +243,7 @@ export function createPerson(ctx: ServiceContext, values: NewPerson): PersonRow 
 
 export function createPersonArrival(
   ctx: ServiceContext,
-  values: { person_id: string; arrival_id: string; status: string; source: string; manifest_row?: number | null; group_type: string; family_group?: string | null; checked_in_at?: string | null; registered_at?: string | null },
+  values: { person_id: string; arrival_id: string; status: string; source: string; manifest_row?: number | null; manifest_import_id?: string | null; group_type: string; family_group?: string | null; checked_in_at?: string | null; registered_at?: string | null },
 ): string {
   return insertRow(ctx, 'person_arrivals', { ticket_code: newTicketCode(), ...values });
 }

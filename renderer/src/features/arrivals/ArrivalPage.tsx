@@ -14,6 +14,7 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { useCurrentSession } from '../../app/session';
 import { answerCheckIn, matchArrivalPeople } from './checkin';
 import { ManifestImportModal } from './ManifestImportModal';
+import { ManifestImports } from './ManifestImports';
 
 export function ArrivalPage() {
   const { t } = useTranslation();
@@ -152,6 +153,7 @@ export function ArrivalPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {!arrival.closedAt && roleAllows(PERMISSIONS['manifests.imports'], session.roles) && <ManifestImports arrivalId={arrival.id} />}
       {!arrival.closedAt && (
         <TextInput
           label={t('arrivals.checkInLabel')}
@@ -178,7 +180,7 @@ export function ArrivalPage() {
               key={r.personArrivalId}
               role="option"
               aria-selected={i === highlight}
-              onMouseEnter={() => setHighlight(i)}
+              onMouseMove={() => i !== highlight && setHighlight(i)}
               onClick={() => (setChoices(null), setQuery(''), void markArrived({ personArrivalId: r.personArrivalId }))}
               px="sm"
               py={6}

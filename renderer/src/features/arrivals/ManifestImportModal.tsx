@@ -71,7 +71,7 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
   const [progressId, setProgressId] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const importer = useCallMutation('manifests.import', ['arrivals.get', 'arrivals.list', 'flow.board']);
+  const importer = useCallMutation('manifests.import', ['arrivals.get', 'arrivals.list', 'flow.board', 'manifests.imports']);
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
