@@ -56,6 +56,14 @@ describe('a confirmed warrant: hold, then hand-over, end to end in Chromium', ()
     await page.getByRole('link', { name: 'Verificación de alertas' }).click();
     const card = page.getByTestId('alert-match').first();
     await card.getByLabel('Motivo de la decisión').fill('Documento hondureño y fotografía coinciden con la orden.');
+    // The screen locks mid-decision: the reason typed is there again after unlocking.
+    await page.waitForTimeout(900); // a pause in the typing: the draft is kept
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('heading', { name: 'Pantalla bloqueada' }).waitFor();
+    await page.getByLabel('Contraseña de Óscar Verificador').fill('clave-oficial-1');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await card.getByLabel('Motivo de la decisión').inputValue()).toBe('Documento hondureño y fotografía coinciden con la orden.');
     await card.getByRole('button', { name: 'Confirmar coincidencia' }).click();
     const dialog = page.getByRole('dialog', { name: '¿Confirmar la coincidencia?' });
     await dialog.getByText(/La persona queda retenida/).waitFor();

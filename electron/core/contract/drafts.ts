@@ -12,7 +12,7 @@ const Payload = z
 
 export const draftsContract = {
   /** The caller's own draft of a form, if any (never another user's). */
-  'drafts.get': method({ input: z.strictObject({ key: FormKey }), output: z.object({ payload: Payload.nullable(), savedAt: z.string().nullable() }) }),
+  'drafts.get': method({ input: z.strictObject({ key: FormKey }), output: z.object({ payload: Payload.nullable(), savedAt: z.string().nullable() }), audit: 'read' }),
   /** Keeps the caller's unsent typing of a form; asked every few seconds while typing. */
   'drafts.save': method({ input: z.strictObject({ key: FormKey, payload: Payload }), output: Ok, audit: false }),
   /** Forgets the caller's draft of a form (saved for real, or discarded). */

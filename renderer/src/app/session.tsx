@@ -135,7 +135,8 @@ function IdleLock({ minutes, lock }: { minutes: number; lock: () => Promise<void
   const { t } = useTranslation();
   const idle = useIdle(minutes * 60_000, { initialState: false });
   const warn = useIdle(Math.max(minutes * 60_000 - 60_000, minutes * 30_000), { initialState: false });
-  useHotkeys([['mod+shift+L', () => void lock()]]);
+  // Also from inside a text field: whoever steps away mid-typing must be able to lock at once.
+  useHotkeys([['mod+shift+L', () => void lock()]], []);
   useEffect(() => {
     if (idle) void lock();
   }, [idle, lock]);

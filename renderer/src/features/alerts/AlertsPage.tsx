@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { toBase64 } from '../../app/files';
 import { formatDateTime, formatPartialDate } from '../../app/format';
 import { countryName, personName } from '../../app/labels';
@@ -59,8 +60,10 @@ function MatchCard({ match }: { match: AlertMatch }) {
   const { t } = useTranslation();
   const decide = useCallMutation('alerts.decide', ['alerts.queue']);
   const form = useForm({ mode: 'controlled', initialValues: { reason: '' } });
+  const draft = useFormDraft(match.status === 'pending' ? `alert-decision:${match.id}` : null, form.values, form.setValues);
   const send = async (decision: 'confirmed' | 'dismissed', reason: string) => {
     await decide.mutateAsync({ matchId: match.id, decision, reason });
+    await draft.discard();
     notifySuccess(t(decision === 'confirmed' ? 'alerts.confirmed' : 'alerts.dismissed'));
   };
   const submit = (decision: 'confirmed' | 'dismissed') =>
@@ -117,6 +120,7 @@ function MatchCard({ match }: { match: AlertMatch }) {
       </Group>
       {match.status === 'pending' ? (
         <form noValidate onSubmit={(e) => e.preventDefault()}>
+          <DraftNotice draft={draft} onDiscard={() => form.reset()} />
           <Textarea
             mt="md"
             label={t('alerts.decisionReason')}

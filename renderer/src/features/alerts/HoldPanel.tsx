@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { centreInstant, centreNow, centreTime, centreToday } from '../../app/centre-time';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { contractResolver } from '../../app/form';
 import { formatDateTime } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
@@ -49,6 +50,7 @@ function ResolveForm({ personId, initial, onDone }: { personId: string; initial:
     mode: 'controlled',
     initialValues: { outcome: initial, institution: 'PNC', receivedBy: '', time: opened, reason: '' },
   });
+  const draft = useFormDraft(`hold:${personId}`, form.values, form.setValues);
   const submit = form.onSubmit(async (v) => {
     const input = {
       personId,
@@ -61,6 +63,7 @@ function ResolveForm({ personId, initial, onDone }: { personId: string; initial:
     const errors = contractResolver(ResolveHold)(input as never);
     if (Object.keys(errors).length) return form.setErrors(errors);
     await resolve.mutateAsync(input);
+    await draft.discard();
     notifySuccess(t(v.outcome === 'handover' ? 'alerts.hold.handedOver' : 'alerts.hold.released'));
     onDone();
   });
@@ -68,6 +71,7 @@ function ResolveForm({ personId, initial, onDone }: { personId: string; initial:
   return (
     <SafeForm onSubmit={submit} errors={form.errors}>
       <Stack>
+        <DraftNotice draft={draft} onDiscard={() => form.reset()} />
         <SegmentedControl
           data={(['handover', 'release'] as const).map((o) => ({ value: o, label: t(`alerts.hold.${o}`) }))}
           {...form.getInputProps('outcome')}

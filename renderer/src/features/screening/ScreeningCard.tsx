@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation } from '../../api/hooks';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { formatDateTime } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
 import { useCurrentSession } from '../../app/session';
@@ -107,17 +108,20 @@ function OverrideForm({ screening, onDone }: { screening: Screening; onDone: () 
   const override = useCallMutation('screening.override', [...INVALIDATES]);
   const choices = LEVELS.filter((l) => l !== screening.level);
   const form = useForm({ mode: 'controlled', initialValues: { level: choices[0] as Level, reason: '' } });
+  const draft = useFormDraft(`screening-override:${screening.id}`, form.values, form.setValues);
   return (
     <form
       noValidate
       onSubmit={form.onSubmit(async ({ level, reason }) => {
         if (reason.trim().length < 5) return form.setFieldError('reason', t('validation.reasonNeeded'));
         await override.mutateAsync({ screeningId: screening.id, level, reason });
+        await draft.discard();
         notifySuccess(t('screening.overrideSaved', { level: t(`screening.levels.${level}`) }));
         onDone();
       })}
     >
       <Stack>
+        <DraftNotice draft={draft} onDiscard={() => form.reset()} />
         <Text size="sm" c="dimmed">{t('screening.overrideHelp')}</Text>
         <div>
           <Text size="sm" fw={500} mb={4}>{t('screening.newLevel')}</Text>
@@ -137,17 +141,20 @@ function AttendForm({ screening, onDone }: { screening: Screening; onDone: () =>
   const { t } = useTranslation();
   const attend = useCallMutation('screening.attend', [...INVALIDATES]);
   const form = useForm({ mode: 'controlled', initialValues: { action: '' } });
+  const draft = useFormDraft(`screening-attend:${screening.id}`, form.values, form.setValues);
   return (
     <form
       noValidate
       onSubmit={form.onSubmit(async ({ action }) => {
         if (action.trim().length < 5) return form.setFieldError('action', t('validation.reasonNeeded'));
         await attend.mutateAsync({ screeningId: screening.id, action });
+        await draft.discard();
         notifySuccess(t('screening.attended'));
         onDone();
       })}
     >
       <Stack>
+        <DraftNotice draft={draft} onDiscard={() => form.reset()} />
         <Text size="sm" c="dimmed">{t('screening.attendHelp')}</Text>
         <Textarea label={t('screening.action')} required autosize minRows={3} data-autofocus {...form.getInputProps('action')} />
         <Group justify="flex-end">
