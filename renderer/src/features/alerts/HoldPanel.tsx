@@ -94,7 +94,7 @@ function ResolveForm({ personId, initial, onDone }: { personId: string; initial:
           {...form.getInputProps('reason')}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={() => void draft.discard().then(onDone)}>{t('common.cancel')}</Button>
           <Button type="submit" color="red" loading={resolve.isPending}>{t(handover ? 'alerts.hold.handoverSave' : 'alerts.hold.releaseSave')}</Button>
         </Group>
       </Stack>

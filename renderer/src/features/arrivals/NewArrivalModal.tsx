@@ -82,7 +82,7 @@ function NewArrivalForm({ onClose }: { onClose: () => void }) {
           <TimeInput label={t('arrivals.actualAt')} description={<CentreZoneNote />} {...form.getInputProps('actual')} />
         </SimpleGrid>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={() => void draft.discard().then(onClose)}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending}>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconCamera, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { useFormDraft } from '../../app/drafts';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -49,6 +50,8 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
     },
   });
   const present = (board.data?.rows ?? []).filter((r) => !r.stages.departed);
+  // Descriptions and tags survive the lock; photos (up to 1.5 MB each) are taken again.
+  const draft = useFormDraft(opened ? `belongings-receive:${personArrivalId ?? 'any'}` : null, { ...form.values, items: form.values.items.map((i) => ({ ...i, photo: null })) }, form.setValues);
   return (
     <Modal opened={opened} onClose={onClose} onExitTransitionEnd={form.reset} title={t('belongings.receiveTitle')} size="lg" centered>
       <form
@@ -58,6 +61,7 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
             personArrivalId: values.personArrivalId,
             items: values.items.map((i) => ({ description: i.description.trim(), tagNumber: i.tagNumber.trim(), ...(i.photo ? { photo: i.photo } : {}) })),
           });
+          await draft.discard();
           notifySuccess(t('belongings.receivedOk', { count: saved.length }));
           onClose();
         })}
@@ -106,7 +110,7 @@ export function ReceiveBelongingsModal({ opened, onClose, personArrivalId }: { o
               {t('belongings.addItem')}
             </Button>
             <Group>
-              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+              <Button variant="default" onClick={() => void draft.discard().then(onClose)}>{t('common.cancel')}</Button>
               <Button type="submit" loading={receive.isPending}>{t('belongings.receive')}</Button>
             </Group>
           </Group>

@@ -4,6 +4,7 @@ import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, T
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation } from '../../api/hooks';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { contractResolver } from '../../app/form';
 import { countryOptions, serviceOptions } from '../../app/labels';
@@ -44,11 +45,13 @@ function InstitutionForm({ institution, onClose }: { institution: Institution | 
     },
   });
 
+  const draft = useFormDraft(`institution:${institution?.id ?? 'new'}`, form.values, form.setValues);
   const submit = form.onSubmit(async (values) => {
     const { active, ...fields } = values;
     const saved = institution
       ? await update.mutateAsync({ id: institution.id, active, ...fields })
       : await create.mutateAsync(fields);
+    await draft.discard();
     notifySuccess(t(institution ? 'institutions.updated' : 'institutions.created', { code: saved.code }));
     onClose();
   });
@@ -56,6 +59,7 @@ function InstitutionForm({ institution, onClose }: { institution: Institution | 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <DraftNotice draft={draft} onDiscard={() => form.reset()} />
         <Text fw={600} size="lg">
           {institution ? t('institutions.editTitle', { code: institution.code }) : t('institutions.createTitle')}
         </Text>
@@ -87,7 +91,7 @@ function InstitutionForm({ institution, onClose }: { institution: Institution | 
           <Switch label={t('institutions.active')} description={t('institutions.activeHelp')} {...form.getInputProps('active', { type: 'checkbox' })} />
         )}
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={() => void draft.discard().then(onClose)}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending || update.isPending}>

@@ -129,7 +129,7 @@ function OverrideForm({ screening, onDone }: { screening: Screening; onDone: () 
         </div>
         <Textarea label={t('screening.reason')} required autosize minRows={3} data-autofocus {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={() => void draft.discard().then(onDone)}>{t('common.cancel')}</Button>
           <Button type="submit" loading={override.isPending}>{t('screening.override')}</Button>
         </Group>
       </Stack>
@@ -158,7 +158,7 @@ function AttendForm({ screening, onDone }: { screening: Screening; onDone: () =>
         <Text size="sm" c="dimmed">{t('screening.attendHelp')}</Text>
         <Textarea label={t('screening.action')} required autosize minRows={3} data-autofocus {...form.getInputProps('action')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={() => void draft.discard().then(onDone)}>{t('common.cancel')}</Button>
           <Button type="submit" loading={attend.isPending}>{t('screening.attend')}</Button>
         </Group>
       </Stack>

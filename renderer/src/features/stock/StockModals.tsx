@@ -9,6 +9,7 @@ import { useCallMutation } from '../../api/hooks';
 import { centreToday } from '../../app/centre-time';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { DATE_FORMAT } from '../../app/format';
+import { useFormDraft } from '../../app/drafts';
 import { notifySuccess } from '../../app/notify';
 import { aidTypeName } from '../aid/labels';
 
@@ -37,11 +38,13 @@ function ReceiveForm({ types, typeId, onDone }: { types: AidType[]; typeId: stri
       quantity: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? null : t('validation.required')),
     },
   });
+  const receiveDraft = useFormDraft('stock-receive', form.values, form.setValues);
   return (
     <form
       noValidate
       onSubmit={form.onSubmit(async (v) => {
         const lot = await receive.mutateAsync({ typeId: v.typeId, lotCode: v.lotCode.trim(), donor: v.donor.trim(), quantity: Number(v.quantity), expiry: v.expiry || null, ...(v.note.trim() ? { note: v.note.trim() } : {}) });
+        await receiveDraft.discard();
         notifySuccess(t('stock.receivedOk', { lot: lot.lotCode, count: lot.balance }));
         onDone();
       })}
@@ -63,7 +66,7 @@ function ReceiveForm({ types, typeId, onDone }: { types: AidType[]; typeId: stri
           <TextInput label={t('stock.note')} {...form.getInputProps('note')} />
         </SimpleGrid>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={() => void receiveDraft.discard().then(onDone)}>{t('common.cancel')}</Button>
           <Button type="submit" loading={receive.isPending}>{t('stock.receive')}</Button>
         </Group>
       </Stack>
@@ -92,6 +95,7 @@ function CorrectForm({ lot, onDone }: { lot: StockLot; onDone: () => void }) {
       reason: (v) => (v.trim().length >= 5 ? null : t('validation.reasonNeeded')),
     },
   });
+  const correctDraft = useFormDraft(`stock-correct:${lot.id}`, form.values, form.setValues);
   return (
     <form
       noValidate
@@ -101,6 +105,7 @@ function CorrectForm({ lot, onDone }: { lot: StockLot; onDone: () => void }) {
             ? { lotId: lot.id, kind, counted: Number(amount), reason: reason.trim() }
             : { lotId: lot.id, kind, quantity: Number(amount), reason: reason.trim() };
         const after = await correct.mutateAsync(input);
+        await correctDraft.discard();
         notifySuccess(t('stock.corrected', { lot: after.lotCode, balance: after.balance }));
         onDone();
       })}
@@ -119,7 +124,7 @@ function CorrectForm({ lot, onDone }: { lot: StockLot; onDone: () => void }) {
         />
         <Textarea label={t('stock.reason')} required autosize minRows={2} {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={() => void correctDraft.discard().then(onDone)}>{t('common.cancel')}</Button>
           <Button type="submit" loading={correct.isPending}>{t('stock.correct')}</Button>
         </Group>
       </Stack>
