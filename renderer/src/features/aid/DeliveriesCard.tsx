@@ -1,10 +1,10 @@
 import type { Delivery } from '@core/contract/aid';
 import type { PersonArrivalRow } from '@core/contract/persons-common';
-import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Badge, Button, Card, Group, Modal, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { ReasonForm } from '../../components/ReasonForm';
 import { accentInsensitiveFilter } from '../../app/filter';
 import { formatDateTime } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
@@ -83,25 +83,18 @@ export function DeliveriesCard({ personId, personName, arrivals, canGive }: { pe
 function VoidForm({ delivery, onDone }: { delivery: Delivery; onDone: () => void }) {
   const { t } = useTranslation();
   const voidIt = useCallMutation('aid.void', [...AID_INVALIDATES]);
-  const form = useForm({ mode: 'controlled', initialValues: { reason: '' } });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async ({ reason }) => {
-        if (reason.trim().length < 5) return form.setFieldError('reason', t('validation.reasonNeeded'));
-        await voidIt.mutateAsync({ deliveryId: delivery.id, reason: reason.trim() });
+    <ReasonForm
+      help={t('aid.voidHelp')}
+      label={t('aid.voidReason')}
+      confirm={t('aid.void')}
+      loading={voidIt.isPending}
+      onCancel={onDone}
+      onConfirm={async (reason) => {
+        await voidIt.mutateAsync({ deliveryId: delivery.id, reason });
         notifySuccess(t('aid.voided'));
         onDone();
-      })}
-    >
-      <Stack>
-        <Text size="sm" c="dimmed">{t('aid.voidHelp')}</Text>
-        <Textarea label={t('aid.voidReason')} required autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-          <Button type="submit" color="red" loading={voidIt.isPending}>{t('aid.void')}</Button>
-        </Group>
-      </Stack>
-    </form>
+      }}
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
+import { ReasonForm } from '../../components/ReasonForm';
 
 /**
  * The manifest files imported into an arrival. While nobody of a file has arrived (or been worked
@@ -41,25 +41,18 @@ export function ManifestImports({ arrivalId }: { arrivalId: string }) {
 function UndoForm({ importId, count, onDone }: { importId: string; count: number; onDone: () => void }) {
   const { t } = useTranslation();
   const undo = useCallMutation('manifests.undo', ['manifests.imports', 'arrivals.get', 'arrivals.list', 'flow.board']);
-  const form = useForm({ mode: 'controlled', initialValues: { reason: '' } });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async ({ reason }) => {
-        if (reason.trim().length < 5) return form.setFieldError('reason', t('validation.reasonNeeded'));
-        const result = await undo.mutateAsync({ importId, reason: reason.trim() });
+    <ReasonForm
+      help={t('manifest.undoText', { count })}
+      label={t('manifest.undoReason')}
+      confirm={t('manifest.undoConfirm', { count })}
+      loading={undo.isPending}
+      onCancel={onDone}
+      onConfirm={async (reason) => {
+        const result = await undo.mutateAsync({ importId, reason });
         notifySuccess(t('manifest.undone', { count: result.removed }));
         onDone();
-      })}
-    >
-      <Stack>
-        <Text size="sm">{t('manifest.undoText', { count })}</Text>
-        <Textarea label={t('manifest.undoReason')} required autosize minRows={2} maxLength={500} data-autofocus {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-          <Button type="submit" color="red" loading={undo.isPending}>{t('manifest.undoConfirm', { count })}</Button>
-        </Group>
-      </Stack>
-    </form>
+      }}
+    />
   );
 }
