@@ -16,6 +16,11 @@ export function normalize(text: string | null | undefined): string {
     .trim();
 }
 
+/** Letters and digits only: "K'iche'" → "kiche", "2456 78901 0101" → "2456789010101". */
+export function compactKey(text: string | null | undefined): string {
+  return normalize(text).replace(/ /g, '');
+}
+
 /** Meaningful tokens of a name: particles dropped ("de la Cruz" → ["cruz"]). */
 export function nameTokens(text: string | null | undefined): string[] {
   const raw = text ?? '';

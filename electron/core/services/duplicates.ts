@@ -1,7 +1,7 @@
 import type { Suggestion } from '../contract/persons';
 import type { ServiceContext } from '../context';
 import { insertRow } from '../db/replicated';
-import { nameSimilarity, normalize } from '../names';
+import { compactKey, nameSimilarity } from '../names';
 import { compareBirthDates } from '../partial-date';
 import { fullName, personKeys, type PersonRow } from './persons-store';
 
@@ -22,8 +22,8 @@ export function matchScore(a: Comparable, b: Comparable): { score: number; reaso
   );
   reasons.push(name >= 0.999 ? 'name-exact' : 'name-similar');
   let score = name;
-  const docA = a.document_number ? normalize(a.document_number).replace(/ /g, '') : '';
-  const docB = b.document_number ? normalize(b.document_number).replace(/ /g, '') : '';
+  const docA = a.document_number ? compactKey(a.document_number) : '';
+  const docB = b.document_number ? compactKey(b.document_number) : '';
   if (docA && docA === docB) {
     score += 0.3;
     reasons.push('document-match');

@@ -4,7 +4,7 @@ import type { PersonArrivalRow } from '../contract/persons-common';
 import type { ServiceContext } from '../context';
 import { insertRow } from '../db/replicated';
 import { AppError } from '../errors';
-import { nameTokens, normalize, phoneticKey, soundKey } from '../names';
+import { compactKey, nameTokens, phoneticKey, soundKey } from '../names';
 import { ageAt, ageGroup, birthYear } from '../partial-date';
 import { zonedDate } from '../time';
 import { centreTimeZone } from './centre';
@@ -202,7 +202,7 @@ export function personKeys(p: { given_names: string; first_surname: string; seco
   }
   const year = birthYear(p.birth_date);
   if (year) keys.add(`y:${year}`);
-  if (p.document_number) keys.add(`d:${normalize(p.document_number).replace(/ /g, '')}`);
+  if (p.document_number) keys.add(`d:${compactKey(p.document_number)}`);
   return [...keys];
 }
 

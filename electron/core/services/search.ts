@@ -1,5 +1,5 @@
 import type { Database } from '../db/driver';
-import { nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../names';
+import { compactKey, nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../names';
 import { fullName, pairKey, type PersonRow } from './persons-store';
 
 type Hit = Pick<PersonRow, 'id' | 'case_number' | 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'document_number'>;
@@ -76,7 +76,7 @@ function addByKeys(db: Database, candidates: Map<string, Hit>, keys: string[], m
 
 function score(c: Hit, query: string, words: string[]): number {
   const compact = query.replace(/ /g, '');
-  if (compact && (normalize(c.case_number).replace(/ /g, '') === compact || normalize(c.document_number).replace(/ /g, '') === compact)) return 1;
-  if (compact.length >= 4 && normalize(c.document_number).replace(/ /g, '').includes(compact)) return 0.95;
+  if (compact && (compactKey(c.case_number) === compact || compactKey(c.document_number) === compact)) return 1;
+  if (compact.length >= 4 && compactKey(c.document_number).includes(compact)) return 0.95;
   return wordsMatch(words, nameTokens(fullName(c)));
 }

@@ -1,4 +1,4 @@
-import { addDays, zonedDate, zonedInstant, zoneOffsetLabel, zonesDiffer, zonedTime } from '@core/time';
+import { zonedDate, zonedInstant, zoneOffsetLabel, zonesDiffer, zonedTime } from '@core/time';
 import { useSyncExternalStore } from 'react';
 
 /**
@@ -45,11 +45,6 @@ export function centreNow(): Date {
 /** Today's date (yyyy-mm-dd) at the centre. */
 export function centreToday(): string {
   return zonedDate(centreNow(), clock.timeZone);
-}
-
-/** The date `days` from today at the centre. */
-export function centreDay(days: number): string {
-  return addDays(centreToday(), days);
 }
 
 /** A wall-clock time typed at the centre (date + HH:mm) as an ISO instant. */

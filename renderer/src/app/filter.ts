@@ -1,8 +1,8 @@
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
-import { normalize } from '@core/names';
+import { compactKey } from '@core/names';
 
 /** Letters and digits only, no accents: "K'iche'" → "kiche", "Alta Verapaz" → "altaverapaz". */
-export const searchKey = (text: string) => normalize(text).replace(/ /g, '');
+export const searchKey = (text: string) => compactKey(text);
 
 /**
  * Combobox filter that ignores case, accents, apostrophes and spaces, so "coban" finds "Cobán",

@@ -42,7 +42,7 @@ export function SafeForm({ onSubmit, errors, children, ...props }: Omit<Componen
 }
 
 /** Scrolls to and focuses the first field showing an error, in the order they appear. */
-export function focusFirstError(form: HTMLElement | null): void {
+function focusFirstError(form: HTMLElement | null): void {
   const first = form?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error="true"], .mantine-InputWrapper-error');
   if (!first) return;
   const target =

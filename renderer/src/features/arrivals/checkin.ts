@@ -1,5 +1,5 @@
 import type { PersonArrivalRow } from '@core/contract/persons-common';
-import { nameTokens, normalize, wordsMatch } from '@core/names';
+import { compactKey, nameTokens, wordsMatch } from '@core/names';
 
 /** What Enter in the check-in box means, decided from what was typed or scanned. */
 export type CheckInAnswer =
@@ -9,7 +9,6 @@ export type CheckInAnswer =
   | { kind: 'already'; rows: PersonArrivalRow[] }
   | { kind: 'none' };
 
-const compact = (text: string | null | undefined) => normalize(text).replace(/ /g, '');
 // Kept free of the UI's i18n so the matching is unit-tested in Node.
 const nameOf = (p: PersonArrivalRow) => [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
 
@@ -19,9 +18,9 @@ const nameOf = (p: PersonArrivalRow) => [p.givenNames, p.firstSurname, p.secondS
  * sound-alikes, words in any order).
  */
 export function matchArrivalPeople(query: string, persons: readonly PersonArrivalRow[]): PersonArrivalRow[] {
-  const code = compact(query);
+  const code = compactKey(query);
   if (!code) return [...persons];
-  const exact = persons.filter((p) => compact(p.ticketCode) === code || compact(p.caseNumber) === code || (code.length >= 4 && compact(p.documentNumber) === code));
+  const exact = persons.filter((p) => compactKey(p.ticketCode) === code || compactKey(p.caseNumber) === code || (code.length >= 4 && compactKey(p.documentNumber) === code));
   if (exact.length) return exact;
   const words = nameTokens(query);
   return persons
