@@ -7,6 +7,9 @@ import { translate, type Locale } from './i18n/translate';
 export const ERROR_STATUS = {
   'request.invalid-json': 400,
   'request.too-large': 413,
+  'request.bad-path': 400,
+  'request.too-deep': 400,
+  'request.foreign-origin': 403,
   'method.unknown': 404,
   'input.invalid': 400,
   'auth.required': 401,

@@ -1,63 +1,126 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/context';
 import { dispatch } from '../core/dispatch';
 import { AppError, errorStatus } from '../core/errors';
-import { asLocale } from '../core/i18n/translate';
+import { asLocale, type Locale } from '../core/i18n/translate';
 import { serveStatic } from './static-files';
 
-const MAX_BODY = 64 * 1024 * 1024;
+/** Largest request body: a manifest or alert list travels as base64 inside the JSON. */
+export const MAX_BODY = 64 * 1024 * 1024;
+/** Deepest JSON nesting a call may send; no contract input comes near it. */
+export const MAX_JSON_DEPTH = 32;
+
+const TOO_LARGE = Symbol('too-large');
 
 /**
  * The loopback host: POST /api/<method> → dispatch, everything else → the built renderer.
- * Binds 127.0.0.1 only; requires JSON content type (forces a CORS preflight we never grant)
- * and a loopback Host header (defeats DNS rebinding).
+ * Binds 127.0.0.1 only; requires JSON content type (forces a CORS preflight we never grant),
+ * a loopback Host header (defeats DNS rebinding) and, when the browser names one, our own
+ * Origin (a page elsewhere cannot call the API even with a simple request).
+ *
+ * Any page the user opens can make the browser send requests here (an <img> is enough), so
+ * nothing a request carries may end the process: every request runs inside one catch that
+ * answers 500 `internal` and logs, and malformed HTTP gets a 400 from `clientError`.
  */
-export function createHost(core: Core, rendererDir: string): Server {
-  return createServer(async (req, res) => {
-    const locale = asLocale(req.headers['x-acogida-locale']);
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(body));
-    };
-    const fail = (error: AppError) => send(errorStatus(error.code), { ok: false, error: error.toValue(locale) });
-    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) return fail(new AppError('forbidden'));
-    const match = /^\/api\/([\w.-]{1,64})$/.exec(req.url ?? '');
-    if (!match) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return fail(new AppError('method.unknown', { method: req.url }));
-      const file = await serveStatic(rendererDir, req.url ?? '/');
-      res.writeHead(file.status, file.headers);
-      return res.end(req.method === 'HEAD' ? undefined : file.body);
-    }
-    if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json'))
-      return fail(new AppError('request.invalid-json'));
-    let input: unknown;
-    try {
-      const text = await readBody(req);
-      input = text.length ? JSON.parse(text) : {};
-    } catch (error) {
-      return fail(error instanceof AppError ? error : new AppError('request.invalid-json'));
-    }
-    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
-    const result = await dispatch(core, match[1]!, input, { token, locale });
-    send(result.ok ? 200 : errorStatus(result.error.code), result);
+export function createHost(core: Core, rendererDir: string, log: (message: string, error: unknown) => void = logError): Server {
+  const server = createServer((req, res) => {
+    handleRequest(core, rendererDir, req, res).catch((error: unknown) => {
+      log(`acogida: request ${req.method ?? '?'} failed`, error);
+      if (!res.headersSent) sendError(res, asLocale(req.headers['x-acogida-locale']), new AppError('internal'));
+      else res.destroy();
+    });
   });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  return server;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+async function handleRequest(core: Core, rendererDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const locale = asLocale(req.headers['x-acogida-locale']);
+  const fail = (error: AppError, close = false) => sendError(res, locale, error, close);
+  const host = req.headers.host ?? '';
+  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return fail(new AppError('forbidden'));
+  const match = /^\/api\/([\w.-]{1,64})$/.exec(req.url ?? '');
+  if (!match) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(new AppError('method.unknown', { method: String(req.url).slice(0, 64) }));
+    const file = await serveStatic(rendererDir, req.url ?? '/');
+    res.writeHead(file.status, file.headers);
+    return void res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return fail(new AppError('request.foreign-origin'));
+  if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json'))
+    return fail(new AppError('request.invalid-json'));
+  const text = await readBody(req);
+  // Answered before reading the rest: the connection closes so the client stops sending.
+  if (text === TOO_LARGE) return fail(new AppError('request.too-large'), true);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return fail(new AppError('request.too-deep'));
+  let input: unknown;
+  try {
+    input = text.length ? JSON.parse(text) : {};
+  } catch {
+    return fail(new AppError('request.invalid-json'));
+  }
+  const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+  const result = await dispatch(core, match[1]!, input, { token, locale });
+  send(res, result.ok ? 200 : errorStatus(result.error.code), result);
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close = false): void {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  if (close) headers.Connection = 'close';
+  res.writeHead(status, headers);
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, locale: Locale, error: AppError, close = false): void {
+  send(res, errorStatus(error.code), { ok: false, error: error.toValue(locale) }, close);
+}
+
+/**
+ * The body as text, or TOO_LARGE. A declared length over the limit is refused without reading;
+ * a chunked body that grows past it is drained and discarded (memory stays bounded) and refused.
+ */
+function readBody(req: IncomingMessage): Promise<string | typeof TOO_LARGE> {
+  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('request.too-large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > MAX_BODY) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * Whether JSON text nests arrays/objects deeper than `max`, found in one pass over the text
+ * before anything parses it (deep nesting is cheap to send and expensive to walk afterwards).
+ */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+function logError(message: string, error: unknown): void {
+  console.error(message, error);
 }
 
 /** Listens on 127.0.0.1 only; port 0 picks a free one. Resolves with the URL. */

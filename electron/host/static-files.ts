@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_LOCALE, translate } from '../core/i18n/translate';
 
 /**
  * Serves the built renderer with a strict Content-Security-Policy. Mantine injects <style>
@@ -41,8 +42,25 @@ export interface StaticResponse {
   body: Buffer | string;
 }
 
+/**
+ * The path part of a request URL, percent-decoded; null when the encoding is malformed (`/%`,
+ * an overlong UTF-8 `%c0%ae`) or it hides a NUL byte. Never throws: a request must not end
+ * the process that serves it.
+ */
+export function decodeRequestPath(url: string): string | null {
+  const raw = url.split(/[?#]/)[0] || '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return decoded.includes('\0') ? null : decoded;
+}
+
 export async function serveStatic(root: string, urlPath: string): Promise<StaticResponse> {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const decoded = decodeRequestPath(urlPath);
+  if (decoded === null) return { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: translate(DEFAULT_LOCALE, 'errors.request.bad-path') };
   const resolved = path.resolve(root, `.${path.posix.normalize(decoded)}`);
   const inside = resolved === root || resolved.startsWith(root + path.sep);
   const isAsset = inside && path.extname(resolved) !== '';

@@ -7,6 +7,9 @@ export const messages = {
     errors: {
       'request.invalid-json': 'La solicitud no es JSON válido.',
       'request.too-large': 'La solicitud es demasiado grande.',
+      'request.bad-path': 'La dirección pedida no es válida.',
+      'request.too-deep': 'La solicitud tiene demasiados niveles anidados.',
+      'request.foreign-origin': 'Se rechazó una solicitud que no viene de esta aplicación.',
       'method.unknown': 'La operación «{{method}}» no existe.',
       'input.invalid': 'Los datos enviados no son válidos: {{summary}}',
       'auth.required': 'Inicie sesión para continuar.',
@@ -206,6 +209,9 @@ export const messages = {
     errors: {
       'request.invalid-json': 'The request is not valid JSON.',
       'request.too-large': 'The request is too large.',
+      'request.bad-path': 'The requested address is not valid.',
+      'request.too-deep': 'The request is nested too deeply.',
+      'request.foreign-origin': 'A request that does not come from this application was refused.',
       'method.unknown': 'The operation “{{method}}” does not exist.',
       'input.invalid': 'The data sent is not valid: {{summary}}',
       'auth.required': 'Sign in to continue.',
