@@ -57,6 +57,8 @@ export interface ServiceContext {
   locale: Locale;
   /** Ids of the records this call read or wrote; they go to the audit entry. */
   records: Set<string>;
+  /** Set by a handler when this particular call touched sensitive data (a grant of alert access). */
+  sensitive: boolean;
   /** Registers an undo for in-memory state changed by the call, run if the transaction fails. */
   onRollback(undo: () => void): void;
 }

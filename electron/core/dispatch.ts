@@ -55,6 +55,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
       clock: core.clock,
       locale: caller.locale,
       records,
+      sensitive: false,
       onRollback: (undo) => rollbacks.push(undo),
     };
     records = ctx.records;
@@ -68,14 +69,14 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
           const result = handler.run(ctx, parsed.data as never, prepared);
           if (isCommittedFailure(result)) {
             committedError = result.error;
-            writeAudit(core, method, ctx.actor, auditUser, ctx.records, result.error.code);
+            writeAudit(core, method, ctx.actor, auditUser, ctx.records, result.error.code, ctx.sensitive);
             return undefined;
           }
           const out = validate(spec.output, result, caller.locale);
           if (!out.success) throw new Error(`Output of ${method} failed validation: ${summarizeIssues(out.issues)}`);
           if (caller.actor.sessionId) touchSession(core, caller.actor.sessionId);
           if (spec.audit !== false && !(spec.audit === 'read' && readRecently(core, method, ctx.actor, ctx.records)))
-            writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok');
+            writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok', ctx.sensitive);
           return out.data;
         })
         .immediate();
@@ -120,6 +121,7 @@ function writeAudit(
   auditUser: string | null,
   records: Set<string>,
   outcome: string,
+  sensitive = false,
 ): void {
   appendAudit(core.db, {
     at: core.clock.now().toISOString(),
@@ -131,7 +133,7 @@ function writeAudit(
     method: method.slice(0, 64),
     recordIds: [...records],
     outcome,
-    sensitive: isMethodName(method) ? PERMISSIONS[method].sensitive === true : false,
+    sensitive: sensitive || (isMethodName(method) ? PERMISSIONS[method].sensitive === true : false),
   });
 }
 

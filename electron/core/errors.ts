@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   'users.not-found': 404,
   'users.last-admin': 409,
   'users.cannot-disable-self': 409,
+  'users.own-roles': 403,
+  'users.needs-admin': 403,
   'db.newer-version': 500,
   'manifest.invalid': 400,
   'manifest.import-not-found': 404,

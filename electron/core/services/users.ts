@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { insertRow, updateRow } from '../db/replicated';
 import { AppError } from '../errors';
 import { handle } from '../handler';
-import type { Role } from '../roles';
+import { canManageUser, isAdminGranted, type Role } from '../roles';
 import { endSessionsOfUser } from '../sessions';
 import { hashPassword } from './passwords';
 
@@ -41,10 +41,30 @@ function loadUser(ctx: ServiceContext, id: string): User {
   return toUser(row, ctx.clock.now());
 }
 
-/** Only an admin may create, change or grant the admin role (a manager manages the rest of the staff). */
-function guardAdminRole(ctx: ServiceContext, target: User | null, newRoles: readonly Role[] | undefined): void {
-  if (ctx.actor.roles.includes('admin')) return;
-  if (target?.roles.includes('admin') || newRoles?.includes('admin')) throw new AppError('forbidden');
+/**
+ * A manager manages the staff who hold no sensitive role; everything that grants, removes or
+ * touches one (see ADMIN_GRANTED_ROLES) needs an admin, so a manager cannot give themselves alert
+ * access, nor reset an alert officer's password and sign in as them. A grant of such a role is
+ * audited as sensitive.
+ */
+function guardRoles(ctx: ServiceContext, target: User | null, newRoles: readonly Role[] | undefined): void {
+  if (target && newRoles && target.id === ctx.actor.userId && !sameRoles(target.roles, newRoles))
+    throw new AppError('users.own-roles');
+  if (target && !canManageUser(ctx.actor.roles, target.roles)) throw new AppError('users.needs-admin');
+  const changed = newRoles ? roleChanges(target?.roles ?? [], newRoles) : [];
+  if (changed.some(isAdminGranted)) {
+    if (!ctx.actor.roles.includes('admin')) throw new AppError('users.needs-admin');
+    ctx.sensitive = true;
+  }
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return roleChanges(a, b).length === 0;
+}
+
+/** Roles added or removed. */
+function roleChanges(before: readonly Role[], after: readonly Role[]): Role[] {
+  return [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
 }
 
 function activeAdminsOtherThan(ctx: ServiceContext, id: string): number {
@@ -71,7 +91,7 @@ export const usersHandlers = {
   'users.create': handle('users.create', {
     prepare: (_ctx, input) => hashPassword(input.password),
     run(ctx, input, passwordHash) {
-      guardAdminRole(ctx, null, input.roles);
+      guardRoles(ctx, null, input.roles);
       const taken = ctx.db
         .prepare('SELECT 1 FROM users WHERE centre_id = ? AND username = ? AND deleted_at IS NULL')
         .get(ctx.core.identity!.centreId, input.username);
@@ -89,7 +109,7 @@ export const usersHandlers = {
   'users.update': handle('users.update', {
     run(ctx, input) {
       const user = loadUser(ctx, input.id);
-      guardAdminRole(ctx, user, input.roles);
+      guardRoles(ctx, user, input.roles);
       if (input.roles && user.roles.includes('admin') && !input.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
         throw new AppError('users.last-admin');
       const patch: Record<string, unknown> = {};
@@ -103,7 +123,7 @@ export const usersHandlers = {
   'users.setDisabled': handle('users.setDisabled', {
     run(ctx, input) {
       const user = loadUser(ctx, input.id);
-      guardAdminRole(ctx, user, undefined);
+      guardRoles(ctx, user, undefined);
       if (input.disabled && user.id === ctx.actor.userId) throw new AppError('users.cannot-disable-self');
       if (input.disabled && user.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
         throw new AppError('users.last-admin');
@@ -119,7 +139,7 @@ export const usersHandlers = {
     prepare: (_ctx, input) => hashPassword(input.password),
     run(ctx, input, passwordHash) {
       const user = loadUser(ctx, input.id);
-      guardAdminRole(ctx, user, undefined);
+      guardRoles(ctx, user, undefined);
       updateRow(ctx, 'users', user.id, { password_hash: passwordHash });
       ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
       if (user.id !== ctx.actor.userId) endSessionsOfUser(ctx.core, user.id);
@@ -130,6 +150,7 @@ export const usersHandlers = {
   'users.unlock': handle('users.unlock', {
     run(ctx, input) {
       const user = loadUser(ctx, input.id);
+      guardRoles(ctx, user, undefined);
       ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
       return loadUser(ctx, user.id);
     },

@@ -152,6 +152,7 @@ export const en: Messages = {
     lowStockOpen: 'Open stock',
   },
   users: {
+    adminGrantedHint: 'The alert, protection, psychology and administrator roles are granted by an administrator only.',
     title: 'Centre users',
     add: 'New user',
     name: 'Name',

@@ -151,6 +151,7 @@ export const es = {
     lowStockOpen: 'Ver inventario',
   },
   users: {
+    adminGrantedHint: 'Los roles de alertas, protección, psicología y administración solo los da un administrador.',
     title: 'Usuarios del centro',
     add: 'Nuevo usuario',
     name: 'Nombre',

@@ -1,5 +1,5 @@
 import { usersContract, type User } from '@core/contract/users';
-import { ROLES } from '@core/roles';
+import { isAdminGranted, ROLES } from '@core/roles';
 import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,9 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
       : { username: '', displayName: '', roles: [] as string[], password: '' },
     validate: contractResolver(user ? updateSchema : createSchema),
   });
-  const canGrantAdmin = session.roles.includes('admin');
+  const isAdmin = session.roles.includes('admin');
+  // The core refuses these too; the form only says it before the click.
+  const ownAccount = user?.id === session.userId;
 
   const submit = form.onSubmit(async (values) => {
     const saved = user ? await update.mutateAsync(values as never) : await create.mutateAsync(values as never);
@@ -48,13 +50,18 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
         </Text>
         <TextInput label={t('users.name')} required data-autofocus autoFocus {...form.getInputProps('displayName')} />
         {!user && <TextInput label={t('users.username')} required autoComplete="off" {...form.getInputProps('username')} />}
-        <Checkbox.Group label={t('users.roles')} required {...form.getInputProps('roles')}>
+        <Checkbox.Group
+          label={t('users.roles')}
+          description={ownAccount ? t('errors.users.own-roles') : isAdmin ? undefined : t('users.adminGrantedHint')}
+          required
+          {...form.getInputProps('roles')}
+        >
           <Stack gap={6} mt={6}>
             {ROLES.map((role) => (
               <Checkbox
                 key={role}
                 value={role}
-                disabled={role === 'admin' && !canGrantAdmin}
+                disabled={ownAccount || (isAdminGranted(role) && !isAdmin)}
                 label={t(`roles.${role}`)}
                 description={t(`roleHelp.${role}`)}
               />

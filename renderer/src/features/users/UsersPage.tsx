@@ -1,4 +1,5 @@
 import type { User } from '@core/contract/users';
+import { canManageUser } from '@core/roles';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconDots, IconKey, IconLockOpen, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
@@ -20,7 +21,6 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | null>(null);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
-  const isAdmin = session.roles.includes('admin');
 
   const toggle = (user: User) => {
     const run = async () => {
@@ -59,7 +59,7 @@ export function UsersPage() {
         </Table.Thead>
         <Table.Tbody>
           {users.data?.map((user) => {
-            const protectedAdmin = user.roles.includes('admin') && !isAdmin;
+            const protectedAdmin = !canManageUser(session.roles, user.roles);
             return (
               <Table.Tr key={user.id} data-testid={`user-row-${user.username}`}>
                 <Table.Td>{user.displayName}</Table.Td>
