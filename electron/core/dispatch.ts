@@ -19,6 +19,11 @@ export interface CallOptions {
   system?: Actor;
   /** Language for messages when there is no session (the transport's best guess). */
   locale?: Locale;
+  /**
+   * No user action led to this call (the renderer's polls): it runs as usual but does not count
+   * as activity, so it never holds off the idle lock.
+   */
+  background?: boolean;
 }
 
 interface Caller {
@@ -74,7 +79,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
           }
           const out = validate(spec.output, result, caller.locale);
           if (!out.success) throw new Error(`Output of ${method} failed validation: ${summarizeIssues(out.issues)}`);
-          if (caller.actor.sessionId) touchSession(core, caller.actor.sessionId);
+          if (caller.actor.sessionId && !options.background) touchSession(core, caller.actor.sessionId);
           if (spec.audit !== false && !(spec.audit === 'read' && readRecently(core, method, ctx.actor, ctx.records)))
             writeAudit(core, method, ctx.actor, auditUser, ctx.records, 'ok', ctx.sensitive);
           return out.data;

@@ -10,6 +10,7 @@ interface SessionRow {
   id: string;
   user_id: string;
   locale: Locale;
+  created_at: string;
   last_active_at: string;
   locked_at: string | null;
   username: string;
@@ -42,21 +43,28 @@ export function createSession(core: Core, userId: string, locale: Locale): { tok
 
 /**
  * Finds the live session of a token. A session idle for longer than the centre's idle-lock
- * setting is locked here, in the core, whatever the renderer did.
+ * setting is locked here, in the core, whatever the renderer did; one older than the centre's
+ * maximum lifetime is ended (the user signs in again, however active they were).
  */
 export function resolveSession(core: Core, token: string): ResolvedSession | null {
   const row = core.db
     .prepare(
-      `SELECT s.id, s.user_id, s.locale, s.last_active_at, s.locked_at, u.username, u.display_name, u.roles
+      `SELECT s.id, s.user_id, s.locale, s.created_at, s.last_active_at, s.locked_at, u.username, u.display_name, u.roles
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.ended_at IS NULL AND u.disabled_at IS NULL AND u.deleted_at IS NULL`,
     )
     .get(hashToken(token)) as SessionRow | undefined;
   if (!row) return null;
+  const settings = readSettings(core.db);
+  const now = core.clock.now().getTime();
+  if (now - Date.parse(row.created_at) > settings.sessionMaxHours * 3_600_000) {
+    endSession(core, row.id);
+    return null;
+  }
   let locked = row.locked_at !== null;
   if (!locked) {
-    const idleMs = readSettings(core.db).idleLockMinutes * 60_000;
-    if (core.clock.now().getTime() - Date.parse(row.last_active_at) > idleMs) {
+    const idleMs = settings.idleLockMinutes * 60_000;
+    if (now - Date.parse(row.last_active_at) > idleMs) {
       core.db.prepare('UPDATE sessions SET locked_at = ? WHERE id = ?').run(core.clock.now().toISOString(), row.id);
       locked = true;
     }
@@ -99,8 +107,18 @@ export function endSession(core: Core, sessionId: string): void {
     .run(core.clock.now().toISOString(), sessionId);
 }
 
-export function endSessionsOfUser(core: Core, userId: string): void {
+/** Ends every open session of a user, but `keep` (the caller's own, after a password change). */
+export function endSessionsOfUser(core: Core, userId: string, keep: string | null = null): void {
   core.db
-    .prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL')
-    .run(core.clock.now().toISOString(), userId);
+    .prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?')
+    .run(core.clock.now().toISOString(), userId, keep);
+}
+
+/**
+ * Ends every open session: called when the app or the loopback host starts, so a token from
+ * before a restart (left in a tab, copied from memory) opens nothing. Not on every open of the
+ * database: a CLI command run beside the app must not sign its users out.
+ */
+export function endAllSessions(core: Core): number {
+  return core.db.prepare('UPDATE sessions SET ended_at = ? WHERE ended_at IS NULL').run(core.clock.now().toISOString()).changes;
 }

@@ -65,7 +65,8 @@ async function handleRequest(core: Core, rendererDir: string, req: IncomingMessa
     return fail(new AppError('request.invalid-json'));
   }
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
-  const result = await dispatch(core, match[1]!, input, { token, locale });
+  const background = req.headers['x-acogida-background'] === '1';
+  const result = await dispatch(core, match[1]!, input, { token, locale, background });
   send(res, result.ok ? 200 : errorStatus(result.error.code), result);
 }
 

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, protocol } from 'electron';
 import path from 'node:path';
 import { openCore } from '../core/core';
+import { endAllSessions } from '../core/sessions';
 import { serveStatic } from '../host/static-files';
 import { registerIpc } from './ipc';
 import { registerPdf } from './pdf';
@@ -36,6 +37,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(() => {
   const core = openCore(path.join(app.getPath('userData'), 'acogida.db'));
+  endAllSessions(core); // sessions do not outlive the app
   const rendererDir = path.join(__dirname, '../renderer');
   protocol.handle('app', async (request) => {
     const file = await serveStatic(rendererDir, new URL(request.url).pathname);

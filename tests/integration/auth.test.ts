@@ -102,8 +102,11 @@ describe('sign-in and sessions', () => {
     await expectOk(core, 'users.setDisabled', { id: clerk.id, disabled: true }, { token: adminToken });
     const session = await dispatch(core, 'auth.session', {}, { token: clerk.token });
     expect(!session.ok && session.error.code).toBe('auth.required');
-    const login = await dispatch(core, 'auth.login', { username: 'mlopez', password: STAFF_PASSWORD });
-    expect(!login.ok && login.error.code).toBe('auth.disabled');
+    const right = await dispatch(core, 'auth.login', { username: 'mlopez', password: STAFF_PASSWORD });
+    const wrong = await dispatch(core, 'auth.login', { username: 'mlopez', password: 'otra-clave-mala' });
+    // Exactly as a wrong password: nothing tells a stranger that the password was right.
+    expect(right).toEqual(wrong);
+    expect(!right.ok && right.error.code).toBe('auth.invalid-credentials');
   });
 
   it('changes the own password only with the current one', async () => {
@@ -123,5 +126,55 @@ describe('sign-in and sessions', () => {
     expect(!denied.ok && denied.error.message).toMatch(/^The data sent is not valid/);
     const next = await expectOk(core, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(next.session.locale).toBe('en');
+  });
+
+  it("ends a session at the centre's maximum lifetime, however active it was", async () => {
+    const clock = new ManualClock();
+    const { core } = tempCore(clock);
+    const { adminToken } = await setupCentre(core);
+    for (let minutes = 0; minutes < 12 * 60; minutes += 4) {
+      clock.advance(4);
+      await expectOk(core, 'users.list', {}, { token: adminToken });
+    }
+    clock.advance(4);
+    const after = await dispatch(core, 'users.list', {}, { token: adminToken });
+    expect(!after.ok && after.error.code).toBe('auth.required');
+    const fresh = await expectOk(core, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    await expectOk(core, 'settings.update', { sessionMaxHours: 2 }, { token: fresh.token });
+    clock.advance(121);
+    expect((await dispatch(core, 'auth.session', {}, { token: fresh.token })).ok).toBe(false);
+  });
+
+  it("a password change ends the user's other sessions, and only those", async () => {
+    const { core } = tempCore();
+    const { adminToken } = await setupCentre(core);
+    const other = await expectOk(core, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    await expectOk(core, 'auth.changePassword', { currentPassword: ADMIN_PASSWORD, newPassword: 'nueva-clave-larga' }, { token: adminToken });
+    const stolen = await dispatch(core, 'users.list', {}, { token: other.token });
+    expect(!stolen.ok && stolen.error.code).toBe('auth.required');
+    await expectOk(core, 'users.list', {}, { token: adminToken });
+  });
+
+  it('background polls (the flow board every 30 s) do not hold off the idle lock; user actions do', async () => {
+    const clock = new ManualClock();
+    const { core } = tempCore(clock);
+    const { adminToken } = await setupCentre(core);
+    const manager = await staff(core, adminToken, 'gerente', ['manager']);
+    const active = await staff(core, adminToken, 'mesa', ['clerk']);
+    for (let i = 0; i < 10; i++) {
+      clock.ms += 30_000;
+      await expectOk(core, 'flow.board', {}, { token: manager.token, background: true });
+    }
+    clock.ms += 60_000; // six minutes with nobody at the desk: over the 5-minute lock
+    const polled = await dispatch(core, 'flow.board', {}, { token: manager.token, background: true });
+    expect(!polled.ok && polled.error.code).toBe('auth.session-locked');
+    // A user action (not background) keeps the session alive.
+    const fresh = await expectOk(core, 'auth.login', { username: 'mesa', password: STAFF_PASSWORD });
+    active.token = fresh.token;
+    for (let i = 0; i < 12; i++) {
+      clock.ms += 30_000;
+      await expectOk(core, 'flow.board', {}, { token: active.token });
+    }
+    expect((await dispatch(core, 'flow.board', {}, { token: active.token })).ok).toBe(true);
   });
 });

@@ -16,12 +16,14 @@ afterEach(() => {
   child = null;
 });
 
-async function serve(): Promise<{ url: string; port: number; stderr: () => string }> {
-  const dir = tempDir();
+async function serve(existing?: string): Promise<{ url: string; port: number; dir: string; stderr: () => string }> {
+  const dir = existing ?? tempDir();
   const db = path.join(dir, 'host.db');
   const env = { ...process.env, ACOGIDA_LANG: 'es', ACOGIDA_KEYS_DIR: path.join(dir, 'keys') };
-  const init = spawnSync(process.execPath, [BIN, 'init', '--db', db, '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], { input: 'clave-de-admin-1\n', encoding: 'utf8', env });
-  expect(init.status, init.stderr).toBe(0);
+  if (!existing) {
+    const init = spawnSync(process.execPath, [BIN, 'init', '--db', db, '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], { input: 'clave-de-admin-1\n', encoding: 'utf8', env });
+    expect(init.status, init.stderr).toBe(0);
+  }
   child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--json'], { env });
   let out = '';
   let err = '';
@@ -34,7 +36,7 @@ async function serve(): Promise<{ url: string; port: number; stderr: () => strin
     });
     child!.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
   });
-  return { url, port: Number(new URL(url).port), stderr: () => err };
+  return { url, port: Number(new URL(url).port), dir, stderr: () => err };
 }
 
 /** Sends bytes as they are (no client-side URL normalisation) and returns the status line. */
@@ -89,5 +91,18 @@ describe('the loopback host under attack', () => {
     const text = await fetch(`${url}api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: '[['.repeat(40), password: 'x' }) });
     expect(((await text.json()) as { error: { code: string } }).error.code).toBe('input.invalid');
     expect(child!.exitCode).toBeNull();
+  });
+
+  it('ends every session when the host restarts: an old token opens nothing', async () => {
+    const first = await serve();
+    const login = await fetch(`${first.url}api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'clave-de-admin-1' }) });
+    const { value } = (await login.json()) as { value: { token: string } };
+    const list = (url: string) => fetch(`${url}api/users.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${value.token}` }, body: '{}' });
+    expect((await list(first.url)).status).toBe(200);
+    child!.kill('SIGTERM');
+    await new Promise((resolve) => child!.once('exit', resolve));
+    const second = await serve(first.dir);
+    const after = await list(second.url);
+    expect(after.status).toBe(401);
   });
 });

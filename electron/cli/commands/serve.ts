@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { rendererBuildDir } from '../../core/paths';
+import { endAllSessions } from '../../core/sessions';
 import { createHost, listen } from '../../host/server';
 import { CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
@@ -18,6 +19,7 @@ export function registerServe(program: Command): void {
     .action((options: ServeOptions) =>
       run(options, async () => {
         const { core, file } = openCliCore(options);
+        endAllSessions(core); // a token from before this start opens nothing
         const root = path.resolve(__dirname, '..', '..', '..');
         const server = createHost(core, rendererBuildDir(root));
         let url: string;

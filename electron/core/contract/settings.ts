@@ -7,6 +7,8 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int().min(1).max(120).default(5),
   lockoutThreshold: z.number().int().min(3).max(20).default(5),
   lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+  /** A session ends this many hours after sign-in, however active (a shift, not a week). */
+  sessionMaxHours: z.number().int().min(1).max(24).default(12),
   defaultLocale: Locale.default('es'),
   /** Score (0–1) from which a list record goes to the alert officer's review. */
   alertReviewThreshold: z.number().min(0.5).max(0.99).default(0.8),

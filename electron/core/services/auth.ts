@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { failAfterCommit, handle } from '../handler';
 import type { Locale } from '../i18n/translate';
 import type { Role } from '../roles';
-import { createSession, endSession, sessionInfo } from '../sessions';
+import { createSession, endSession, endSessionsOfUser, sessionInfo } from '../sessions';
 import { zonedTime } from '../time';
 import { centreTimeZone } from './centre';
 import { hashPassword, verifyPassword } from './passwords';
@@ -85,12 +85,13 @@ function signIn(ctx: ServiceContext, input: { username: string; locale?: Locale 
   ctx.records.add(verified.userId);
   const until = lockedUntil(ctx, verified.userId);
   if (until) return failAfterCommit(lockedError(ctx, until));
-  if (!verified.passwordOk) {
+  const user = findUser(ctx, input.username)!;
+  // A disabled account answers exactly as a wrong password does, right password or not: the
+  // screen must not confirm to a stranger that they guessed a real, if disabled, password.
+  if (!verified.passwordOk || user.disabled_at) {
     const lockedNow = recordFailure(ctx, verified.userId);
     return failAfterCommit(lockedNow ? lockedError(ctx, lockedNow) : new AppError('auth.invalid-credentials'));
   }
-  const user = findUser(ctx, input.username)!;
-  if (user.disabled_at) throw new AppError('auth.disabled');
   clearFailures(ctx, user.id);
   const { token, sessionId } = createSession(ctx.core, user.id, input.locale ?? user.locale);
   // The new session's owner is who this call is audited as.
@@ -175,6 +176,8 @@ export const authHandlers = {
         return failAfterCommit(lockedNow ? lockedError(ctx, lockedNow) : new AppError('auth.invalid-credentials'));
       }
       updateRow(ctx, 'users', ctx.actor.userId!, { password_hash: prepared.newHash });
+      // Whoever else holds a session of this account (another desk, a stolen token) is signed out.
+      endSessionsOfUser(ctx.core, ctx.actor.userId!, ctx.actor.sessionId);
       return { ok: true as const };
     },
   }),

@@ -316,6 +316,8 @@ export const en: Messages = {
     languageHelp: 'Saved for your user.',
     centreSection: 'Centre security',
     centreHelp: 'Only administrators can change these values.',
+    sessionMaxHours: 'Longest a session lasts (hours)',
+    sessionMaxHoursHelp: 'After this time since signing in, everyone types their password again, even if they kept working.',
     idleLockMinutes: 'Idle lock (minutes)',
     lockoutThreshold: 'Failed attempts before the account locks',
     lockoutMinutes: 'Account lock duration (minutes)',

@@ -315,6 +315,8 @@ export const es = {
     languageHelp: 'Se guarda para su usuario.',
     centreSection: 'Seguridad del centro',
     centreHelp: 'Solo la administración puede cambiar estos valores.',
+    sessionMaxHours: 'Duración máxima de una sesión (horas)',
+    sessionMaxHoursHelp: 'Pasado este tiempo desde que entró, cada persona vuelve a escribir su contraseña, aunque haya estado trabajando.',
     idleLockMinutes: 'Bloqueo por inactividad (minutos)',
     lockoutThreshold: 'Intentos fallidos antes de bloquear la cuenta',
     lockoutMinutes: 'Duración del bloqueo de cuenta (minutos)',

@@ -40,7 +40,7 @@ function CentreSettings() {
   const isAdmin = session.roles.includes('admin');
   const form = useForm({
     mode: 'controlled',
-    initialValues: { idleLockMinutes: 5, lockoutThreshold: 5, lockoutMinutes: 15, defaultLocale: 'es' as Language, alertReviewThreshold: 0.8 },
+    initialValues: { idleLockMinutes: 5, lockoutThreshold: 5, lockoutMinutes: 15, sessionMaxHours: 12, defaultLocale: 'es' as Language, alertReviewThreshold: 0.8 },
     validate: contractResolver(settingsContract['settings.update'].input),
   });
   const { setValues, resetDirty } = form;
@@ -82,6 +82,14 @@ function CentreSettings() {
               {...form.getInputProps('defaultLocale')}
             />
           </Group>
+          <NumberInput
+            label={t('settings.sessionMaxHours')}
+            description={t('settings.sessionMaxHoursHelp')}
+            min={1}
+            max={24}
+            disabled={!isAdmin}
+            {...form.getInputProps('sessionMaxHours')}
+          />
           <NumberInput
             label={t('settings.alertReviewThreshold')}
             description={t('settings.alertReviewThresholdHelp')}
