@@ -96,4 +96,32 @@ describe('audit entries people can read', () => {
     const list = await expectOk(core, 'audit.list', { method: 'persons.get' }, { token: adminToken });
     expect(list.entries[0]!.records).toEqual([{ id: person.id, label: person.caseNumber }]);
   });
+
+  it("answers who saw this person: the queue (sensitive), the board and a name search each name the people they showed", async () => {
+    const { core } = tempCore();
+    const { adminToken } = await setupCentre(core);
+    const clerk = (await staff(core, adminToken, 'mlopez', ['clerk'])).token;
+    const officer = (await staff(core, adminToken, 'kgarcia', ['protection_officer'])).token;
+    const manager = (await staff(core, adminToken, 'elopez', ['manager'])).token;
+    const { person } = await expectOk(core, 'persons.register', { walkIn: { route: 'land', originCountry: 'MEX' }, person: { givenNames: 'Rosa', firstSurname: 'Pop' } }, { token: clerk });
+    const queue = await expectOk(core, 'screening.queue', {}, { token: officer });
+    expect(queue.pending.map((p) => p.personId)).toContain(person.id);
+    await expectOk(core, 'flow.board', {}, { token: manager });
+    await expectOk(core, 'persons.search', { text: 'Rosa Pop' }, { token: clerk });
+    const seen = core.db
+      .prepare("SELECT method, username, sensitive FROM audit_log, json_each(audit_log.record_ids) r WHERE r.value = ? AND outcome = 'ok' AND method IN ('screening.queue', 'flow.board', 'persons.search') ORDER BY seq")
+      .all(person.id);
+    expect(seen).toEqual([
+      { method: 'screening.queue', username: 'kgarcia', sensitive: 1 },
+      { method: 'flow.board', username: 'elopez', sensitive: 0 },
+      { method: 'persons.search', username: 'mlopez', sensitive: 0 },
+    ]);
+    await expectOk(core, 'auth.unlock', { password: ADMIN_PASSWORD }, { token: adminToken });
+    const byCase = await expectOk(core, 'audit.list', { caseNumber: person.caseNumber }, { token: adminToken });
+    const methods = byCase.entries.map((e) => `${e.username} ${e.method}`);
+    expect(methods).toEqual(expect.arrayContaining(['kgarcia screening.queue', 'elopez flow.board', 'mlopez persons.search', 'mlopez persons.register']));
+    expect(methods.some((m) => m.includes('users.create'))).toBe(false);
+    const nobody = await expectOk(core, 'audit.list', { caseNumber: 'NO-EXISTE' }, { token: adminToken });
+    expect(nobody.entries).toEqual([]);
+  });
 });

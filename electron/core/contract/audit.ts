@@ -23,6 +23,8 @@ export const auditContract = {
     input: z.strictObject({
       username: z.string().trim().max(64).optional(),
       method: z.string().trim().max(64).optional(),
+      /** Entries that touched this person (their record, stays, screenings, alert questions). */
+      caseNumber: z.string().trim().min(1).max(40).optional(),
       from: IsoDate.optional(),
       to: IsoDate.optional(),
       beforeSeq: z.number().int().positive().optional(),

@@ -32,6 +32,11 @@ export const auditHandlers = {
         where.push('method = ?');
         params.push(input.method);
       }
+      if (input.caseNumber !== undefined) {
+        const ids = personRecordIds(ctx, input.caseNumber);
+        where.push(`EXISTS (SELECT 1 FROM json_each(audit_log.record_ids) r WHERE r.value IN (SELECT value FROM json_each(?)))`);
+        params.push(JSON.stringify(ids));
+      }
       if (input.from) {
         where.push('at >= ?');
         params.push(zonedDayStart(input.from, tz).toISOString());
@@ -58,7 +63,8 @@ export const auditHandlers = {
         roles: JSON.parse(r.roles) as string[],
         method: r.method,
         recordIds: JSON.parse(r.record_ids) as string[],
-        records: (JSON.parse(r.record_ids) as string[]).map((id) => ({ id, label: recordLabel(ctx, id) })),
+        // A board or a queue names every person it showed; the screen lists the first few by name.
+        records: (JSON.parse(r.record_ids) as string[]).map((id, i) => ({ id, label: i < LABELLED ? recordLabel(ctx, id) : id.slice(0, 8) })),
         outcome: r.outcome,
         sensitive: r.sensitive === 1,
         workstationId: r.workstation_id,
@@ -71,6 +77,23 @@ export const auditHandlers = {
     run: (ctx) => verifyAudit(ctx.db),
   }),
 };
+
+const LABELLED = 10;
+
+/** The ids under which a person appears in the log: the record (and any merged into it), stays, screenings, alert questions. */
+function personRecordIds(ctx: ServiceContext, caseNumber: string): string[] {
+  const person = ctx.db.prepare('SELECT id FROM persons WHERE case_number = ? COLLATE NOCASE').pluck().get(caseNumber) as string | undefined;
+  if (!person) return [];
+  const persons = [person, ...(ctx.db.prepare('SELECT id FROM persons WHERE merged_into = ?').pluck().all(person) as string[])];
+  const marks = persons.map(() => '?').join(',');
+  const more = (sql: string) => ctx.db.prepare(sql).pluck().all(...persons) as string[];
+  return [
+    ...persons,
+    ...more(`SELECT id FROM person_arrivals WHERE person_id IN (${marks})`),
+    ...more(`SELECT id FROM screenings WHERE person_id IN (${marks})`),
+    ...more(`SELECT id FROM alert_matches WHERE person_id IN (${marks})`),
+  ];
+}
 
 /**
  * A record as the people reading the log name it: the person's case number (also for their stay,

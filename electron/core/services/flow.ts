@@ -76,6 +76,7 @@ export const flowHandlers = {
         }
       });
       filtered.sort((a, b) => (b.waitingMinutes ?? -1) - (a.waitingMinutes ?? -1));
+      for (const r of filtered) ctx.records.add(r.personId); // the board's audit names who it showed
       return { date, arrivals: arrivals.map((a) => ({ id: a.id, label: labels.get(a.id)! })), rows: filtered };
     },
   }),

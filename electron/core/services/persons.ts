@@ -97,7 +97,11 @@ export const personsHandlers = {
   }),
 
   'persons.search': handle('persons.search', {
-    run: (ctx, input) => searchPersons(ctx.db, input.text, input.limit),
+    run(ctx, input) {
+      const hits = searchPersons(ctx.db, input.text, input.limit);
+      for (const hit of hits) ctx.records.add(hit.personId); // who was shown to whom, by name search
+      return hits;
+    },
   }),
 
   'persons.link': handle('persons.link', {

@@ -390,7 +390,10 @@ export const screeningHandlers = {
 
   'screening.queue': handle('screening.queue', {
     run(ctx) {
-      return { pending: pendingScreenings(ctx), actions: dueActions(ctx) };
+      const queue = { pending: pendingScreenings(ctx), actions: dueActions(ctx) };
+      // The audit answers "who saw this person's screening": every person the queue showed.
+      for (const p of [...queue.pending, ...queue.actions]) ctx.records.add(p.personId);
+      return queue;
     },
   }),
 };

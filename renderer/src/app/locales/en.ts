@@ -182,6 +182,8 @@ export const en: Messages = {
     empty: 'No users.',
   },
   audit: {
+    caseNumber: 'Case number',
+    anyPerson: 'Any person',
     title: 'Audit log',
     intro: 'Every operation is recorded with who, when, at which workstation and with what outcome. Entries are chained: any alteration is detected.',
     user: 'User',

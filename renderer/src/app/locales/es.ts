@@ -181,6 +181,8 @@ export const es = {
     empty: 'No hay usuarios.',
   },
   audit: {
+    caseNumber: 'Expediente',
+    anyPerson: 'Cualquier persona',
     title: 'Registro de auditoría',
     intro: 'Cada operación queda registrada con quién, cuándo, en qué puesto y con qué resultado. Las entradas están encadenadas: cualquier alteración se detecta.',
     user: 'Usuario',

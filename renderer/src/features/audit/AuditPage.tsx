@@ -1,5 +1,5 @@
 import { METHOD_NAMES } from '@core/contract';
-import { Alert, Autocomplete, Badge, Button, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Autocomplete, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconEye, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -12,15 +12,17 @@ import { DATE_FORMAT, formatDateTime, toIsoDate } from '../../app/format';
 interface Filters {
   username?: string;
   method?: string;
+  caseNumber?: string;
   from?: string;
   to?: string;
 }
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<{ username: string; method: string | null; from: string | null; to: string | null }>({
+  const [draft, setDraft] = useState<{ username: string; method: string | null; caseNumber: string; from: string | null; to: string | null }>({
     username: '',
     method: null,
+    caseNumber: '',
     from: null,
     to: null,
   });
@@ -42,6 +44,7 @@ export function AuditPage() {
     setFilters({
       ...(draft.username.trim() ? { username: draft.username.trim() } : {}),
       ...(draft.method ? { method: draft.method } : {}),
+      ...(draft.caseNumber.trim() ? { caseNumber: draft.caseNumber.trim().slice(0, 40) } : {}),
       ...(draft.from ? { from: toIsoDate(draft.from) } : {}),
       ...(draft.to ? { to: toIsoDate(draft.to) } : {}),
     });
@@ -92,13 +95,21 @@ export function AuditPage() {
             searchable
             w={240}
           />
+          <TextInput
+            label={t('audit.caseNumber')}
+            placeholder={t('audit.anyPerson')}
+            value={draft.caseNumber}
+            maxLength={40}
+            onChange={(e) => setDraft((d) => ({ ...d, caseNumber: e.currentTarget.value }))}
+            w={150}
+          />
           <DatePickerInput label={t('audit.from')} valueFormat={DATE_FORMAT} placeholder={t('common.datePlaceholder')} value={draft.from} onChange={(from) => setDraft((d) => ({ ...d, from }))} clearable w={150} />
           <DatePickerInput label={t('audit.to')} valueFormat={DATE_FORMAT} placeholder={t('common.datePlaceholder')} value={draft.to} onChange={(to) => setDraft((d) => ({ ...d, to }))} clearable w={150} />
           <Button type="submit">{t('audit.filter')}</Button>
           <Button
             variant="subtle"
             onClick={() => {
-              setDraft({ username: '', method: null, from: null, to: null });
+              setDraft({ username: '', method: null, caseNumber: '', from: null, to: null });
               setFilters({});
             }}
           >
