@@ -1,18 +1,19 @@
-import { app, BrowserWindow, protocol } from 'electron';
+import { app, BrowserWindow, Menu, protocol } from 'electron';
 import path from 'node:path';
 import { openCore } from '../core/core';
 import { endAllSessions } from '../core/sessions';
 import { serveStatic } from '../host/static-files';
 import { registerIpc } from './ipc';
 import { registerPdf } from './pdf';
+import { rendererSource, trustedUrl, windowPreferences } from './policy';
 import { hardenWebContents } from './security';
 
-// The renderer is served from app://acogida/ (not file://) so it gets a real origin and our CSP.
-const ORIGIN = 'app://acogida';
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const devUrl = process.env.ELECTRON_RENDERER_URL;
-const isTrustedUrl = (url: string) => url.startsWith(`${ORIGIN}/`) || (!!devUrl && url.startsWith(devUrl));
+// An installed app has no DevTools, no default menu (View ▸ Toggle Developer Tools, Reload) and
+// ignores ELECTRON_RENDERER_URL; `npm run dev` keeps them.
+const { url: startUrl, devUrl } = rendererSource(app.isPackaged, process.env);
+const isTrustedUrl = trustedUrl(devUrl);
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -20,22 +21,16 @@ function createWindow(): void {
     height: 820,
     title: 'Acogida',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: windowPreferences(path.join(__dirname, '../preload/index.js'), app.isPackaged),
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(devUrl ?? `${ORIGIN}/`);
+  void win.loadURL(startUrl);
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(() => {
+  if (app.isPackaged) Menu.setApplicationMenu(null);
   const core = openCore(path.join(app.getPath('userData'), 'acogida.db'));
   endAllSessions(core); // sessions do not outlive the app
   const rendererDir = path.join(__dirname, '../renderer');

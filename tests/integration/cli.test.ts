@@ -25,6 +25,17 @@ describe('acogida CLI', () => {
     expect(r.stderr).toContain(`El puerto ${port} ya está en uso: probablemente Acogida ya está abierta en este equipo`);
   });
 
+  it('treats an empty XDG_CONFIG_HOME as unset: the database goes to ~/.config/Acogida, never the current folder', () => {
+    const home = tempDir();
+    const cwd = tempDir();
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), ACOGIDA_LANG: 'es', HOME: home, XDG_CONFIG_HOME: '', ACOGIDA_KEYS_DIR: path.join(home, 'keys') };
+    delete env.ACOGIDA_DB;
+    const r = spawnSync(process.execPath, [BIN, 'init', '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], { input: 'clave-de-admin-1\n', encoding: 'utf8', cwd, env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(home, '.config', 'Acogida', 'acogida.db'))).toBe(true);
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
   it('runs on a rehearsal clock from ACOGIDA_CLOCK_START, says so, and refuses a bad one without touching anything', () => {
     const dir = tempDir();
     const db = path.join(dir, 'ensayo.db');

@@ -54,6 +54,20 @@ describe('dispatch', () => {
     expect(status.initialized).toBe(false);
   });
 
+  it('tells a caller without a session only what the sign-in screen shows: the centre name and its clock', async () => {
+    const { core } = tempCore();
+    const { adminToken } = await setupCentre(core);
+    const anonymous = await expectOk(core, 'setup.status', {});
+    expect(anonymous).toEqual({
+      initialized: true,
+      centre: { id: null, name: 'Centro de Recepción de Retornados', country: null, timeZone: 'America/Guatemala' },
+      workstationName: null,
+      now: expect.any(String),
+    });
+    const signedIn = await expectOk(core, 'setup.status', {}, { token: adminToken });
+    expect(signedIn).toMatchObject({ centre: { id: core.identity!.centreId, country: 'GTM' }, workstationName: 'Mesa 1' });
+  });
+
   it('writes an outbox change in the same transaction as every replicated write', async () => {
     const { core } = tempCore();
     const { adminToken } = await setupCentre(core);

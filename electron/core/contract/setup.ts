@@ -12,7 +12,11 @@ export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
   CRI: 'America/Costa_Rica',
 };
 
-export const CentreInfo = z.object({ id: Id, name: z.string(), country: z.string(), timeZone: z.string() });
+/**
+ * The centre as `setup.status` tells it. Before sign-in only what the sign-in screen shows (the
+ * name) and its clock needs (the zone): id, country and workstation stay null.
+ */
+export const CentreInfo = z.object({ id: Id.nullable(), name: z.string(), country: z.string().nullable(), timeZone: z.string() });
 
 export const setupContract = {
   /**

@@ -20,6 +20,8 @@ export const setupHandlers = {
       const centre = ctx.db
         .prepare('SELECT id, name, country, time_zone AS timeZone FROM centres WHERE id = ?')
         .get(identity.centreId) as { id: string; name: string; country: string; timeZone: string };
+      if (ctx.actor.kind === 'anonymous')
+        return { initialized: true, centre: { id: null, name: centre.name, country: null, timeZone: centre.timeZone }, workstationName: null, now };
       const ws = ctx.db.prepare('SELECT name FROM workstations WHERE id = ?').get(identity.workstationId) as {
         name: string;
       };
