@@ -1,6 +1,6 @@
 import { columnResolver, MANIFEST_COLUMNS } from '../manifest/columns';
 import { readPersonCells, type ManifestProblem } from '../manifest/parse';
-import { cellReader, openSheet, withHeaders } from '../manifest/table';
+import { cellReader, openSheet, uniqueProblems, withHeaders } from '../manifest/table';
 import type { PartialDate } from '../partial-date';
 
 /** Columns of an alert list (any order; Spanish headers accepted, as for manifests). */
@@ -15,6 +15,8 @@ const LIST_COLUMNS = {
   notes: ['notes', 'notas', 'observaciones', 'detalle', 'comentarios'],
 } as const;
 type ListColumn = keyof typeof LIST_COLUMNS;
+/** A list's own reference (an Interpol notice number, a file number) is short. */
+const REFERENCE_MAX = 80;
 const REQUIRED: ListColumn[] = ['reference', 'given_names', 'first_surname'];
 const listColumn = columnResolver(LIST_COLUMNS);
 
@@ -40,7 +42,7 @@ export async function parseAlertList(bytes: Uint8Array, fileName: string): Promi
   if (!opened.sheet) return { rows: [], problems: opened.problems };
   const { rows: table, columns, headers } = opened.sheet;
 
-  const problems: ManifestProblem[] = [];
+  const problems: ManifestProblem[] = [...opened.sheet.problems];
   const rows: AlertListRow[] = [];
   const seen = new Map<string, number>();
   table.forEach((cells, i) => {
@@ -50,9 +52,12 @@ export async function parseAlertList(bytes: Uint8Array, fileName: string): Promi
       problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}), ...(duplicateOf ? { duplicateOf } : {}) });
     const reference = cell('reference');
     if (!reference) problem('reference', 'required');
+    else if (reference.length > REFERENCE_MAX) problems.push({ row, column: 'reference', code: 'too-long', severity: 'error', value: String(reference.length), limit: REFERENCE_MAX });
     else if (seen.has(reference)) problem('reference', 'duplicate-reference', reference, seen.get(reference));
     else seen.set(reference, row);
-    rows.push({ row, reference, ...readPersonCells(cell, problem), notes: cell('notes').slice(0, 1000) || null });
+    const personProblem = (column: ListColumn, code: string, value?: string, limit?: number) =>
+      problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}), ...(limit ? { limit } : {}) });
+    rows.push({ row, reference, ...readPersonCells(cell, personProblem), notes: cell('notes').slice(0, 1000) || null });
   });
-  return { rows, problems: withHeaders(problems, headers) };
+  return { rows, problems: withHeaders(uniqueProblems(problems), headers) };
 }

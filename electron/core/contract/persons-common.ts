@@ -14,7 +14,11 @@ export const PartialDateSchema = z.string().superRefine((value, ctx) => {
   const message = year && Number(year) < 1900 ? 'validation.dateBefore1900' : year && Number(year) > 2100 ? 'validation.dateFuture' : 'validation.partialDate';
   ctx.addIssue({ code: 'custom', message });
 });
-export const NamePart = z.string().trim().min(1, { error: 'validation.required' }).max(80);
+/** Field limits shared by the API and the spreadsheet readers (a file must not store more). */
+export const NAME_MAX = 80;
+export const DOCUMENT_MAX = 40;
+export const FAMILY_GROUP_MAX = 40;
+export const NamePart = z.string().trim().min(1, { error: 'validation.required' }).max(NAME_MAX);
 export const OptionalText = (max: number) =>
   z
     .string()

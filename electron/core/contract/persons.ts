@@ -7,6 +7,7 @@ import { CountryIso3, Id, IsoDate, IsoDateTime } from './common';
 import { method } from './method';
 import { AttentionTag, ScreeningSummary } from './screening';
 import {
+  DOCUMENT_MAX,
   DocumentTypeSchema,
   GroupType,
   NamePart,
@@ -27,7 +28,7 @@ export const PersonFields = z.strictObject({
   genderIdentity: OptionalText(80),
   nationality: CountryIso3.nullable().optional(),
   documentType: DocumentTypeSchema.nullable().optional(),
-  documentNumber: OptionalText(40),
+  documentNumber: OptionalText(DOCUMENT_MAX),
   originCountry: CountryIso3.nullable().optional(),
   originDepartment: OptionalText(80),
   originMunicipality: OptionalText(80),

@@ -81,6 +81,7 @@ export const messages = {
     },
     manifest: {
       unreadable: 'No se pudo leer el archivo. Use CSV (separado por comas o punto y coma) o XLSX.',
+      'unzipped-too-large': 'La hoja XLSX ocuparía demasiado al abrirla (más de 512 MB): no es un manifiesto. Exporte el archivo de nuevo como CSV o XLSX.',
       'not-a-spreadsheet': 'El archivo no es un CSV ni una hoja XLSX: es un archivo {{value}}. Exporte el manifiesto como CSV o XLSX.',
       'binary-file': 'El archivo no es texto ni una hoja de cálculo. Exporte el manifiesto como CSV o XLSX.',
       'already-imported': 'Este archivo ya se importó en este arribo el {{value}}; no se importa dos veces.',
@@ -93,6 +94,7 @@ export const messages = {
       },
       empty: 'El archivo no tiene filas de datos.',
       'too-many-rows': 'El archivo tiene demasiadas filas (máximo 200 000).',
+      'too-long': '«{{column}}» es demasiado largo ({{value}} caracteres; el máximo es {{max}}). Corríjalo en el archivo.',
       'missing-column': 'Falta la columna obligatoria «{{column}}».',
       'duplicate-column': 'La columna «{{column}}» aparece dos veces.',
       required: 'Falta el dato obligatorio.',
@@ -285,6 +287,7 @@ export const messages = {
     },
     manifest: {
       unreadable: 'The file could not be read. Use CSV (comma or semicolon separated) or XLSX.',
+      'unzipped-too-large': 'The XLSX sheet would take too much space once opened (over 512 MB): it is not a manifest. Export the file again as CSV or XLSX.',
       'not-a-spreadsheet': 'The file is not a CSV or an XLSX sheet: it is a {{value}} file. Export the manifest as CSV or XLSX.',
       'binary-file': 'The file is neither text nor a spreadsheet. Export the manifest as CSV or XLSX.',
       'already-imported': 'This file was already imported into this arrival on {{value}}; it is not imported twice.',
@@ -297,6 +300,7 @@ export const messages = {
       },
       empty: 'The file has no data rows.',
       'too-many-rows': 'The file has too many rows (at most 200,000).',
+      'too-long': '“{{column}}” is too long ({{value}} characters; at most {{max}}). Correct it in the file.',
       'missing-column': 'The required column “{{column}}” is missing.',
       'duplicate-column': 'The column “{{column}}” appears twice.',
       required: 'Required value missing.',

@@ -2,7 +2,8 @@ import { normalize, splitSurnames } from '../names';
 import { parseManifestDate, type PartialDate } from '../partial-date';
 import { countryCode } from '../reference';
 import { canonicalColumn, REQUIRED_COLUMNS, type ManifestColumn } from './columns';
-import { cellReader, openSheet, withHeaders } from './table';
+import { DOCUMENT_MAX, FAMILY_GROUP_MAX, NAME_MAX } from '../contract/persons-common';
+import { cellReader, openSheet, uniqueProblems, withHeaders } from './table';
 
 export interface ManifestRow {
   row: number; // line in the file, the header being row 1
@@ -30,6 +31,8 @@ export interface ManifestProblem {
   severity: 'error' | 'warning';
   value?: string;
   duplicateOf?: number;
+  /** The field's limit, for a value too long. */
+  limit?: number;
 }
 
 export interface ParsedManifest {
@@ -60,11 +63,16 @@ type PersonColumn = 'given_names' | 'first_surname' | 'second_surname' | 'birth_
  * The person columns every sheet shares (manifests, alert lists, persons to check): names
  * required, date, sex and country read as people write them, each bad value a problem.
  */
-export function readPersonCells(cell: (column: PersonColumn) => string, problem: (column: PersonColumn, code: string, value?: string) => void) {
+export function readPersonCells(cell: (column: PersonColumn) => string, problem: (column: PersonColumn, code: string, value?: string, limit?: number) => void) {
   const givenNames = cell('given_names');
   const firstSurname = cell('first_surname');
   if (!givenNames) problem('given_names', 'required');
   if (!firstSurname) problem('first_surname', 'required');
+  // The API's limits hold for a file too: a name over NAME_MAX is a row problem, never stored.
+  for (const column of ['given_names', 'first_surname', 'second_surname'] as const) {
+    const length = cell(column).length;
+    if (length > NAME_MAX) problem(column, 'too-long', String(length), NAME_MAX);
+  }
   const rawDate = cell('birth_date');
   const birthDate = rawDate ? parseManifestDate(rawDate) : null;
   if (rawDate && !birthDate) problem('birth_date', 'bad-date', rawDate);
@@ -96,7 +104,7 @@ export async function parseManifest(
   // One "apellidos" column and no first surname: split it, particles kept with their surname.
   const splitting = columns.has('surnames') && !columns.has('first_surname');
 
-  const problems: ManifestProblem[] = [];
+  const problems: ManifestProblem[] = [...opened.sheet.problems];
   const rows: ManifestRow[] = [];
   const total = table.length;
   for (let i = 0; i < total; i++) {
@@ -106,10 +114,15 @@ export async function parseManifest(
     const split = splitting ? splitSurnames(raw('surnames')) : null;
     const cell = (column: ManifestColumn) =>
       split && column === 'first_surname' ? split.first : split && column === 'second_surname' && !columns.has('second_surname') ? (split.second ?? '') : raw(column);
-    const problem = (column: ManifestColumn, code: string, value?: string) =>
-      problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}) });
+    const problem = (column: ManifestColumn, code: string, value?: string, limit?: number) =>
+      problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}), ...(limit ? { limit } : {}) });
 
     const person = readPersonCells(cell, problem);
+
+    for (const [column, max] of [['document_number', DOCUMENT_MAX], ['family_group', FAMILY_GROUP_MAX]] as const) {
+      const length = cell(column).length;
+      if (length > max) problem(column, 'too-long', String(length), max);
+    }
 
     const rawType = cell('document_type');
     const documentType = rawType ? (DOCUMENT_TYPES[normalize(rawType)] ?? null) : null;
@@ -130,7 +143,7 @@ export async function parseManifest(
   if (onRows) await onRows(total, total);
   flagDuplicates(rows, problems);
   problems.sort((a, b) => a.row - b.row);
-  return { encoding, rows, problems: withHeaders(problems, headers, splitting ? { first_surname: 'surnames', second_surname: 'surnames' } : {}) };
+  return { encoding, rows, problems: withHeaders(uniqueProblems(problems), headers, splitting ? { first_surname: 'surnames', second_surname: 'surnames' } : {}) };
 }
 
 /** The same person twice in one file: same document, or same names and birth date. */

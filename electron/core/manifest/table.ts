@@ -1,31 +1,86 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { Readable } from 'node:stream';
 import { decodeText } from './decode';
 import type { ManifestProblem } from './parse';
 
 export const MAX_SHEET_ROWS = 200_000;
+/** Columns read from a sheet; a manifest has about fifteen. Cells further right are not read. */
+export const MAX_SHEET_COLUMNS = 100;
+/** Longest cell kept: no field of a person comes near it, and no name pattern ever sees more. */
+export const MAX_CELL_CHARS = 1000;
+/** Largest an XLSX may grow to once unzipped (200,000 rows of a manifest stay far below). */
+export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
+/** Where a cell was cut to MAX_CELL_CHARS: its row in the table (0 = header) and column index. */
+export interface CellOverflow {
+  index: number;
+  column: number;
+}
+
+export interface ReadTable {
+  encoding: string | null;
+  table: string[][];
+  overflows: CellOverflow[];
+  /** The file has more rows than MAX_SHEET_ROWS (reading stopped there). */
+  tooManyRows: boolean;
+}
 
 /**
  * Reads a spreadsheet a centre receives (manifest, alert list): CSV in UTF-8 or Windows-1252
  * with `;`, `,` or tab, or the first sheet of an XLSX. Rows with no text are dropped. Throws
  * when the file cannot be read at all.
+ *
+ * A file is outside input (a USB stick, an email): limits apply before anything walks it. An
+ * XLSX whose parts unzip past MAX_UNZIPPED_BYTES is refused unread; only the cells present are
+ * read (one cell in column XFD costs one cell, not 16,384); at most MAX_SHEET_COLUMNS columns
+ * and MAX_SHEET_ROWS + 1 rows are kept; every cell is cut to MAX_CELL_CHARS (and the cut noted)
+ * before any pattern sees it.
  */
-export async function readTable(bytes: Uint8Array, fileName: string): Promise<{ encoding: string | null; table: string[][] }> {
+export async function readTable(bytes: Uint8Array, fileName: string): Promise<ReadTable> {
   const isXlsx = /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
   if (!isXlsx) {
     const kind = binaryKind(bytes);
     if (kind) throw new NotASpreadsheet(kind);
   }
-  let table: string[][];
+  const sink = new TableSink();
   let encoding: string | null = null;
-  if (isXlsx) table = await readXlsx(bytes);
+  if (isXlsx) await readXlsx(bytes, sink);
   else {
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;
-    table = readCsv(decoded.text);
+    readCsv(decoded.text, sink);
   }
-  return { encoding, table: table.filter((cells) => cells.some((c) => c.trim() !== '')) };
+  return { encoding, table: sink.table, overflows: sink.overflows, tooManyRows: sink.full };
 }
+
+/** Collects non-empty rows within the limits, cutting long cells. */
+class TableSink {
+  readonly table: string[][] = [];
+  readonly overflows: CellOverflow[] = [];
+  full = false;
+
+  /** Adds one row; false once the row limit is passed (the reader stops). */
+  add(cells: string[]): boolean {
+    if (!cells.some((c) => c.trim() !== '')) return true;
+    if (this.table.length > MAX_SHEET_ROWS) {
+      this.full = true;
+      return false;
+    }
+    const row = cells.length > MAX_SHEET_COLUMNS ? cells.slice(0, MAX_SHEET_COLUMNS) : cells;
+    for (let c = 0; c < row.length; c++) {
+      if (row[c]!.length > MAX_CELL_CHARS) {
+        row[c] = row[c]!.slice(0, MAX_CELL_CHARS);
+        this.overflows.push({ index: this.table.length, column: c });
+      }
+    }
+    this.table.push(row);
+    return true;
+  }
+}
+
+/** An XLSX that would unzip past MAX_UNZIPPED_BYTES (a zip bomb, or no manifest at all). */
+export class SpreadsheetTooLarge extends Error {}
 
 /** A file that is neither text nor a spreadsheet (an image or a PDF renamed `.csv`). */
 export class NotASpreadsheet extends Error {
@@ -54,6 +109,8 @@ function binaryKind(bytes: Uint8Array): string | null {
 export interface Sheet<C extends string> {
   encoding: string | null;
   rows: string[][];
+  /** Row problems found while reading (a cell cut to MAX_CELL_CHARS in a column we read). */
+  problems: ManifestProblem[];
   columns: Map<C, number>;
   headers: Map<C, string>;
 }
@@ -68,17 +125,18 @@ export async function openSheet<C extends string>(
   columnOf: (header: string) => C | null,
   required: readonly (C | readonly C[])[],
 ): Promise<{ sheet: Sheet<C>; problems: [] } | { sheet: null; encoding: string | null; problems: ManifestProblem[] }> {
-  let read: { encoding: string | null; table: string[][] };
+  let read: ReadTable;
   try {
     read = await readTable(bytes, fileName);
   } catch (error) {
     if (error instanceof NotASpreadsheet)
       return { sheet: null, encoding: null, problems: [{ row: 1, column: null, code: error.kind === 'binary' ? 'binary-file' : 'not-a-spreadsheet', severity: 'error', value: error.kind }] };
-    return { sheet: null, encoding: null, problems: [{ row: 1, column: null, code: 'unreadable', severity: 'error' }] };
+    const code = error instanceof SpreadsheetTooLarge ? 'unzipped-too-large' : 'unreadable';
+    return { sheet: null, encoding: null, problems: [{ row: 1, column: null, code, severity: 'error' }] };
   }
   const { encoding, table } = read;
+  if (read.tooManyRows) return { sheet: null, encoding, problems: [{ row: 1, column: null, code: 'too-many-rows', severity: 'error' }] };
   if (table.length < 2) return { sheet: null, encoding, problems: [{ row: 1, column: null, code: 'empty', severity: 'error' }] };
-  if (table.length - 1 > MAX_SHEET_ROWS) return { sheet: null, encoding, problems: [{ row: 1, column: null, code: 'too-many-rows', severity: 'error' }] };
   const problems: ManifestProblem[] = [];
   const columns = new Map<C, number>();
   const headers = new Map<C, string>();
@@ -97,7 +155,22 @@ export async function openSheet<C extends string>(
     if (!any.some((c) => columns.has(c))) problems.push({ row: 1, column: any[0]!, code: 'missing-column', severity: 'error' });
   }
   if (problems.length) return { sheet: null, encoding, problems };
-  return { sheet: { encoding, rows: table.slice(1), columns, headers }, problems: [] };
+  const byIndex = new Map([...columns].map(([column, index]) => [index, column]));
+  const cut: ManifestProblem[] = read.overflows
+    .filter((o) => o.index > 0 && byIndex.has(o.column))
+    .map((o) => ({ row: o.index + 1, column: byIndex.get(o.column)!, code: 'too-long', severity: 'error', limit: MAX_CELL_CHARS, value: `${MAX_CELL_CHARS}+` }));
+  return { sheet: { encoding, rows: table.slice(1), columns, headers, problems: cut }, problems: [] };
+}
+
+/** One problem per row, column and code: a cell cut on reading is not also "too long" again. */
+export function uniqueProblems(problems: ManifestProblem[]): ManifestProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.row}|${p.column}|${p.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Names each problem's column as the file's own header says it (the file may say «fecha_nac»). */
@@ -118,25 +191,73 @@ export function cellReader<C extends string>(cells: string[], columns: Map<C, nu
   };
 }
 
-function readCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+function readCsv(text: string, sink: TableSink): void {
+  const firstLine = text.slice(0, Math.min(text.search(/\r?\n|$/), 64 * 1024));
   const delimiter = [';', ',', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-  return result.data;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: 'greedy',
+    step: (result, parser) => {
+      if (!sink.add(result.data)) parser.abort();
+    },
+  });
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    table.push(cells);
+/**
+ * The first sheet of an XLSX, read as a stream of the rows and cells present. Refused before
+ * reading when its parts would unzip past MAX_UNZIPPED_BYTES (the zip's directory says so).
+ */
+async function readXlsx(bytes: Uint8Array, sink: TableSink): Promise<void> {
+  const unzipped = zipUncompressedSize(bytes);
+  if (unzipped === null) throw new Error('zip directory unreadable');
+  if (unzipped > MAX_UNZIPPED_BYTES) throw new SpreadsheetTooLarge();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
-  return table;
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (column > MAX_SHEET_COLUMNS) return;
+        while (cells.length < column - 1) cells.push('');
+        cells.push(cellText(cell.value));
+      });
+      if (!sink.add(cells)) break;
+    }
+    break; // the first sheet only
+  }
+}
+
+/**
+ * The total unzipped size of a zip's entries from its central directory, without inflating
+ * anything; null when the directory cannot be read (or is ZIP64, which no manifest needs).
+ */
+export function zipUncompressedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const min = Math.max(0, bytes.length - 22 - 65_535);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    if (size === 0xffffffff) return null;
+    total += size;
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return total;
 }
 
 function cellText(value: ExcelJS.CellValue): string {
