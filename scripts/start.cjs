@@ -35,19 +35,21 @@ function electronBinary() {
   }
 }
 
-/** better-sqlite3 compiled for Electron's ABI, kept apart so the CLI's copy keeps working. */
+/** The SQLite driver (better-sqlite3-multiple-ciphers) compiled for Electron's ABI, kept apart so the CLI's copy keeps working. */
+const DRIVER = 'better-sqlite3-multiple-ciphers';
+
 async function electronSqliteBinding() {
   const dir = path.join(root, '.electron-native');
-  const binding = path.join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const binding = path.join(dir, 'node_modules', DRIVER, 'build', 'Release', 'better_sqlite3.node');
   const version = require('electron/package.json').version;
   const stamp = path.join(dir, 'electron-version');
   if (fs.existsSync(binding) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) return binding;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'acogida-electron-native', private: true, dependencies: { 'better-sqlite3': '*' } }));
-  fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), path.join(dir, 'node_modules', 'better-sqlite3'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'acogida-electron-native', private: true, dependencies: { [DRIVER]: '*' } }));
+  fs.cpSync(path.join(root, 'node_modules', DRIVER), path.join(dir, 'node_modules', DRIVER), { recursive: true });
   const { rebuild } = require('@electron/rebuild');
-  await rebuild({ buildPath: dir, electronVersion: version, onlyModules: ['better-sqlite3'], force: true });
+  await rebuild({ buildPath: dir, electronVersion: version, onlyModules: [DRIVER], force: true });
   fs.writeFileSync(stamp, version);
   return binding;
 }

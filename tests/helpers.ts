@@ -5,6 +5,9 @@ import { afterEach } from 'vitest';
 import type { Input, MethodName, Output } from '../electron/core/contract';
 import type { Clock, Core } from '../electron/core/context';
 import { openCore } from '../electron/core/core';
+import type { Database } from '../electron/core/db/driver';
+import { openDatabase } from '../electron/core/db/open';
+import { hostKeys } from '../electron/core/keys';
 import { dispatch, type CallOptions } from '../electron/core/dispatch';
 import type { Role } from '../electron/core/roles';
 
@@ -36,6 +39,25 @@ export function tempCore(clock: Clock = new ManualClock()): { core: Core; file: 
   const core = openCore(file, clock);
   cleanups.push(() => core.db.open && core.db.close());
   return { core, file };
+}
+
+/**
+ * The database file as someone with its key reads it, beside the app (no migration): what a test
+ * uses to look at or tamper with the stored bytes. The key comes from the test keys folder.
+ */
+export function openRaw(file: string, options: { readonly?: boolean } = {}): Database {
+  const db = openDatabase(file, { key: hostKeys(file, new Date()).database, readonly: options.readonly ?? false, migrate: false });
+  cleanups.push(() => db.open && db.close());
+  return db;
+}
+
+/**
+ * For tests that jump days ahead with the same people: as if everyone signed in again at the
+ * start of the new shift (sessions end after the centre's maximum lifetime, tests/integration/
+ * auth.test.ts), keeping the tokens the test holds. Unlocking after the idle lock stays explicit.
+ */
+export function newShift(core: Core): void {
+  core.db.prepare('UPDATE sessions SET created_at = ? WHERE ended_at IS NULL').run(core.clock.now().toISOString());
 }
 
 export const ADMIN_PASSWORD = 'admin-password-123';

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit';
 import { registerBench } from './commands/bench';
+import { registerDb } from './commands/db';
 import { registerDemo } from './commands/demo';
 import { registerInit } from './commands/init';
 import { registerAlerts } from './commands/alerts';
@@ -17,6 +18,7 @@ registerInit(program);
 registerServe(program);
 registerUsers(program);
 registerAudit(program);
+registerDb(program);
 registerManifest(program);
 registerAlerts(program);
 registerPersons(program);

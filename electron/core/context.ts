@@ -1,7 +1,9 @@
+import type { AuditHead } from './audit-log';
 import type { Database } from './db/driver';
 import { HybridLogicalClock } from './hlc';
 import type { Locale } from './i18n/translate';
 import type { ProgressBoard } from './progress';
+import type { WorkstationKeys } from './keys';
 import type { Role } from './roles';
 
 export interface Clock {
@@ -46,6 +48,10 @@ export interface Core {
   hlc: HybridLogicalClock | null;
   /** Progress of long calls, read by the progress bar (no personal data). */
   progress: ProgressBoard;
+  /** The database and audit keys (never stored in the database). */
+  keys: WorkstationKeys;
+  /** Writes the audit chain head beside the database after each commit. */
+  auditHead: AuditHead;
 }
 
 /** What a service receives: the database, who acts, the time, and where to note touched records. */
@@ -64,11 +70,14 @@ export interface ServiceContext {
 }
 
 export function createHlc(db: Database, workstationId: string, clock: Clock): HybridLogicalClock {
-  // Resume after the newest timestamp this workstation ever issued, even if the clock went back.
+  // Resume after the newest timestamp this workstation ever issued, even if the clock went back
+  // (and even after the outbox was pruned: db/outbox.ts keeps it in local_meta).
   const row = db.prepare('SELECT max(hlc) AS last FROM changes WHERE origin = ?').get(workstationId) as {
     last: string | null;
   };
-  return new HybridLogicalClock(workstationId, () => clock.now().getTime(), row.last);
+  const kept = db.prepare("SELECT value FROM local_meta WHERE key = 'last_hlc'").pluck().get() as string | undefined;
+  const last = [row.last, kept ?? null].filter((v): v is string => v !== null).sort().pop() ?? null;
+  return new HybridLogicalClock(workstationId, () => clock.now().getTime(), last);
 }
 
 export function loadIdentity(db: Database): Identity | null {

@@ -89,6 +89,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
       for (const undo of rollbacks) undo();
       throw error;
     }
+    flushAuditHead(core);
     if (committedError) return { ok: false, error: (committedError as AppError).toValue(caller.locale) };
     return { ok: true, value };
   } catch (error) {
@@ -128,7 +129,7 @@ function writeAudit(
   outcome: string,
   sensitive = false,
 ): void {
-  appendAudit(core.db, {
+  appendAudit(core.db, core.keys.audit, {
     at: core.clock.now().toISOString(),
     centreId: core.identity?.centreId ?? null,
     workstationId: core.identity?.workstationId ?? null,
@@ -163,6 +164,20 @@ function auditFailure(core: Core, method: string, actor: Actor, auditUser: strin
     core.db.transaction(() => writeAudit(core, method, actor, auditUser, records, code)).immediate();
   } catch (error) {
     console.error('acogida: could not audit a failed call', error);
+  }
+  flushAuditHead(core);
+}
+
+/**
+ * After a commit, the chain head goes to the head file beside the database. The record is already
+ * committed: a head file that cannot be written is logged (and `audit verify` will say so), the
+ * call still succeeds.
+ */
+function flushAuditHead(core: Core): void {
+  try {
+    core.auditHead.flush(core.db);
+  } catch (error) {
+    console.error('acogida: could not write the audit chain head', error);
   }
 }
 

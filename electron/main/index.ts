@@ -1,9 +1,12 @@
-import { app, BrowserWindow, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
 import path from 'node:path';
+import { systemClock, type Core } from '../core/context';
 import { openCore } from '../core/core';
+import { AppError } from '../core/errors';
 import { endAllSessions } from '../core/sessions';
 import { serveStatic } from '../host/static-files';
 import { registerIpc } from './ipc';
+import { appKeys } from './keys';
 import { registerPdf } from './pdf';
 import { rendererSource, trustedUrl, windowPreferences } from './policy';
 import { hardenWebContents } from './security';
@@ -31,7 +34,17 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(() => {
   if (app.isPackaged) Menu.setApplicationMenu(null);
-  const core = openCore(path.join(app.getPath('userData'), 'acogida.db'));
+  const file = path.join(app.getPath('userData'), 'acogida.db');
+  let core: Core;
+  try {
+    core = openCore(file, systemClock, appKeys(file, systemClock.now()));
+  } catch (error) {
+    // A missing or wrong key, a database from a newer version: said in words, never a new empty database.
+    const message = error instanceof AppError ? error.toValue('es').message : String(error);
+    dialog.showErrorBox('Acogida', message);
+    app.exit(1);
+    return;
+  }
   endAllSessions(core); // sessions do not outlive the app
   const rendererDir = path.join(__dirname, '../renderer');
   protocol.handle('app', async (request) => {

@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/open';
+import { hostKeys } from '../../electron/core/keys';
 import { createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
@@ -17,7 +18,7 @@ const MANIFEST = [
 
 /** Balance of a lot straight from the file: the ledger's sum, which the screens must agree with. */
 function ledger(lotCode: string): { sum: number; balance: number } {
-  const db = new Database(h.db, { readonly: true, fileMustExist: true });
+  const db = openDatabase(h.db, { key: hostKeys(h.db, new Date()).database, readonly: true });
   try {
     const sum = db.prepare('SELECT sum(m.quantity) FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id WHERE l.lot_code = ?').pluck().get(lotCode) as number;
     const balance = db.prepare('SELECT b.balance FROM stock_lot_balances b JOIN stock_lots l ON l.id = b.lot_id WHERE l.lot_code = ?').pluck().get(lotCode) as number;

@@ -31,6 +31,10 @@ export interface Harness {
  */
 export const WORKSTATION_ZONE = process.env.ACOGIDA_E2E_TZ ?? 'Pacific/Kiritimati';
 
+// The servers' key files go to a folder of this run, outside every data folder; a test that reads
+// the database file itself (tests/e2e/aid.test.ts) finds the key there too.
+process.env.ACOGIDA_KEYS_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-e2e-keys-'));
+
 export interface HarnessOptions {
   /** Starts the app's clock at this instant (ACOGIDA_CLOCK_START); it runs on from there. */
   clockStart?: string;

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/context';
 import { systemClock } from '../../electron/core/context';
-import { openDriver } from '../../electron/core/db/driver';
 import { dispatch } from '../../electron/core/dispatch';
-import { ADMIN_PASSWORD, expectOk, ManualClock, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
+import { ADMIN_PASSWORD, expectOk, ManualClock, newShift, openRaw, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -50,6 +49,7 @@ function expectLedgerConsistent(core: Core) {
 
 const later = async (c: Centre, minutes: number) => {
   (c.clock as ManualClock).advance(minutes);
+  newShift(c.core);
   for (const token of [c.clerk, c.manager]) await expectOk(c.core, 'auth.unlock', { password: STAFF_PASSWORD }, { token });
   await expectOk(c.core, 'auth.unlock', { password: ADMIN_PASSWORD }, { token: c.adminToken });
 };
@@ -206,7 +206,7 @@ describe('humanitarian aid and stock', () => {
     const [one, two] = await Promise.all([worker(ids.slice(0, 20)), worker(ids.slice(20))]);
     expect((one.ok ?? 0) + (two.ok ?? 0)).toBe(25);
     expect((one['stock.insufficient'] ?? 0) + (two['stock.insufficient'] ?? 0)).toBe(15);
-    const raw = openDriver(c.file);
+    const raw = openRaw(c.file);
     expect(raw.prepare('SELECT balance FROM stock_lot_balances').pluck().get()).toBe(0);
     expect(raw.prepare("SELECT count(*) FROM aid_deliveries").pluck().get()).toBe(25);
     raw.close();
@@ -218,7 +218,7 @@ describe('humanitarian aid and stock', () => {
     const { persons } = await flight(c, 2);
     const sim = c.type('sim_card');
     const lot = await expectOk(c.core, 'stock.receive', { typeId: sim.id, lotCode: 'UNO', donor: 'OIM', quantity: 1 }, { token: c.manager });
-    const other = openDriver(c.file);
+    const other = openRaw(c.file);
     other.pragma('busy_timeout = 100');
     other.exec('BEGIN');
     expect(other.prepare('SELECT balance FROM stock_lot_balances WHERE lot_id = ?').pluck().get(lot.id)).toBe(1); // it saw one left

@@ -1,4 +1,7 @@
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/context';
 import { verifyAudit } from '../../electron/core/audit-log';
 import { dispatch } from '../../electron/core/dispatch';
 import { ADMIN_PASSWORD, expectOk, ManualClock, setupCentre, staff, tempCore } from '../helpers';
@@ -12,36 +15,86 @@ async function auditedCore() {
 }
 
 function tamper(core: ReturnType<typeof tempCore>['core'], statement: string) {
-  core.db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
+  core.db.exec('DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;');
   core.db.exec(statement);
 }
 
+const verify = (core: Core) => verifyAudit(core.db, core.keys.audit, core.auditHead.file);
+
+/**
+ * The review's attack, with the database file in hand: recompute every hash from the first entry
+ * on (as the old unkeyed chain did, or with a key of the attacker's own), and sqlite_sequence.
+ */
+function recomputeChain(core: Core, digest: () => Hash | Hmac) {
+  const rows = core.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, unknown>[];
+  let prev = '0'.repeat(64);
+  const update = core.db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
+  for (const r of rows) {
+    const canonical = JSON.stringify([r.seq, r.at, r.centre_id, r.workstation_id, r.user_id, r.username, r.roles, r.method, r.record_ids, r.outcome, r.sensitive]);
+    const hash = digest().update(prev).update('\n').update(canonical).digest('hex');
+    update.run(prev, hash, r.seq);
+    prev = hash;
+  }
+  core.db.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM audit_log) WHERE name = 'audit_log'").run();
+}
+
 describe('audit chain', () => {
-  it('verifies an untouched log', async () => {
+  it('verifies an untouched log: keyed chain, chain and head file all pass', async () => {
     const { core } = await auditedCore();
-    expect(verifyAudit(core.db)).toMatchObject({ ok: true, firstBroken: null });
+    expect(verify(core)).toMatchObject({ ok: true, firstBroken: null });
+    expect(verify(core).checks.map((c) => [c.name, c.ok])).toEqual([['keyed-from', true], ['chain', true], ['head', true]]);
+    expect(fs.statSync(core.auditHead.file).mode & 0o777).toBe(0o600);
   });
 
   it('finds the first edited entry', async () => {
     const { core } = await auditedCore();
     tamper(core, "UPDATE audit_log SET username = 'otro' WHERE seq = 4");
-    expect(verifyAudit(core.db)).toEqual({ ok: false, checked: 3, firstBroken: { seq: 4, reason: 'hash-mismatch' } });
+    expect(verify(core)).toMatchObject({ ok: false, checked: 3, firstBroken: { seq: 4, reason: 'hash-mismatch' } });
   });
 
-  it('finds an edit that also recomputed its own hash (the next link breaks)', async () => {
-    const { core } = await auditedCore();
-    tamper(core, "UPDATE audit_log SET outcome = 'forbidden', hash = 'f00' WHERE seq = 3");
-    expect(verifyAudit(core.db).firstBroken).toEqual({ seq: 3, reason: 'hash-mismatch' });
+  it('catches an edit whose whole chain was recomputed without the key, with SHA-256 or with another key', async () => {
+    for (const digest of [() => createHash('sha256'), () => createHmac('sha256', Buffer.alloc(32, 7))]) {
+      const { core } = await auditedCore();
+      tamper(core, "UPDATE audit_log SET outcome = 'forbidden' WHERE seq = 3");
+      recomputeChain(core, digest);
+      const result = verify(core);
+      expect(result.firstBroken).toEqual({ seq: 1, reason: 'hash-mismatch' });
+      expect(result.checks.find((c) => c.name === 'chain')).toMatchObject({ ok: false, reason: 'hash-mismatch' });
+    }
   });
 
   it('finds deleted entries in the middle and at the end', async () => {
     const { core } = await auditedCore();
     tamper(core, 'DELETE FROM audit_log WHERE seq = 5');
-    expect(verifyAudit(core.db).firstBroken).toEqual({ seq: 6, reason: 'missing-entries' });
+    expect(verify(core).firstBroken).toEqual({ seq: 6, reason: 'missing-entries' });
     const other = await auditedCore();
     const last = (other.core.db.prepare('SELECT max(seq) AS s FROM audit_log').get() as { s: number }).s;
     tamper(other.core, `DELETE FROM audit_log WHERE seq = ${last}`);
-    expect(verifyAudit(other.core.db).firstBroken).toEqual({ seq: last, reason: 'tail-missing' });
+    expect(verify(other.core).firstBroken).toEqual({ seq: last, reason: 'tail-missing' });
+  });
+
+  it('catches a truncation that also rewrote sqlite_sequence: the head file names an entry the log lacks', async () => {
+    const { core } = await auditedCore();
+    const last = core.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
+    tamper(core, `DELETE FROM audit_log WHERE seq > ${last - 3}; UPDATE sqlite_sequence SET seq = ${last - 3} WHERE name = 'audit_log'`);
+    const result = verify(core);
+    expect(result.checks.find((c) => c.name === 'chain')!.ok).toBe(true); // the shorter chain is whole
+    expect(result.firstBroken).toEqual({ seq: last - 2, reason: 'truncated' });
+  });
+
+  it('catches a forged or deleted head file, and a moved start of the keyed chain', async () => {
+    const { core } = await auditedCore();
+    const last = core.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    fs.appendFileSync(core.auditHead.file, `${last.seq + 5} ${last.hash} ${'ab'.repeat(32)}\n`);
+    expect(verify(core).firstBroken).toEqual({ seq: last.seq + 5, reason: 'head-forged' });
+    fs.rmSync(core.auditHead.file);
+    expect(verify(core).firstBroken?.reason).toBe('head-missing');
+
+    const other = await auditedCore();
+    tamper(other.core, "UPDATE local_meta SET value = '999:' || substr(value, instr(value, ':') + 1) WHERE key = 'audit_chain'");
+    expect(verify(other.core).firstBroken?.reason).toBe('marker-forged');
+    tamper(other.core, "DELETE FROM local_meta WHERE key = 'audit_chain'");
+    expect(verify(other.core).firstBroken?.reason).toBe('marker-missing');
   });
 
   it('lists entries newest first with filters by user, method and date, and pages', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/context';
-import { expectOk, ManualClock, setupCentre, staff, STAFF_PASSWORD, tempCore } from '../helpers';
+import { expectOk, ManualClock, newShift, setupCentre, staff, STAFF_PASSWORD, tempCore } from '../helpers';
 
 /**
  * The core's "today" is the centre's, whatever zone the workstation's operating system is in.
@@ -35,6 +35,7 @@ async function centreAt(where: (typeof CENTRES)[number], ms = EVENING) {
   /** Moves the clock; the idle lock that falls meanwhile is lifted as staff would. */
   const later = async (minutes: number) => {
     clock.advance(minutes);
+    newShift(core);
     for (const token of [clerk, social]) await expectOk(core, 'auth.unlock', { password: STAFF_PASSWORD }, { token });
   };
   return { core, clock, clerk, social, later };

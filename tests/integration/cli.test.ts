@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDriver } from '../../electron/core/db/driver';
-import { tempDir } from '../helpers';
+import { openRaw, tempDir } from '../helpers';
 
 const BIN = path.resolve(__dirname, '../../bin/acogida.cjs');
 
@@ -43,7 +42,7 @@ describe('acogida CLI', () => {
     const init = acogida(['init', '--db', db, '--centre', 'CAMR Omoa', '--country', 'HND', '--admin', 'admin', '--json'], 'clave-de-admin-1\n', evening);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr).toContain('Reloj de ensayo: la aplicación arranca en 2026-11-26T05:30:00Z');
-    const raw = openDriver(db);
+    const raw = openRaw(db);
     const created = raw.prepare('SELECT created_at FROM centres').pluck().get() as string;
     raw.close();
     expect(Date.parse(created) - Date.parse('2026-11-26T05:30:00Z')).toBeGreaterThanOrEqual(0);
@@ -85,7 +84,7 @@ describe('acogida CLI', () => {
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, firstBroken: null });
 
-    const raw = openDriver(db);
+    const raw = openRaw(db);
     const users = raw.prepare("SELECT username FROM audit_log WHERE method = 'users.create' AND outcome = 'ok'").get() as { username: string };
     expect(users.username).toBe('cli'); // audited as the system user
     raw.exec("DROP TRIGGER audit_no_update; UPDATE audit_log SET outcome = 'ok' WHERE seq = 3");
@@ -104,7 +103,7 @@ describe('acogida CLI', () => {
     expect(list.length).toBe(8);
     expect(new Set(list.flatMap((u) => u.roles))).toEqual(new Set(['admin', 'clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager']));
     // The alert station has lists, questions waiting for the officer, and decisions taken.
-    const raw = openDriver(db);
+    const raw = openRaw(db);
     const matches = raw.prepare('SELECT status, count(*) AS n FROM alert_matches GROUP BY status').all() as { status: string; n: number }[];
     expect(Object.fromEntries(matches.map((m) => [m.status, m.n]))).toMatchObject({ confirmed: 2, dismissed: 1, pending: expect.any(Number) });
     // A confirmed warrant holds one man until the officer records the hand-over.
@@ -181,7 +180,7 @@ describe('acogida CLI', () => {
     const refused = acogida(['alerts', 'import', '--db', db, '--list', 'warrant', '--file', bad, '--json']);
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ imported: 0, errors: [{ row: 2, column: 'first_surname', code: 'required', message: 'Falta el dato obligatorio.' }] });
-    const versions = openDriver(db).prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number };
+    const versions = openRaw(db).prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number };
     expect(versions.n).toBe(1);
   });
 
@@ -211,7 +210,7 @@ describe('acogida CLI', () => {
     expect(evaluate(file('e.json', '{"answers": {"age": 71, "travel_group": "alone"}}')).json).toMatchObject({ level: 'yellow', reasons: ['elderly_alone'] });
 
     // A new version saved in the database is the one in force.
-    const raw = openDriver(db);
+    const raw = openRaw(db);
     const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../resources/data/screening-rules.json'), 'utf8')) as { red: { deadline_hours: number } };
     rules.red.deadline_hours = 12;
     const { version: _v, ...body } = rules as typeof rules & { version: number };

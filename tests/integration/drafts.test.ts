@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { expectOk, ManualClock, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
+import { expectOk, ManualClock, newShift, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
 
 /**
  * Drafts keep typed work across the idle lock, a user switch and a reload, and are never readable
@@ -66,6 +66,7 @@ describe('form drafts', () => {
     expect(snapshot(core)).toEqual(before);
 
     clock.advance(8 * 24 * 60);
+    newShift(core);
     await expectOk(core, 'auth.unlock', { password: STAFF_PASSWORD }, { token: ana });
     await expectOk(core, 'drafts.save', { key: 'new-arrival', payload: { carrier: 'GlobalX' } }, { token: ana });
     expect((await expectOk(core, 'drafts.get', { key: 'screening:0193-abc' }, { token: ana })).payload).toBeNull();

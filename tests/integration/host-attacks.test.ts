@@ -19,7 +19,7 @@ afterEach(() => {
 async function serve(existing?: string): Promise<{ url: string; port: number; dir: string; stderr: () => string }> {
   const dir = existing ?? tempDir();
   const db = path.join(dir, 'host.db');
-  const env = { ...process.env, ACOGIDA_LANG: 'es', ACOGIDA_KEYS_DIR: path.join(dir, 'keys') };
+  const env = { ...process.env, ACOGIDA_LANG: 'es' };
   if (!existing) {
     const init = spawnSync(process.execPath, [BIN, 'init', '--db', db, '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], { input: 'clave-de-admin-1\n', encoding: 'utf8', env });
     expect(init.status, init.stderr).toBe(0);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDriver, type Database } from '../../electron/core/db/driver';
-import { DatabaseTooNewError, migrate, openDatabase, schemaVersion } from '../../electron/core/db/open';
+import { applyKey, DatabaseTooNewError, migrate, openDatabase, schemaVersion } from '../../electron/core/db/open';
+import { randomBytes } from 'node:crypto';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { tempDir } from '../helpers';
 
@@ -246,14 +247,17 @@ describe('migrations', () => {
 
   it('refuses a database written by a newer version', () => {
     const file = path.join(tempDir(), 'newer.db');
+    const key = randomBytes(32);
     const db = openDriver(file);
+    applyKey(db, key);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     db.close();
-    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file, { key })).toThrow(DatabaseTooNewError);
   });
 
-  it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
-    const db = openDatabase(path.join(tempDir(), 'p.db'));
+  it('opens with WAL, synchronous=FULL, foreign keys, a busy timeout and secure_delete', () => {
+    const db = openDatabase(path.join(tempDir(), 'p.db'), { key: randomBytes(32) });
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

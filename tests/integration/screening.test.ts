@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { DEFAULT_RULES } from '../../electron/core/screening/rules';
-import { ADMIN_PASSWORD, expectOk, ManualClock, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
+import { ADMIN_PASSWORD, expectOk, ManualClock, newShift, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
 
 const walkIn = { route: 'land' as const, originCountry: 'MEX', date: '2026-11-25' };
 
@@ -21,6 +21,7 @@ type Centre = Awaited<ReturnType<typeof centre>>;
 /** Moves the clock; the idle lock that follows is lifted as staff would, with their password. */
 async function later(c: Centre, minutes: number) {
   c.clock.advance(minutes);
+  newShift(c.core);
   for (const token of [c.clerk, c.social, c.psych, c.manager]) await expectOk(c.core, 'auth.unlock', { password: STAFF_PASSWORD }, { token });
   await expectOk(c.core, 'auth.unlock', { password: ADMIN_PASSWORD }, { token: c.adminToken });
 }

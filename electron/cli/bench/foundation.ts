@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,11 +11,11 @@ import { percentile, type BenchRow } from './table';
 
 const WRITES = 2000;
 
-/** Raw better-sqlite3 inserts (one transaction each, same pragmas) vs audited+outboxed dispatch writes. */
+/** Raw inserts (one transaction each, same pragmas and encryption) vs audited+outboxed dispatch writes. */
 export async function benchFoundation(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-bench-'));
   try {
-    const raw = openDatabase(path.join(dir, 'raw.db'));
+    const raw = openDatabase(path.join(dir, 'raw.db'), { key: randomBytes(32) });
     raw.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, centre_id TEXT, display_name TEXT, updated_at TEXT)');
     const insert = raw.prepare('INSERT INTO bench_raw (centre_id, display_name, updated_at) VALUES (?, ?, ?)');
     let start = performance.now();
@@ -49,7 +50,7 @@ export async function benchFoundation(): Promise<BenchRow[]> {
     const hashMedian = percentile(hashTimes, 50);
     const ratio = dispatchRate / rawRate;
     return [
-      { benchmark: 'raw better-sqlite3 inserts', result: `${rawRate.toFixed(0)} /s`, comparison: 'baseline (1 tx each, synchronous=FULL)', target: '—', pass: null },
+      { benchmark: 'raw SQLite inserts (encrypted)', result: `${rawRate.toFixed(0)} /s`, comparison: 'baseline (1 tx each, synchronous=FULL)', target: '—', pass: null },
       {
         benchmark: 'dispatch writes (validated+audited+outbox)',
         result: `${dispatchRate.toFixed(0)} /s`,

@@ -14,7 +14,7 @@ export function registerAudit(program: Command): void {
         try {
           const result = await call(core, 'audit.verify', {});
           const text = result.firstBroken
-            ? t('cli.auditBroken', { ...result.firstBroken, checked: result.checked })
+            ? t('cli.auditBroken', { seq: result.firstBroken.seq, reason: t(`auditReasons.${result.firstBroken.reason}`), checked: result.checked })
             : t('cli.auditOk', { checked: result.checked });
           print(options, result, text);
           if (!result.ok) process.exitCode = 1;

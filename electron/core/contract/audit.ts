@@ -17,6 +17,19 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+const AuditBreakReason = z.enum([
+  'hash-mismatch',
+  'chain-broken',
+  'missing-entries',
+  'tail-missing',
+  'marker-missing',
+  'marker-forged',
+  'head-missing',
+  'head-forged',
+  'head-mismatch',
+  'truncated',
+]);
+
 export const auditContract = {
   /** Audit entries, newest first, filtered by user, method and date range (inclusive). */
   'audit.list': method({
@@ -38,9 +51,9 @@ export const auditContract = {
     output: z.object({
       ok: z.boolean(),
       checked: z.number().int(),
-      firstBroken: z
-        .object({ seq: z.number().int(), reason: z.enum(['hash-mismatch', 'chain-broken', 'missing-entries', 'tail-missing']) })
-        .nullable(),
+      firstBroken: z.object({ seq: z.number().int(), reason: AuditBreakReason }).nullable(),
+      /** Each check and whether it passed: where the keyed chain starts, the chain itself, the head file. */
+      checks: z.array(z.object({ name: z.enum(['keyed-from', 'chain', 'head']), ok: z.boolean(), reason: AuditBreakReason.nullable(), seq: z.number().int().nullable() })),
     }),
   }),
 };

@@ -1,8 +1,9 @@
 /**
- * The one place that names the SQLite driver. Switching to better-sqlite3-multiple-ciphers
- * (same API, encrypted file) is a change of this import only.
+ * The one place that names the SQLite driver: better-sqlite3-multiple-ciphers, better-sqlite3's
+ * API over SQLite3 Multiple Ciphers, so the whole file (and its WAL and journal) is encrypted
+ * with a SQLCipher-compatible scheme. Keys are applied in db/open.ts.
  */
-import Driver from 'better-sqlite3';
+import Driver from 'better-sqlite3-multiple-ciphers';
 
 export type Database = Driver.Database;
 export type Statement = Driver.Statement;

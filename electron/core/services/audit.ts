@@ -74,7 +74,7 @@ export const auditHandlers = {
   }),
 
   'audit.verify': handle('audit.verify', {
-    run: (ctx) => verifyAudit(ctx.db),
+    run: (ctx) => verifyAudit(ctx.db, ctx.core.keys.audit, ctx.core.auditHead.file),
   }),
 };
 

@@ -24,8 +24,8 @@ export function initialLanguage(): Language {
 void i18n.use(initReactI18next).init({
   // Error and validation messages come from the core's catalogue: one wording everywhere.
   resources: {
-    es: { translation: { ...es, errors: { ...coreMessages.es.errors, network: es.common.networkError }, validation: coreMessages.es.validation } },
-    en: { translation: { ...en, errors: { ...coreMessages.en.errors, network: en.common.networkError }, validation: coreMessages.en.validation } },
+    es: { translation: { ...es, errors: { ...coreMessages.es.errors, network: es.common.networkError }, validation: coreMessages.es.validation, auditReasons: coreMessages.es.auditReasons } },
+    en: { translation: { ...en, errors: { ...coreMessages.en.errors, network: en.common.networkError }, validation: coreMessages.en.validation, auditReasons: coreMessages.en.auditReasons } },
   },
   lng: initialLanguage(),
   fallbackLng: 'es',

@@ -206,12 +206,6 @@ export const en: Messages = {
     verify: 'Verify integrity',
     verifyOk: 'Integrity verified: {{checked}} entries unaltered.',
     verifyBroken: 'Log ALTERED: first broken link at entry {{seq}} ({{reason}}).',
-    reasons: {
-      'hash-mismatch': 'content modified',
-      'chain-broken': 'chain replaced',
-      'missing-entries': 'entries deleted',
-      'tail-missing': 'last entries deleted',
-    },
     outcomes: {
       forbidden: 'Denied',
       'auth.invalid-credentials': 'Wrong credentials',

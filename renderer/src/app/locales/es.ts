@@ -205,12 +205,6 @@ export const es = {
     verify: 'Verificar integridad',
     verifyOk: 'Integridad verificada: {{checked}} entradas sin alteraciones.',
     verifyBroken: 'Registro ALTERADO: primer eslabón roto en la entrada {{seq}} ({{reason}}).',
-    reasons: {
-      'hash-mismatch': 'contenido modificado',
-      'chain-broken': 'cadena reemplazada',
-      'missing-entries': 'entradas borradas',
-      'tail-missing': 'últimas entradas borradas',
-    },
     outcomes: {
       forbidden: 'Denegado',
       'auth.invalid-credentials': 'Credenciales incorrectas',

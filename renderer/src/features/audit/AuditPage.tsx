@@ -72,7 +72,7 @@ export function AuditPage() {
           </Alert>
         ) : (
           <Alert color="red" icon={<IconShieldX />} role="alert">
-            {t('audit.verifyBroken', { seq: verify.data.firstBroken?.seq, reason: t(`audit.reasons.${verify.data.firstBroken?.reason}`) })}
+            {t('audit.verifyBroken', { seq: verify.data.firstBroken?.seq, reason: t(`auditReasons.${verify.data.firstBroken?.reason}`) })}
           </Alert>
         ))}
       <form onSubmit={apply}>
