@@ -59,6 +59,14 @@ describe('the loopback host under attack', () => {
     const paths = ['/%', '/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd', '/%E0%A4%A', '/assets/%ff.js', '/%00', '/api%', '/..%2f..%2f%', '/%u002e'];
     for (const p of paths) expect(await raw(port, get(p)), p).toMatch(/^HTTP\/1\.1 400/);
     expect(await raw(port, 'GARBAGE / HTTP/1.1\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+    // A client that hangs up halfway through its body.
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write('POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"username":');
+        setTimeout(() => socket.destroy(), 50);
+        socket.on('close', () => resolve());
+      });
+    });
     expect(await raw(port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
     const alive = await fetch(`${url}api/setup.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(alive.status).toBe(200);

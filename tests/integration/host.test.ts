@@ -97,4 +97,13 @@ describe('loopback host', () => {
     const traversal = await fetch(`${url}..%2f..%2fetc%2fpasswd`);
     expect(await traversal.text()).not.toContain('root:');
   });
+
+  it('answers 500 with a typed error when a call fails inside, and goes on serving', async () => {
+    const { core, post, url } = await start();
+    core.db.close(); // the worst inside failure: the database is gone
+    const res = await post('setup.status', '{}');
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'internal', message: 'Ocurrió un error interno. No se guardó ningún cambio.' });
+    expect((await fetch(`${url}usuarios`)).status).toBe(200);
+  });
 });

@@ -158,15 +158,15 @@ export async function openSheet<C extends string>(
   const byIndex = new Map([...columns].map(([column, index]) => [index, column]));
   const cut: ManifestProblem[] = read.overflows
     .filter((o) => o.index > 0 && byIndex.has(o.column))
-    .map((o) => ({ row: o.index + 1, column: byIndex.get(o.column)!, code: 'too-long', severity: 'error', limit: MAX_CELL_CHARS, value: `${MAX_CELL_CHARS}+` }));
+    .map((o) => ({ row: o.index + 1, column: byIndex.get(o.column)!, code: 'cell-too-long', severity: 'error', limit: MAX_CELL_CHARS }));
   return { sheet: { encoding, rows: table.slice(1), columns, headers, problems: cut }, problems: [] };
 }
 
-/** One problem per row, column and code: a cell cut on reading is not also "too long" again. */
+/** One problem per row, column and code: a cell cut on reading is not also "too long" for its field. */
 export function uniqueProblems(problems: ManifestProblem[]): ManifestProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.row}|${p.column}|${p.code}`;
+    const key = `${p.row}|${p.column}|${p.code === 'cell-too-long' ? 'too-long' : p.code}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -17,6 +17,15 @@ const PAGE_SIZE = 200;
 /** A 500-character cell wraps inside its column instead of pushing the table off the screen. */
 const CELL = { maxWidth: 260, overflowWrap: 'anywhere' } as const;
 
+/** A value from the file in at most two lines: a 500-character name must not fill the preview. */
+function CellText({ value }: { value: string }) {
+  return (
+    <Text size="sm" lineClamp={2} title={value.length > 80 ? value : undefined}>
+      {value}
+    </Text>
+  );
+}
+
 /**
  * Follows a preview or import while the core works on it: rows read, rows checked against
  * earlier records, then the single all-or-nothing write.
@@ -188,10 +197,14 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
                     return (
                       <Table.Tr key={r.row} bg={hasError ? 'red.0' : problems.length ? 'yellow.0' : undefined} data-testid={hasError ? 'manifest-error-row' : 'manifest-row'}>
                         <Table.Td>{r.row}</Table.Td>
-                        <Table.Td style={CELL}>{[r.givenNames, r.firstSurname, r.secondSurname].filter(Boolean).join(' ')}</Table.Td>
+                        <Table.Td style={CELL}>
+                          <CellText value={[r.givenNames, r.firstSurname, r.secondSurname].filter(Boolean).join(' ')} />
+                        </Table.Td>
                         <Table.Td>{formatPartialDate(r.birthDate)}</Table.Td>
                         <Table.Td>{r.sex}</Table.Td>
-                        <Table.Td style={CELL}>{r.documentNumber}</Table.Td>
+                        <Table.Td style={CELL}>
+                          <CellText value={r.documentNumber ?? ''} />
+                        </Table.Td>
                         <Table.Td>
                           <Stack gap={2}>
                             {problems.map((p, i) => (

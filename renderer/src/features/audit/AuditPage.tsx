@@ -101,7 +101,7 @@ export function AuditPage() {
             value={draft.caseNumber}
             maxLength={40}
             onChange={(e) => setDraft((d) => ({ ...d, caseNumber: e.currentTarget.value }))}
-            w={150}
+            w={180}
           />
           <DatePickerInput label={t('audit.from')} valueFormat={DATE_FORMAT} placeholder={t('common.datePlaceholder')} value={draft.from} onChange={(from) => setDraft((d) => ({ ...d, from }))} clearable w={150} />
           <DatePickerInput label={t('audit.to')} valueFormat={DATE_FORMAT} placeholder={t('common.datePlaceholder')} value={draft.to} onChange={(to) => setDraft((d) => ({ ...d, to }))} clearable w={150} />
@@ -157,10 +157,9 @@ export function AuditPage() {
                 </Group>
               </Table.Td>
               <Table.Td data-testid="audit-records">
-                {e.records.slice(0, 3).map((r) => r.label).join(', ')}
-                {e.records.length > 3 && ` +${e.records.length - 3}`}
+                <RecordLabels labels={e.records.map((r) => r.label)} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {e.outcome === 'ok' ? (
                   <Badge color="teal" variant="light" size="sm">
                     {t('audit.ok')}
@@ -193,5 +192,16 @@ export function AuditPage() {
         )}
       </Group>
     </Stack>
+  );
+}
+
+/** The first few records by name (a person's stay and record name them alike: once), and how many more. */
+function RecordLabels({ labels }: { labels: string[] }) {
+  const distinct = [...new Set(labels)];
+  return (
+    <>
+      {distinct.slice(0, 3).join(', ')}
+      {distinct.length > 3 && ` +${distinct.length - 3}`}
+    </>
   );
 }
