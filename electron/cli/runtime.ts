@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '../core/contract';
-import { IsoDateTime } from '../core/contract/common';
+import { DateOrderSchema, IsoDateTime } from '../core/contract/common';
+import type { DateOrder } from '../core/partial-date';
 import { clockStartingAt, systemClock, type Actor, type Clock, type Core } from '../core/context';
 import { openCore } from '../core/core';
 import { dispatch } from '../core/dispatch';
@@ -42,6 +43,16 @@ export function cliClock(env: NodeJS.ProcessEnv = process.env): Clock {
   if (!parsed.success) throw new CliUsageError(t('cli.clockStartInvalid'));
   process.stderr.write(`${t('cli.clockStarted', { at: parsed.data })}\n`);
   return clockStartingAt(new Date(parsed.data));
+}
+
+/** `--date-order`: dmy (day first, the default) or mdy (month first, as US manifests write dates). */
+export const DATE_ORDER_HELP = 'dmy | mdy: cómo leer 03/04/1968 si ninguna fecha del archivo lo aclara (por omisión, día primero)';
+
+export function dateOrderOption(value: string | undefined): { dateOrder?: DateOrder } {
+  if (value === undefined) return {};
+  const parsed = DateOrderSchema.safeParse(value.trim().toLowerCase());
+  if (!parsed.success) throw new CliUsageError(t('cli.dateOrderInvalid', { value }));
+  return { dateOrder: parsed.data };
 }
 
 export function openCliCore(options: GlobalOptions): { core: Core; file: string } {

@@ -18,12 +18,72 @@ export function isValidPartialDate(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Parses dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy), yyyy-mm-dd, or yyyy. */
-export function parseManifestDate(raw: string): PartialDate | null {
+/**
+ * The order of the two small numbers in a date like 03/04/1968: day first (Central America) or
+ * month first (manifests prepared in the United States).
+ */
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/**
+ * What one written date says of the order: day first when its first number exceeds 12, month
+ * first when its second does; null when both could be either (03/04/1968) or it is no such date.
+ */
+export function dateOrderEvidence(raw: string): DateOrder | null {
+  const m = SLASH_DATE.exec(raw.trim());
+  if (!m) return null;
+  const [first, second] = [Number(m[1]), Number(m[2])];
+  if (first > 12 && second <= 12) return 'dmy';
+  if (second > 12 && first <= 12) return 'mdy';
+  return null;
+}
+
+/** How the order of a date column was settled: by its own values, by the user, or by default (day first). */
+export type DateOrderSource = 'file' | 'chosen' | 'default';
+
+export interface ColumnDateOrder {
+  order: DateOrder;
+  source: DateOrderSource;
+  /** Values that say the other order: a file that mixes both is never read silently. */
+  conflicting: number;
+  /** Values like 03/04/1968 that either order reads (the ones the choice decides). */
+  ambiguous: number;
+}
+
+/**
+ * The order of one column: a value whose first part exceeds 12 decides it (or whose second part
+ * does, for month first). Values of both kinds: the larger side wins and the others are problems
+ * of their rows. No deciding value: the user's choice, else day first.
+ */
+export function columnDateOrder(values: Iterable<string>, chosen?: DateOrder): ColumnDateOrder {
+  let dmy = 0;
+  let mdy = 0;
+  let ambiguous = 0;
+  for (const value of values) {
+    const evidence = dateOrderEvidence(value);
+    if (evidence === 'dmy') dmy++;
+    else if (evidence === 'mdy') mdy++;
+    else if (SLASH_DATE.test(value.trim())) ambiguous++;
+  }
+  if (!dmy && !mdy) return { order: chosen ?? 'dmy', source: chosen ? 'chosen' : 'default', conflicting: 0, ambiguous };
+  const order: DateOrder = mdy > dmy || (mdy === dmy && chosen === 'mdy') ? 'mdy' : 'dmy';
+  return { order, source: 'file', conflicting: order === 'dmy' ? mdy : dmy, ambiguous };
+}
+
+/**
+ * Parses dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or, with order 'mdy', mm/dd/yyyy;
+ * yyyy-mm-dd; or yyyy.
+ */
+export function parseManifestDate(raw: string, order: DateOrder = 'dmy'): PartialDate | null {
   const text = raw.trim();
   let value: string | null = null;
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (m) value = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  let m = SLASH_DATE.exec(text);
+  if (m) {
+    const [day, month] = order === 'dmy' ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    value = `${m[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  }
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (m) value = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   if (/^\d{4}$/.test(text)) value = text;

@@ -184,6 +184,58 @@ describe('acogida CLI', () => {
     expect(versions.n).toBe(1);
   });
 
+  it('checks every row of a file it can: rows with a bad date or a missing surname carry their problems; only an unreadable file fails', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'check.db');
+    expect(acogida(['init', '--db', db, '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], 'clave-de-admin-1\n').status).toBe(0);
+    const list = path.join(dir, 'orden.csv');
+    fs.writeFileSync(list, 'reference,given_names,first_surname,second_surname,birth_date,sex,nationality\nOA-1,Wilmer Antonio,Coc,Pop,05/12/1988,M,GTM\nOA-2,Glenda,Reyes,Cruz,1990,F,HND\n');
+    // A list prepared in the United States: month first, said by --date-order.
+    expect(acogida(['alerts', 'import', '--db', db, '--list', 'warrant', '--file', list, '--date-order', 'mdy', '--json']).status).toBe(0);
+    const persons = path.join(dir, 'personas.csv');
+    fs.writeFileSync(persons, [
+      'given_names,first_surname,second_surname,birth_date,sex,nationality,document_number',
+      'Wilmer Antonio,Coc,Pop,1988-05-12,M,GTM,',
+      'Glenda,,Reyes,31/02/1990,F,HND,',
+      ',,,,,,',
+      'Pedro,Xol,,1970,M,GTM,',
+      'Marta,Chen,,ayer,Z,GTM,',
+    ].join('\n'));
+    const checked = acogida(['alerts', 'check', '--db', db, '--file', persons, '--json']);
+    expect(checked.status, checked.stderr + checked.stdout).toBe(0);
+    const lines = checked.stdout.trim().split('\n').map((l) => JSON.parse(l) as { row: number; matches: { reference: string }[]; problems?: { column: string; code: string; message: string }[] });
+    expect(lines.map((l) => l.row)).toEqual([2, 3, 5, 6]);
+    expect(lines[0]).toEqual({ row: 2, matches: [expect.objectContaining({ reference: 'OA-1' })] }); // 12 May read month first
+    expect(lines[1]!.matches.map((m) => m.reference)).toEqual(['OA-2']); // checked with what it has
+    expect(lines[1]!.problems!.map((p) => [p.column, p.code])).toEqual([['first_surname', 'required'], ['birth_date', 'bad-date']]);
+    expect(lines[2]).toEqual({ row: 5, matches: [] });
+    expect(lines[3]!.problems!.map((p) => p.code)).toEqual(['bad-date', 'bad-sex']);
+    expect(lines[3]!.problems![0]!.message).toContain('ayer');
+
+    const text = acogida(['alerts', 'check', '--db', db, '--file', persons]);
+    expect(text.stdout).toContain('Fila 3: warrant OA-2');
+    expect(text.stdout).toContain('verificada en parte');
+    const unreadable = path.join(dir, 'sin-columnas.csv');
+    fs.writeFileSync(unreadable, 'nombre_completo\nJuan Pérez\n');
+    expect(acogida(['alerts', 'check', '--db', db, '--file', unreadable, '--json']).status).toBe(1);
+    const wrongOrder = acogida(['alerts', 'check', '--db', db, '--file', persons, '--date-order', 'ymd', '--json']);
+    expect(wrongOrder.status).toBe(1);
+    expect(JSON.parse(wrongOrder.stdout).error.message).toBe('Orden de fecha no válido «ymd»: use dmy (día primero) o mdy (mes primero).');
+  });
+
+  it('imports a manifest from a United States flight without editing it', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'us.db');
+    expect(acogida(['init', '--db', db, '--centre', 'Centro', '--country', 'GTM', '--admin', 'admin'], 'clave-de-admin-1\n').status).toBe(0);
+    const manifest = path.join(dir, 'ice-air.csv');
+    fs.writeFileSync(manifest, 'given_names,first_surname,second_surname,birth_date,sex,nationality\nJuan Carlos,Caal,Tiul,03/20/1968,M,GTM\nRosa,Tiul,Choc,11/04/1987,F,GTM\n');
+    const r = acogida(['manifest', 'import', '--db', db, '--file', manifest, '--route', 'air', '--origin', 'USA', '--date', '2026-11-25', '--reference', 'ICE 2301', '--json']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 2, errors: [] });
+    const births = openRaw(db).prepare('SELECT birth_date FROM persons ORDER BY birth_date').pluck().all();
+    expect(births).toEqual(['1968-03-20', '1987-11-04']);
+  });
+
   it('evaluates a screening with the rules in force: exactly level, deadline_hours, reasons and rules_version', () => {
     const dir = tempDir();
     const file = (name: string, content: string) => {

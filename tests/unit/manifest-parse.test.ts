@@ -98,4 +98,38 @@ describe('manifest parsing', () => {
     expect(r.problems).toEqual([]);
     expect(r.rows[0]).toMatchObject({ givenNames: 'Karla Yesenia', firstSurname: 'García', birthDate: '1992-07-14', sex: 'F' });
   });
+
+  it('reads a United States manifest month first, as the file shows, ambiguous dates included', async () => {
+    const r = await parseManifest(enc('nombres;primer_apellido;fecha_nacimiento\nAna;Pop;03/20/1968\nLuis;Caal;03/04/1970\nRosa;Tzoc;1990-11-05\n'), 'us.csv');
+    expect(r.problems).toEqual([]);
+    expect(r.dateOrder).toMatchObject({ order: 'mdy', source: 'file', conflicting: 0, ambiguous: 1 });
+    expect(r.rows.map((x) => x.birthDate)).toEqual(['1968-03-20', '1970-03-04', '1990-11-05']);
+  });
+
+  it('reads an ambiguous file day first unless the user chooses month first, and says which', async () => {
+    const file = enc('nombres;primer_apellido;fecha_nacimiento\nAna;Pop;03/04/1968\nLuis;Caal;1970\n');
+    const byDefault = await parseManifest(file, 'm.csv');
+    expect(byDefault.dateOrder).toMatchObject({ order: 'dmy', source: 'default', ambiguous: 1 });
+    expect(byDefault.rows[0]!.birthDate).toBe('1968-04-03');
+    const chosen = await parseManifest(file, 'm.csv', { dateOrder: 'mdy' });
+    expect(chosen.dateOrder).toMatchObject({ order: 'mdy', source: 'chosen' });
+    expect(chosen.rows[0]!.birthDate).toBe('1968-03-04');
+    // The file's own evidence beats a choice.
+    const decided = await parseManifest(enc('nombres;primer_apellido;fecha_nacimiento\nAna;Pop;25/03/1968\n'), 'm.csv', { dateOrder: 'mdy' });
+    expect(decided.dateOrder).toMatchObject({ order: 'dmy', source: 'file' });
+    expect(decided.rows[0]!.birthDate).toBe('1968-03-25');
+  });
+
+  it('never mixes the two orders silently: the rows that contradict the column are problems', async () => {
+    const r = await parseManifest(enc('nombres;primer_apellido;fecha_nacimiento\nAna;Pop;25/03/1968\nLuis;Caal;14/02/1970\nRosa;Tzoc;03/25/1990\n'), 'm.csv');
+    expect(r.dateOrder).toMatchObject({ order: 'dmy', source: 'file', conflicting: 1 });
+    expect(r.problems.map((p) => [p.row, p.column, p.code, p.value])).toEqual([[4, 'birth_date', 'date-order-conflict-dmy', '03/25/1990']]);
+    expect(r.rows[2]!.birthDate).toBeNull();
+  });
+
+  it('keeps the row numbers the file shows when lines are empty', async () => {
+    const r = await parseManifest(enc('nombres;primer_apellido\nAna;Pop\n\n;;\nLuis;\n'), 'm.csv');
+    expect(r.rows.map((x) => x.row)).toEqual([2, 5]);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([[5, 'first_surname']]);
+  });
 });

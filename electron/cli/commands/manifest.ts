@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Output } from '../../core/contract';
-import { call, CliFailure, CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
+import { call, CliFailure, CliUsageError, DATE_ORDER_HELP, dateOrderOption, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
 interface ImportOptions extends GlobalOptions {
   file: string;
@@ -12,6 +12,7 @@ interface ImportOptions extends GlobalOptions {
   reference?: string;
   date?: string;
   kind?: string;
+  dateOrder?: string;
 }
 
 type ImportResult = Output<'manifests.import'>;
@@ -39,6 +40,7 @@ export function registerManifest(program: Command): void {
     .option('--reference <text>', 'número de vuelo o referencia (arribo nuevo)')
     .option('--date <yyyy-mm-dd>', 'fecha del arribo (arribo nuevo)')
     .option('--kind <kind>', 'flight | bus (por defecto según la ruta)')
+    .option('--date-order <order>', DATE_ORDER_HELP)
     .option('--db <file>', 'archivo de base de datos')
     .option('--json', 'salida JSON')
     .action((options: ImportOptions) =>
@@ -46,7 +48,7 @@ export function registerManifest(program: Command): void {
         if (!fs.existsSync(options.file)) throw new CliUsageError(t('cli.fileNotFound', { file: options.file }));
         if (!options.arrival && !(options.route && options.origin && options.date))
           throw new CliUsageError(t('cli.arrivalNeeded'));
-        const file = { fileName: path.basename(options.file), contentBase64: fs.readFileSync(options.file).toString('base64') };
+        const file = { fileName: path.basename(options.file), contentBase64: fs.readFileSync(options.file).toString('base64'), ...dateOrderOption(options.dateOrder) };
         const { core } = openCliCore(options);
         try {
           const input = options.arrival

@@ -1,7 +1,7 @@
 import { columnResolver, MANIFEST_COLUMNS } from '../manifest/columns';
-import { readPersonCells, type ManifestProblem } from '../manifest/parse';
+import { readPersonCells, sheetDateOrder, type ManifestProblem } from '../manifest/parse';
 import { cellReader, openSheet, uniqueProblems, withHeaders } from '../manifest/table';
-import type { PartialDate } from '../partial-date';
+import { columnDateOrder, type ColumnDateOrder, type DateOrder, type PartialDate } from '../partial-date';
 
 /** Columns of an alert list (any order; Spanish headers accepted, as for manifests). */
 const LIST_COLUMNS = {
@@ -37,16 +37,21 @@ export interface AlertListRow {
  * problem codes and messages are those of manifests (`manifest.<code>`), plus a reference
  * repeated in the file.
  */
-export async function parseAlertList(bytes: Uint8Array, fileName: string): Promise<{ rows: AlertListRow[]; problems: ManifestProblem[] }> {
+export async function parseAlertList(
+  bytes: Uint8Array,
+  fileName: string,
+  chosen?: DateOrder,
+): Promise<{ rows: AlertListRow[]; problems: ManifestProblem[]; dateOrder: ColumnDateOrder }> {
   const opened = await openSheet(bytes, fileName, listColumn, REQUIRED);
-  if (!opened.sheet) return { rows: [], problems: opened.problems };
+  if (!opened.sheet) return { rows: [], problems: opened.problems, dateOrder: columnDateOrder([], chosen) };
   const { rows: table, columns, headers } = opened.sheet;
+  const dateOrder = sheetDateOrder(table, columns.get('birth_date'), chosen);
 
   const problems: ManifestProblem[] = [...opened.sheet.problems];
   const rows: AlertListRow[] = [];
   const seen = new Map<string, number>();
   table.forEach((cells, i) => {
-    const row = i + 2;
+    const row = opened.sheet.rowNumbers[i]!;
     const cell = cellReader(cells, columns);
     const problem = (column: ListColumn, code: string, value?: string, duplicateOf?: number) =>
       problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}), ...(duplicateOf ? { duplicateOf } : {}) });
@@ -57,7 +62,7 @@ export async function parseAlertList(bytes: Uint8Array, fileName: string): Promi
     else seen.set(reference, row);
     const personProblem = (column: ListColumn, code: string, value?: string, limit?: number) =>
       problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}), ...(limit ? { limit } : {}) });
-    rows.push({ row, reference, ...readPersonCells(cell, personProblem), notes: cell('notes').slice(0, 1000) || null });
+    rows.push({ row, reference, ...readPersonCells(cell, personProblem, dateOrder.order), notes: cell('notes').slice(0, 1000) || null });
   });
-  return { rows, problems: withHeaders(uniqueProblems(problems), headers) };
+  return { rows, problems: withHeaders(uniqueProblems(problems), headers), dateOrder };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common';
+import { DateOrderSchema, Id, IsoDateTime } from './common';
 import { ManifestProblemValue } from './manifests';
 import { method } from './method';
 
@@ -13,6 +13,8 @@ export const POLICE_LISTS: readonly string[] = ['warrant', 'interpol'];
 const SpreadsheetFile = {
   fileName: z.string().trim().min(1).max(255),
   contentBase64: z.string().min(1).max(90_000_000),
+  /** How to read 03/04/1968 when no date of the file says it: day first (default) or month first. */
+  dateOrder: DateOrderSchema.optional(),
 };
 
 /** What clerks and protection officers may know: never which list, never the record. */
@@ -146,6 +148,8 @@ export const alertsContract = {
       z.object({
         row: z.number().int(),
         matches: z.array(z.object({ list: AlertListType, reference: z.string(), score: z.number(), reasons: z.array(z.string()) })),
+        /** What kept this row from a full check (a bad date, a missing surname); absent when it had none. */
+        problems: z.array(z.object({ column: z.string().nullable(), code: z.string(), message: z.string() })).optional(),
       }),
     ),
   }),

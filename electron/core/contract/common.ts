@@ -1,3 +1,4 @@
+import { DATE_ORDERS } from '../partial-date';
 import { z } from 'zod';
 import { LOCALES } from '../i18n/translate';
 import { ROLES } from '../roles';
@@ -28,6 +29,7 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+export const DateOrderSchema = z.enum(DATE_ORDERS);
 export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, { error: 'validation.timeZone' });
 export const CountryIso3 = z
   .string()

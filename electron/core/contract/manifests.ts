@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArrivalInput } from './arrivals';
-import { Id } from './common';
+import { DateOrderSchema, Id } from './common';
 import { method } from './method';
 
 const ManifestFile = {
@@ -9,7 +9,17 @@ const ManifestFile = {
   contentBase64: z.string().min(1).max(90_000_000),
   /** Chosen by the screen to follow this call with manifests.progress. */
   progressId: z.uuid().optional(),
+  /** How to read 03/04/1968 when no date of the file says it: day first (default) or month first. */
+  dateOrder: DateOrderSchema.optional(),
 };
+
+/** The order the birth dates were read in: settled by the file, chosen by the user, or the default. */
+export const DateOrderUsed = z.object({
+  order: DateOrderSchema,
+  source: z.enum(['file', 'chosen', 'default']),
+  /** Dates like 03/04/1968 that either order reads: when the file did not settle it, the user's choice decides them. */
+  ambiguous: z.number().int(),
+});
 
 export const ManifestProblemValue = z.object({
   row: z.number().int(),
@@ -44,6 +54,7 @@ export const manifestsContract = {
     input: z.strictObject({ ...ManifestFile, arrivalId: Id.optional() }),
     output: z.object({
       encoding: z.string().nullable(),
+      dateOrder: DateOrderUsed,
       rows: z.array(ManifestPreviewRow),
       problems: z.array(ManifestProblemValue),
       errorCount: z.number().int(),

@@ -1,5 +1,5 @@
 import { normalize, splitSurnames } from '../names';
-import { parseManifestDate, type PartialDate } from '../partial-date';
+import { columnDateOrder, dateOrderEvidence, parseManifestDate, type ColumnDateOrder, type DateOrder, type PartialDate } from '../partial-date';
 import { countryCode } from '../reference';
 import { canonicalColumn, REQUIRED_COLUMNS, type ManifestColumn } from './columns';
 import { DOCUMENT_MAX, FAMILY_GROUP_MAX, NAME_MAX } from '../contract/persons-common';
@@ -37,6 +37,8 @@ export interface ManifestProblem {
 
 export interface ParsedManifest {
   encoding: string | null;
+  /** The order the birth-date column was read in, and how it was settled. */
+  dateOrder: ColumnDateOrder;
   rows: ManifestRow[];
   problems: ManifestProblem[];
 }
@@ -63,7 +65,11 @@ type PersonColumn = 'given_names' | 'first_surname' | 'second_surname' | 'birth_
  * The person columns every sheet shares (manifests, alert lists, persons to check): names
  * required, date, sex and country read as people write them, each bad value a problem.
  */
-export function readPersonCells(cell: (column: PersonColumn) => string, problem: (column: PersonColumn, code: string, value?: string, limit?: number) => void) {
+export function readPersonCells(
+  cell: (column: PersonColumn) => string,
+  problem: (column: PersonColumn, code: string, value?: string, limit?: number) => void,
+  dateOrder: DateOrder = 'dmy',
+) {
   const givenNames = cell('given_names');
   const firstSurname = cell('first_surname');
   if (!givenNames) problem('given_names', 'required');
@@ -74,8 +80,12 @@ export function readPersonCells(cell: (column: PersonColumn) => string, problem:
     if (length > NAME_MAX) problem(column, 'too-long', String(length), NAME_MAX);
   }
   const rawDate = cell('birth_date');
-  const birthDate = rawDate ? parseManifestDate(rawDate) : null;
-  if (rawDate && !birthDate) problem('birth_date', 'bad-date', rawDate);
+  const evidence = rawDate ? dateOrderEvidence(rawDate) : null;
+  // A date that can only be read in the other order than the column's: the file mixes orders.
+  const conflicting = evidence !== null && evidence !== dateOrder;
+  const birthDate = rawDate && !conflicting ? parseManifestDate(rawDate, dateOrder) : null;
+  if (conflicting) problem('birth_date', `date-order-conflict-${dateOrder}`, rawDate);
+  else if (rawDate && !birthDate) problem('birth_date', 'bad-date', rawDate);
   const rawSex = cell('sex');
   const sex = rawSex ? (SEX[normalize(rawSex)] ?? null) : null;
   if (rawSex && !sex) problem('sex', 'bad-sex', rawSex);
@@ -83,6 +93,17 @@ export function readPersonCells(cell: (column: PersonColumn) => string, problem:
   const nationality = rawNationality ? countryCode(rawNationality) : null;
   if (rawNationality && !nationality) problem('nationality', 'bad-country', rawNationality);
   return { givenNames, firstSurname, secondSurname: cell('second_surname') || null, birthDate, sex, nationality };
+}
+
+/** The order of a sheet's birth-date column (day first when the sheet has none). */
+export function sheetDateOrder(table: string[][], column: number | undefined, chosen?: DateOrder): ColumnDateOrder {
+  if (column === undefined) return columnDateOrder([], chosen);
+  return columnDateOrder(
+    (function* () {
+      for (const cells of table) yield cells[column] ?? '';
+    })(),
+    chosen,
+  );
 }
 
 /** Rows between two progress reports (and two yields to the event loop) on large files. */
@@ -96,11 +117,13 @@ export const PROGRESS_CHUNK = 5000;
 export async function parseManifest(
   bytes: Uint8Array,
   fileName: string,
-  onRows?: (done: number, total: number) => Promise<void>,
+  options: { onRows?: (done: number, total: number) => Promise<void>; dateOrder?: DateOrder } = {},
 ): Promise<ParsedManifest> {
+  const { onRows } = options;
   const opened = await openSheet(bytes, fileName, canonicalColumn, REQUIRED_COLUMNS);
-  if (!opened.sheet) return { encoding: opened.encoding, rows: [], problems: opened.problems };
+  if (!opened.sheet) return { encoding: opened.encoding, dateOrder: columnDateOrder([], options.dateOrder), rows: [], problems: opened.problems };
   const { encoding, rows: table, columns, headers } = opened.sheet;
+  const dateOrder = sheetDateOrder(table, columns.get('birth_date'), options.dateOrder);
   // One "apellidos" column and no first surname: split it, particles kept with their surname.
   const splitting = columns.has('surnames') && !columns.has('first_surname');
 
@@ -109,7 +132,7 @@ export async function parseManifest(
   const total = table.length;
   for (let i = 0; i < total; i++) {
     if (onRows && i % PROGRESS_CHUNK === 0) await onRows(i, total);
-    const row = i + 2;
+    const row = opened.sheet.rowNumbers[i]!;
     const raw = cellReader(table[i]!, columns);
     const split = splitting ? splitSurnames(raw('surnames')) : null;
     const cell = (column: ManifestColumn) =>
@@ -117,7 +140,7 @@ export async function parseManifest(
     const problem = (column: ManifestColumn, code: string, value?: string, limit?: number) =>
       problems.push({ row, column, code, severity: 'error', ...(value !== undefined ? { value } : {}), ...(limit ? { limit } : {}) });
 
-    const person = readPersonCells(cell, problem);
+    const person = readPersonCells(cell, problem, dateOrder.order);
 
     for (const [column, max] of [['document_number', DOCUMENT_MAX], ['family_group', FAMILY_GROUP_MAX]] as const) {
       const length = cell(column).length;
@@ -143,7 +166,7 @@ export async function parseManifest(
   if (onRows) await onRows(total, total);
   flagDuplicates(rows, problems);
   problems.sort((a, b) => a.row - b.row);
-  return { encoding, rows, problems: withHeaders(uniqueProblems(problems), headers, splitting ? { first_surname: 'surnames', second_surname: 'surnames' } : {}) };
+  return { encoding, dateOrder, rows, problems: withHeaders(uniqueProblems(problems), headers, splitting ? { first_surname: 'surnames', second_surname: 'surnames' } : {}) };
 }
 
 /** The same person twice in one file: same document, or same names and birth date. */

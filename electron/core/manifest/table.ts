@@ -21,6 +21,8 @@ export interface CellOverflow {
 export interface ReadTable {
   encoding: string | null;
   table: string[][];
+  /** Each kept row's number in the file as a spreadsheet shows it (empty rows dropped, not renumbered). */
+  rowNumbers: number[];
   overflows: CellOverflow[];
   /** The file has more rows than MAX_SHEET_ROWS (reading stopped there). */
   tooManyRows: boolean;
@@ -51,17 +53,18 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Re
     encoding = decoded.encoding;
     readCsv(decoded.text, sink);
   }
-  return { encoding, table: sink.table, overflows: sink.overflows, tooManyRows: sink.full };
+  return { encoding, table: sink.table, rowNumbers: sink.rowNumbers, overflows: sink.overflows, tooManyRows: sink.full };
 }
 
 /** Collects non-empty rows within the limits, cutting long cells. */
 class TableSink {
   readonly table: string[][] = [];
+  readonly rowNumbers: number[] = [];
   readonly overflows: CellOverflow[] = [];
   full = false;
 
-  /** Adds one row; false once the row limit is passed (the reader stops). */
-  add(cells: string[]): boolean {
+  /** Adds row number `rowNumber` of the file; false once the row limit is passed (the reader stops). */
+  add(cells: string[], rowNumber: number): boolean {
     if (!cells.some((c) => c.trim() !== '')) return true;
     if (this.table.length > MAX_SHEET_ROWS) {
       this.full = true;
@@ -75,6 +78,7 @@ class TableSink {
       }
     }
     this.table.push(row);
+    this.rowNumbers.push(rowNumber);
     return true;
   }
 }
@@ -109,6 +113,8 @@ function binaryKind(bytes: Uint8Array): string | null {
 export interface Sheet<C extends string> {
   encoding: string | null;
   rows: string[][];
+  /** Each data row's number in the file (the header's is usually 1). */
+  rowNumbers: number[];
   /** Row problems found while reading (a cell cut to MAX_CELL_CHARS in a column we read). */
   problems: ManifestProblem[];
   columns: Map<C, number>;
@@ -158,8 +164,8 @@ export async function openSheet<C extends string>(
   const byIndex = new Map([...columns].map(([column, index]) => [index, column]));
   const cut: ManifestProblem[] = read.overflows
     .filter((o) => o.index > 0 && byIndex.has(o.column))
-    .map((o) => ({ row: o.index + 1, column: byIndex.get(o.column)!, code: 'cell-too-long', severity: 'error', limit: MAX_CELL_CHARS }));
-  return { sheet: { encoding, rows: table.slice(1), columns, headers, problems: cut }, problems: [] };
+    .map((o) => ({ row: read.rowNumbers[o.index]!, column: byIndex.get(o.column)!, code: 'cell-too-long', severity: 'error', limit: MAX_CELL_CHARS }));
+  return { sheet: { encoding, rows: table.slice(1), rowNumbers: read.rowNumbers.slice(1), columns, headers, problems: cut }, problems: [] };
 }
 
 /** One problem per row, column and code: a cell cut on reading is not also "too long" for its field. */
@@ -194,11 +200,12 @@ export function cellReader<C extends string>(cells: string[], columns: Map<C, nu
 function readCsv(text: string, sink: TableSink): void {
   const firstLine = text.slice(0, Math.min(text.search(/\r?\n|$/), 64 * 1024));
   const delimiter = [';', ',', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
+  // Empty lines are counted, not skipped, so each row keeps the number the file shows.
+  let rowNumber = 0;
   Papa.parse<string[]>(text, {
     delimiter,
-    skipEmptyLines: 'greedy',
     step: (result, parser) => {
-      if (!sink.add(result.data)) parser.abort();
+      if (!sink.add(result.data, ++rowNumber)) parser.abort();
     },
   });
 }
@@ -226,7 +233,7 @@ async function readXlsx(bytes: Uint8Array, sink: TableSink): Promise<void> {
         while (cells.length < column - 1) cells.push('');
         cells.push(cellText(cell.value));
       });
-      if (!sink.add(cells)) break;
+      if (!sink.add(cells, row.number)) break;
     }
     break; // the first sheet only
   }

@@ -201,7 +201,7 @@ function loadMatch(ctx: ServiceContext, id: string): AlertMatch {
 
 export const alertsHandlers = {
   'alerts.import': handle('alerts.import', {
-    prepare: (_ctx, input) => parseAlertList(Buffer.from(input.contentBase64, 'base64'), input.fileName),
+    prepare: (_ctx, input) => parseAlertList(Buffer.from(input.contentBase64, 'base64'), input.fileName, input.dateOrder),
     run(ctx, input, parsed) {
       const errors = parsed.problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new AppError('alerts.invalid', { count: errors.length, errors: translateProblems(ctx, errors) });
@@ -277,15 +277,31 @@ export const alertsHandlers = {
   }),
 
   'alerts.checkFile': handle('alerts.checkFile', {
-    prepare: (_ctx, input) => parseManifest(Buffer.from(input.contentBase64, 'base64'), input.fileName),
+    prepare: (_ctx, input) => parseManifest(Buffer.from(input.contentBase64, 'base64'), input.fileName, { dateOrder: input.dateOrder }),
+    /**
+     * A check is not an import: every row is checked with what it has, and a row with a bad date
+     * or a missing surname carries its problems beside its matches. Only a file that cannot be
+     * read at all (unreadable, a column missing) is refused.
+     */
     run(ctx, _input, parsed) {
-      const errors = parsed.problems.filter((p) => p.severity === 'error');
-      if (errors.length) throw new AppError('alerts.invalid', { count: errors.length, errors: translateProblems(ctx, errors) });
+      const fileErrors = parsed.problems.filter((p) => p.severity === 'error' && p.row === 1);
+      if (fileErrors.length) throw new AppError('alerts.invalid', { count: fileErrors.length, errors: translateProblems(ctx, fileErrors) });
+      const byRow = new Map<number, ReturnType<typeof translateProblems>>();
+      for (const p of translateProblems(ctx, parsed.problems.filter((p) => p.severity === 'error'))) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
       const threshold = readSettings(ctx.db).alertReviewThreshold;
-      return parsed.rows.map((row) => ({
-        row: row.row,
-        matches: findAlertMatches(ctx.db, row, threshold).map((m) => ({ list: m.record.list_type, reference: m.record.reference, score: m.score, reasons: m.reasons })),
-      }));
+      return parsed.rows.map((row) => {
+        const problems = byRow.get(row.row);
+        // Only the second surname written: it is the surname there is to check.
+        const query = !row.firstSurname && row.secondSurname ? { ...row, firstSurname: row.secondSurname, secondSurname: null } : row;
+        const checkable = query.givenNames !== '' && query.firstSurname !== '';
+        return {
+          row: row.row,
+          matches: checkable
+            ? findAlertMatches(ctx.db, query, threshold).map((m) => ({ list: m.record.list_type, reference: m.record.reference, score: m.score, reasons: m.reasons }))
+            : [],
+          ...(problems ? { problems: problems.map((p) => ({ column: p.column, code: p.code, message: p.message })) } : {}),
+        };
+      });
     },
   }),
 

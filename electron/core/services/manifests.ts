@@ -1,3 +1,4 @@
+import type { DateOrder } from '../partial-date';
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import type { ArrivalInput } from '../contract/arrivals';
@@ -16,7 +17,7 @@ import { createArrival, openArrival } from './arrivals';
 import { findCandidates, suggestRepeats } from './duplicates';
 import { createPerson, createPersonArrival, today, type PersonRow } from './persons-store';
 
-type ManifestInput = { fileName: string; contentBase64: string; progressId?: string | undefined };
+type ManifestInput = { fileName: string; contentBase64: string; progressId?: string | undefined; dateOrder?: DateOrder | undefined };
 
 /** Whose progress this is: a screen's session, or the CLI. */
 const progressOwner = (ctx: ServiceContext) => ctx.actor.sessionId ?? ctx.actor.username;
@@ -32,7 +33,10 @@ function reporter(ctx: ServiceContext, input: ManifestInput) {
 async function parse(ctx: ServiceContext, input: ManifestInput): Promise<ParsedManifest & { hash: string }> {
   const report = reporter(ctx, input);
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const parsed = await parseManifest(bytes, input.fileName, input.progressId ? (done, total) => report('reading', done, total) : undefined);
+  const parsed = await parseManifest(bytes, input.fileName, {
+    onRows: input.progressId ? (done, total) => report('reading', done, total) : undefined,
+    dateOrder: input.dateOrder,
+  });
   return { ...parsed, hash: createHash('sha256').update(bytes).digest('hex') };
 }
 
@@ -202,6 +206,7 @@ export const manifestsHandlers = {
       const repeats = problems.filter((p) => p.code === 'possible-repeat').length;
       return {
         encoding: parsed.encoding,
+        dateOrder: { order: parsed.dateOrder.order, source: parsed.dateOrder.source, ambiguous: parsed.dateOrder.ambiguous },
         rows: parsed.rows,
         problems: translateProblems(ctx, problems),
         errorCount: problems.filter((p) => p.severity === 'error').length,

@@ -498,6 +498,17 @@ export const en: Messages = {
     },
   },
   manifest: {
+    dateOrder: {
+      label: 'Order of the dates in the file',
+      byFile: {
+        dmy: 'Birth dates read day first (dd/mm/yyyy): the file says so.',
+        mdy: 'Birth dates read month first (mm/dd/yyyy), as United States manifests write them: the file says so.',
+      },
+      ask_one: '{{count}} date like 03/04/1968 reads two ways. Choose how the file writes them:',
+      ask_other: '{{count}} dates like 03/04/1968 read two ways. Choose how the file writes them:',
+      dmy: 'Day first (dd/mm/yyyy)',
+      mdy: 'Month first (mm/dd/yyyy)',
+    },
     importedLine: '{{file}}: {{formatted}} people, imported on {{date}} by {{by}}',
     undoneLine: 'Undone on {{date}}: {{reason}}',
     undo: 'Undo import',

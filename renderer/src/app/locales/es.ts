@@ -497,6 +497,17 @@ export const es = {
     },
   },
   manifest: {
+    dateOrder: {
+      label: 'Orden de las fechas del archivo',
+      byFile: {
+        dmy: 'Fechas de nacimiento leídas con el día primero (dd/mm/aaaa): así lo indica el archivo.',
+        mdy: 'Fechas de nacimiento leídas con el mes primero (mm/dd/aaaa), como en los manifiestos de Estados Unidos: así lo indica el archivo.',
+      },
+      ask_one: '{{count}} fecha como 03/04/1968 se puede leer de dos maneras. Elija cómo están escritas:',
+      ask_other: '{{count}} fechas como 03/04/1968 se pueden leer de dos maneras. Elija cómo están escritas:',
+      dmy: 'Día primero (dd/mm/aaaa)',
+      mdy: 'Mes primero (mm/dd/aaaa)',
+    },
     importedLine: '{{file}}: {{formatted}} personas, importado el {{date}} por {{by}}',
     undoneLine: 'Deshecha el {{date}}: {{reason}}',
     undo: 'Deshacer importación',

@@ -1,6 +1,7 @@
 import type { Output } from '@core/contract';
-import { Alert, Badge, Button, FileInput, Group, Modal, Pagination, Progress, ScrollArea, Stack, Switch, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Modal, Pagination, Progress, ScrollArea, SegmentedControl, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import type { DateOrder } from '@core/partial-date';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -80,21 +81,27 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
   const [progressId, setProgressId] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [onlyProblems, setOnlyProblems] = useState(false);
+  const [dateOrder, setDateOrder] = useState<DateOrder | undefined>(undefined);
   const importer = useCallMutation('manifests.import', ['arrivals.get', 'arrivals.list', 'flow.board', 'manifests.imports']);
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setPreview(null);
     setContent(null);
+    setDateOrder(undefined);
+    if (!chosen) return;
+    await read(chosen, await toBase64(chosen), undefined);
+  };
+
+  /** Previews the file, reading ambiguous dates in `order` when the user chose one. */
+  const read = async (chosen: File, base64: string, order: DateOrder | undefined) => {
     setPage(1);
     setOnlyProblems(false);
-    if (!chosen) return;
     const id = crypto.randomUUID();
     setProgressId(id);
     try {
-      const base64 = await toBase64(chosen);
       setContent(base64);
-      const result = await call('manifests.preview', { fileName: chosen.name, contentBase64: base64, progressId: id, arrivalId });
+      const result = await call('manifests.preview', { fileName: chosen.name, contentBase64: base64, progressId: id, arrivalId, ...(order ? { dateOrder: order } : {}) });
       setPreview(result);
       setOnlyProblems(result.errorCount > 0 && result.rows.length > PAGE_SIZE);
     } catch (error) {
@@ -108,7 +115,7 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
     const id = crypto.randomUUID();
     setProgressId(id);
     try {
-      const result = await importer.mutateAsync({ arrivalId, fileName: file!.name, contentBase64: content!, progressId: id });
+      const result = await importer.mutateAsync({ arrivalId, fileName: file!.name, contentBase64: content!, progressId: id, ...(dateOrder ? { dateOrder } : {}) });
       notifySuccess(t('manifest.imported', { count: result.imported, formatted: formatNumber(result.imported) }));
       close();
     } finally {
@@ -150,6 +157,13 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
             <Text fw={600} data-testid="manifest-summary">
               {t('manifest.summary', { rows: formatNumber(preview.rows.length), errors: formatNumber(preview.errorCount), duplicates: formatNumber(preview.duplicatesInFile), repeats: formatNumber(preview.possibleRepeatReturnees) })}
             </Text>
+            <DateOrderLine
+              used={preview.dateOrder}
+              onChoose={(order) => {
+                setDateOrder(order);
+                void read(file!, content!, order);
+              }}
+            />
             {preview.errorCount > 0 ? (
               <Alert color="red" icon={<IconAlertTriangle />} title={t('manifest.problems')}>
                 {t('manifest.fixAndRetry')}
@@ -239,5 +253,35 @@ export function ManifestImportModal({ arrivalId, opened, onClose }: { arrivalId:
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * How the birth dates were read. Settled by the file (a 25/03/1990 or a 03/25/1990 in it): said.
+ * Not settled and the file has dates like 03/04/1968: the clerk chooses, day first by default.
+ */
+function DateOrderLine({ used, onChoose }: { used: Preview['dateOrder']; onChoose: (order: DateOrder) => void }) {
+  const { t } = useTranslation();
+  if (used.source === 'file')
+    return (
+      <Text size="sm" data-testid="manifest-date-order">
+        {t(`manifest.dateOrder.byFile.${used.order}`)}
+      </Text>
+    );
+  if (used.ambiguous === 0) return null;
+  return (
+    <Group gap="sm" data-testid="manifest-date-order">
+      <Text size="sm">{t('manifest.dateOrder.ask', { count: used.ambiguous })}</Text>
+      <SegmentedControl
+        size="xs"
+        value={used.order}
+        onChange={(value) => onChoose(value as DateOrder)}
+        data={[
+          { value: 'dmy', label: t('manifest.dateOrder.dmy') },
+          { value: 'mdy', label: t('manifest.dateOrder.mdy') },
+        ]}
+        aria-label={t('manifest.dateOrder.label')}
+      />
+    </Group>
   );
 }
