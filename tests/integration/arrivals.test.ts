@@ -79,6 +79,22 @@ describe('manifest import', () => {
   });
 });
 
+describe('repeat returnees where everyone is a José López', () => {
+  it('finds the one earlier record among many namesakes, by the birth year, and proposes no namesake born years apart', async () => {
+    const { core, token } = await clerkCore();
+    const lines = ['nombres;primer_apellido;segundo_apellido;fecha_nacimiento'];
+    // 1,200 namesakes over 60 years: the pair of names alone would point at all of them.
+    for (let i = 0; i < 1200; i++) lines.push(`José;López;García;${1950 + (i % 60)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`);
+    lines.push('José;López;García;1991-07-23');
+    await expectOk(core, 'manifests.import', { fileName: 'comunes.csv', contentBase64: b64(lines.join('\n')), arrival: FLIGHT }, { token });
+    const again = await expectOk(core, 'manifests.preview', { fileName: 'b.csv', contentBase64: b64('nombres;primer_apellido;segundo_apellido;fecha_nacimiento\nJosé;Lopes;García;23/07/1991\nJosé;López;García;1900\n') }, { token });
+    const repeats = again.problems.filter((p) => p.code === 'possible-repeat');
+    expect(repeats.map((p) => p.row)).toEqual([2]);
+    const expected = core.db.prepare("SELECT case_number FROM persons WHERE birth_date = '1991-07-23'").pluck().get() as string;
+    expect(repeats[0]!.message).toContain(expected);
+  });
+});
+
 describe('progress of a large manifest', () => {
   it('reports rows read and checked while the call works, only to the user who started it, unaudited', async () => {
     const { core, token, adminToken } = await clerkCore();

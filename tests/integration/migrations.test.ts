@@ -235,6 +235,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0015 adds keys that block on a pair of names and the birth year, built from the keys each person had', () => {
+    const db = freshDb();
+    migrateTo(db, 14);
+    const insert = db.prepare('INSERT INTO person_keys (key, person_id) VALUES (?, ?)');
+    for (const key of ['p:hs+lps', 'p:grs+lps', 'y:1990', 's:lps']) insert.run(key, 'con-fecha');
+    insert.run('p:hs+lps', 'sin-fecha');
+    migrateTo(db, 15);
+    expect(schemaVersion(db)).toBe(15);
+    const keys = (id: string) => db.prepare("SELECT key FROM person_keys WHERE person_id = ? AND key LIKE 'b:%' ORDER BY key").pluck().all(id);
+    expect(keys('con-fecha')).toEqual(['b:1990:grs+lps', 'b:1990:hs+lps']);
+    expect(keys('sin-fecha')).toEqual(['b:?:hs+lps']);
+    db.close();
+  });
+
   it('runs every pending migration in one transaction: a failure leaves the old version intact', () => {
     const db = freshDb();
     migrateTo(db, 1);

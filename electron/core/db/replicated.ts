@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { cached } from './statements';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 
@@ -60,11 +61,11 @@ function appendChange(
   op: 'insert' | 'update' | 'delete',
   payload: Record<string, unknown>,
 ): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO changes (id, centre_id, table_name, row_id, op, hlc, origin, payload, created_at)
+  cached(
+    ctx.db,
+    `INSERT INTO changes (id, centre_id, table_name, row_id, op, hlc, origin, payload, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+  )
     .run(uuidv7(), s.centreId, table, rowId, op, s.hlc, s.origin, JSON.stringify(payload), s.now);
   ctx.records.add(rowId);
 }
@@ -88,8 +89,7 @@ export function insertRow(
     ...values,
   };
   const columns = checkColumns(row);
-  ctx.db
-    .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+  cached(ctx.db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
     .run(...columns.map((c) => row[c as keyof typeof row]));
   appendChange(ctx, s, table, id, 'insert', row);
   return id;
@@ -101,8 +101,7 @@ export function updateRow(ctx: ServiceContext, table: ReplicatedTable, id: strin
   const columns = checkColumns(patch);
   const full = { ...patch, updated_at: s.now, hlc: s.hlc };
   const assignments = [...columns, 'updated_at', 'hlc'].map((c) => `${c} = ?`).join(', ');
-  const info = ctx.db
-    .prepare(`UPDATE ${table} SET ${assignments} WHERE id = ? AND deleted_at IS NULL`)
+  const info = cached(ctx.db, `UPDATE ${table} SET ${assignments} WHERE id = ? AND deleted_at IS NULL`)
     .run(...columns.map((c) => patch[c]), s.now, s.hlc, id);
   if (info.changes !== 1) throw new Error(`updateRow: no live row ${table}/${id}`);
   appendChange(ctx, s, table, id, 'update', full);

@@ -1,9 +1,10 @@
 import type { Suggestion } from '../contract/persons';
 import type { ServiceContext } from '../context';
 import { insertRow } from '../db/replicated';
+import { cached } from '../db/statements';
 import { compactKey, nameSimilarity } from '../names';
 import { compareBirthDates } from '../partial-date';
-import { fullName, personKeys, type PersonRow } from './persons-store';
+import { candidateKeys, fullName, type PersonRow } from './persons-store';
 
 /** Score from which an earlier record is proposed as the same person. */
 export const REPEAT_THRESHOLD = 0.85;
@@ -40,6 +41,29 @@ export function matchScore(a: Comparable, b: Comparable): { score: number; reaso
   return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
 }
 
+/** Postings read per key at most: a pair of names common in the population stops there. */
+const POSTINGS_PER_KEY = 500;
+/** Candidates scored at most, those sharing the most keys first. */
+const MAX_CANDIDATES = 200;
+
+/**
+ * The records worth scoring: those sharing a year-blocked pair of names (or the document) with
+ * the person. Each key is read up to POSTINGS_PER_KEY postings, so the cost stays the same when
+ * a manifest is all José López and the population reaches a million.
+ */
+function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string }): { person_id: string }[] {
+  const postings = cached(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${POSTINGS_PER_KEY}`).pluck();
+  const weight = new Map<string, number>();
+  for (const key of candidateKeys(person)) {
+    const add = key.startsWith('d:') ? 3 : 1;
+    for (const id of postings.all(key) as string[]) if (id !== person.id) weight.set(id, (weight.get(id) ?? 0) + add);
+  }
+  return [...weight]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES)
+    .map(([person_id]) => ({ person_id }));
+}
+
 /** Earlier records that may be the same person, best first (blocking keys: never a full scan). */
 export function findCandidates(
   ctx: ServiceContext,
@@ -47,21 +71,17 @@ export function findCandidates(
   limit = 3,
   exclude: ReadonlySet<string> = new Set(),
 ): { row: PersonRow; score: number; reasons: string[] }[] {
-  const keys = personKeys(person);
-  if (!keys.length) return [];
-  const ids = ctx.db
-    .prepare(
-      `SELECT person_id, sum(CASE WHEN substr(key, 1, 2) = 'd:' THEN 2 ELSE 1 END) AS weight
-       FROM person_keys WHERE key IN (${keys.map(() => '?').join(',')}) AND person_id <> ?
-       GROUP BY person_id HAVING weight >= 2 ORDER BY weight DESC LIMIT 200`,
-    )
-    .all(...keys, person.id ?? '') as { person_id: string }[];
+  // People of the same manifest are left out before their rows are read: in a file of namesakes
+  // they are most of the candidates.
+  const ids = candidateIds(ctx, person)
+    .map((r) => r.person_id)
+    .filter((id) => !exclude.has(id));
   if (!ids.length) return [];
-  const rows = ctx.db
-    .prepare(`SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`)
-    .all(...ids.map((r) => r.person_id)) as PersonRow[];
+  // One statement per list length (at most MAX_CANDIDATES of them), kept prepared.
+  const rows = cached(ctx.db, `SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`).all(
+    ...ids,
+  ) as PersonRow[];
   return rows
-    .filter((row) => !exclude.has(row.id))
     .map((row) => ({ row, ...matchScore(person, row) }))
     .filter((c) => c.score >= REPEAT_THRESHOLD)
     .sort((a, b) => b.score - a.score)

@@ -3,6 +3,7 @@ import type { Person } from '../contract/persons';
 import type { PersonArrivalRow } from '../contract/persons-common';
 import type { ServiceContext } from '../context';
 import { insertRow } from '../db/replicated';
+import { cached } from '../db/statements';
 import { AppError } from '../errors';
 import { compactKey, nameTokens, phoneticKey, soundKey } from '../names';
 import { ageAt, ageGroup, birthYear } from '../partial-date';
@@ -78,7 +79,7 @@ export function toPerson(row: PersonRow, todayIso: string): Person {
 }
 
 export function loadPersonRow(ctx: ServiceContext, id: string): PersonRow {
-  const row = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ? AND deleted_at IS NULL').get(id) as PersonRow | undefined;
+  const row = cached(ctx.db, 'SELECT rowid, * FROM persons WHERE id = ? AND deleted_at IS NULL').get(id) as PersonRow | undefined;
   if (!row) throw new AppError('persons.not-found');
   ctx.records.add(id);
   return row;
@@ -162,9 +163,9 @@ export function personArrivalRow(ctx: ServiceContext, id: string): PersonArrival
 /** The next number of a yearly series, unique across workstations: year, workstation code, sequence. */
 function nextNumber(ctx: ServiceContext, counters: 'case_counters' | 'certificate_counters'): string {
   const year = Number(today(ctx).slice(0, 4));
-  const row = ctx.db
-    .prepare(`INSERT INTO ${counters} (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`)
-    .get(year) as { last: number };
+  const row = cached(ctx.db, `INSERT INTO ${counters} (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`).get(year) as {
+    last: number;
+  };
   const ws = ctx.core.identity!.workstationId.replace(/-/g, '').slice(-4).toUpperCase();
   return `${year}-${ws}-${String(row.last).padStart(5, '0')}`;
 }
@@ -202,24 +203,50 @@ export function personKeys(p: { given_names: string; first_surname: string; seco
   }
   const year = birthYear(p.birth_date);
   if (year) keys.add(`y:${year}`);
+  for (const pair of namePairs(p)) keys.add(`b:${year ?? '?'}:${pair}`);
   if (p.document_number) keys.add(`d:${compactKey(p.document_number)}`);
   return [...keys];
+}
+
+/** The consonant-skeleton pairs of a person's names (first given name and surnames), in any order. */
+export function namePairs(p: { given_names: string; first_surname: string; second_surname: string | null }): string[] {
+  const given = nameTokens(p.given_names)[0];
+  const codes = [...(given ? [given] : []), ...nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`)].map(phoneticKey);
+  const pairs = new Set<string>();
+  for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.add(pairKey(codes[i]!, codes[j]!).slice(2));
+  return [...pairs];
+}
+
+/**
+ * The keys that find earlier records of a person, few postings each: the document; with a birth
+ * year, each pair of names in that year, the years either side, and among records with no year;
+ * with none, the pairs alone (capped per key where they are common).
+ */
+export function candidateKeys(p: { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }): string[] {
+  const keys: string[] = [];
+  if (p.document_number) keys.push(`d:${compactKey(p.document_number)}`);
+  const year = birthYear(p.birth_date);
+  for (const pair of namePairs(p)) {
+    if (year) for (const y of [year - 1, year, year + 1, '?']) keys.push(`b:${y}:${pair}`);
+    else keys.push(`p:${pair}`);
+  }
+  return keys;
 }
 
 export function pairKey(a: string, b: string, prefix: 'p' | 'q' = 'p'): string {
   return `${prefix}:${a < b ? `${a}+${b}` : `${b}+${a}`}`;
 }
 
-/** Refreshes a person's search index and blocking keys (after insert or edit). */
-export function indexPerson(ctx: ServiceContext, row: PersonRow): void {
-  ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(row.id);
-  ctx.db.prepare('DELETE FROM persons_fts WHERE rowid = ?').run(row.rowid);
+/** Refreshes a person's search index and blocking keys (after insert or edit; `fresh`: a new record, nothing to remove). */
+export function indexPerson(ctx: ServiceContext, row: PersonRow, fresh = false): void {
+  if (!fresh) {
+    cached(ctx.db, 'DELETE FROM person_keys WHERE person_id = ?').run(row.id);
+    cached(ctx.db, 'DELETE FROM persons_fts WHERE rowid = ?').run(row.rowid);
+  }
   if (row.merged_into) return; // a merged record is found through the record it joined
-  const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
+  const insertKey = cached(ctx.db, 'INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
   for (const key of personKeys(row)) insertKey.run(key, row.id);
-  ctx.db
-    .prepare('INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (?, ?, ?, ?)')
-    .run(row.rowid, fullName(row), row.document_number ?? '', row.case_number);
+  cached(ctx.db, 'INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (?, ?, ?, ?)').run(row.rowid, fullName(row), row.document_number ?? '', row.case_number);
 }
 
 export interface NewPerson {
@@ -237,7 +264,7 @@ export interface NewPerson {
 export function createPerson(ctx: ServiceContext, values: NewPerson): PersonRow {
   const id = insertRow(ctx, 'persons', { case_number: nextCaseNumber(ctx), ...values });
   const row = loadPersonRow(ctx, id);
-  indexPerson(ctx, row);
+  indexPerson(ctx, row, true);
   return row;
 }
 
