@@ -196,21 +196,24 @@ describe('acogida CLI', () => {
     fs.writeFileSync(persons, [
       'given_names,first_surname,second_surname,birth_date,sex,nationality,document_number',
       'Wilmer Antonio,Coc,Pop,1988-05-12,M,GTM,',
-      'Glenda,,Reyes,31/02/1990,F,HND,',
+      'Glenda,Reyes,Cruz,31/02/1990,F,HND,',
       ',,,,,,',
       'Pedro,Xol,,1970,M,GTM,',
       'Marta,Chen,,ayer,Z,GTM,',
+      'Wilmer Antonio,,Pop,1988-05-12,M,GTM,',
     ].join('\n'));
     const checked = acogida(['alerts', 'check', '--db', db, '--file', persons, '--json']);
     expect(checked.status, checked.stderr + checked.stdout).toBe(0);
     const lines = checked.stdout.trim().split('\n').map((l) => JSON.parse(l) as { row: number; matches: { reference: string }[]; problems?: { column: string; code: string; message: string }[] });
-    expect(lines.map((l) => l.row)).toEqual([2, 3, 5, 6]);
+    expect(lines.map((l) => l.row)).toEqual([2, 3, 5, 6, 7]);
     expect(lines[0]).toEqual({ row: 2, matches: [expect.objectContaining({ reference: 'OA-1' })] }); // 12 May read month first
-    expect(lines[1]!.matches.map((m) => m.reference)).toEqual(['OA-2']); // checked with what it has
-    expect(lines[1]!.problems!.map((p) => [p.column, p.code])).toEqual([['first_surname', 'required'], ['birth_date', 'bad-date']]);
+    expect(lines[1]!.matches.map((m) => m.reference)).toEqual(['OA-2']); // checked without the date it could not read
+    expect(lines[1]!.problems!.map((p) => [p.column, p.code])).toEqual([['birth_date', 'bad-date']]);
     expect(lines[2]).toEqual({ row: 5, matches: [] });
     expect(lines[3]!.problems!.map((p) => p.code)).toEqual(['bad-date', 'bad-sex']);
     expect(lines[3]!.problems![0]!.message).toContain('ayer');
+    expect(lines[4]!.matches.map((m) => m.reference)).toEqual(['OA-1']); // the surname there is
+    expect(lines[4]!.problems!.map((p) => [p.column, p.code])).toEqual([['first_surname', 'required']]);
 
     const text = acogida(['alerts', 'check', '--db', db, '--file', persons]);
     expect(text.stdout).toContain('Fila 3: warrant OA-2');

@@ -54,3 +54,25 @@ describe('alert matcher: one variation at a time', () => {
     expect(alertScore({ ...record, givenNames: 'Rosa', secondSurname: 'Batz', birthDate: '1968-01-20' }, record).score).toBeLessThan(THRESHOLD);
   });
 });
+
+describe('alert matcher: evidence that weighs against, and evidence that is missing', () => {
+  const josé: AlertSubject = { givenNames: 'José', firstSurname: 'López', secondSurname: 'Pérez', birthDate: '1990-03-02', sex: 'M', nationality: 'GTM' };
+
+  it('keeps a cousin with another second surname out of the queue, saying which evidence weighed against', () => {
+    const cousin = alertScore({ ...josé, secondSurname: 'García', birthDate: '1990' }, josé);
+    expect(cousin.score).toBeLessThan(THRESHOLD);
+    expect(cousin.reasons).toContain('second-surname-different');
+  });
+
+  it('does not ask the officer about every José López when the file gives no date and one surname', () => {
+    const thin = alertScore({ givenNames: 'José', firstSurname: 'López' }, { ...josé, birthDate: null });
+    expect(thin.score).toBeLessThan(THRESHOLD);
+    expect(thin.reasons).toContain('little-evidence');
+    // With the date, the same names are worth a look.
+    expect(alertScore({ givenNames: 'José', firstSurname: 'López', birthDate: '1990-03-02' }, josé).score).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('treats a missing birth date as neutral when the whole name agrees', () => {
+    expect(alertScore({ ...josé, birthDate: null }, { ...josé, birthDate: null }).score).toBeGreaterThanOrEqual(0.99);
+  });
+});

@@ -45,3 +45,23 @@ describe('repeat-returnee detection', () => {
     expect(r.reasons).toContain('document-match');
   });
 });
+
+describe('evidence that weighs against, and evidence that is missing', () => {
+  it('a cousin with the same given name, first surname and birth year but another second surname is not proposed, and the reasons say why', () => {
+    const r = matchScore(p('José', 'López', 'García', '1990-03-02', 'M'), p('José', 'López', 'Pérez', '1990-07-09', 'M'));
+    expect(r.score).toBeLessThan(REPEAT_THRESHOLD);
+    expect(r.reasons).toContain('second-surname-different');
+  });
+
+  it('a given name and one surname with nothing else is too little evidence; a date or a document is enough', () => {
+    const thin = matchScore(p('José', 'López', null, null), p('José', 'López', 'Pérez', null));
+    expect(thin.score).toBeLessThan(REPEAT_THRESHOLD);
+    expect(thin.reasons).toContain('little-evidence');
+    expect(matchScore(p('José', 'López', null, '1990-03-02'), p('José', 'López', 'Pérez', '1990-03-02')).score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
+    expect(matchScore(p('José', 'López', null, null, null, 'A1234'), p('José', 'López', 'Pérez', null, null, 'A1234')).score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
+  });
+
+  it('a missing birth date is neutral when the whole name agrees', () => {
+    expect(matchScore(p('María José', 'López', 'Xicará', null), p('María José', 'López', 'Xicará', null)).score).toBe(1);
+  });
+});

@@ -31,6 +31,8 @@ export const ALERT_REASONS = [
   'sex-different',
   'nationality-match',
   'nationality-different',
+  'second-surname-different',
+  'little-evidence',
 ] as const;
 export type AlertReason = (typeof ALERT_REASONS)[number];
 
@@ -107,8 +109,14 @@ export function alertScore(q: AlertSubject, r: AlertSubject, explain = true): { 
   const compared = compareBirthDates(q.birthDate ?? null, r.birthDate ?? null);
   // Two bare years that agree say no more than "same year".
   const dates = compared === 'exact' && (q.birthDate ?? '').length < 10 ? 'same-year' : compared;
-  score += { exact: 0.08, 'day-month-swapped': 0.05, 'same-year': 0.03, 'one-year-off': 0, different: -0.3, unknown: -0.02 }[dates];
+  // A missing date is neutral; a date that differs beyond the usual errors weighs against.
+  score += { exact: 0.08, 'day-month-swapped': 0.05, 'same-year': 0.03, 'one-year-off': 0, different: -0.3, unknown: 0 }[dates];
   if (explain) reasons.push(`birth-date-${dates}`);
+  // Two second surnames written and different: a cousin, not the same person.
+  if (secondSurnamesDiffer(q, r)) {
+    score -= 0.15;
+    if (explain) reasons.push('second-surname-different');
+  }
   if (q.sex && r.sex && q.sex !== 'X' && r.sex !== 'X') {
     score += q.sex === r.sex ? 0.02 : -0.25;
     if (explain) reasons.push(q.sex === r.sex ? 'sex-match' : 'sex-different');
@@ -117,5 +125,30 @@ export function alertScore(q: AlertSubject, r: AlertSubject, explain = true): { 
     score += q.nationality === r.nationality ? 0.02 : -0.05;
     if (explain) reasons.push(q.nationality === r.nationality ? 'nationality-match' : 'nationality-different');
   }
+  // A given name and one surname in common, and nothing else to compare: not enough to ask the
+  // officer (the José López of a whole population). More evidence (a date, both surnames) can.
+  if (dates === 'unknown' && thinNames(q, r)) {
+    score = Math.min(score, LITTLE_EVIDENCE_CEILING);
+    if (explain) reasons.push('little-evidence');
+  }
   return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
+}
+
+/** Highest score of a comparison that rests on a given name and one surname alone. */
+export const LITTLE_EVIDENCE_CEILING = 0.75;
+
+/** Both records write two surnames, the first ones agree, and the second ones are plainly different names (not a typo, not a swap). */
+export function secondSurnamesDiffer(q: { firstSurname: string; secondSurname?: string | null }, r: { firstSurname: string; secondSurname?: string | null }): boolean {
+  const qs = nameTokens(`${q.firstSurname} ${q.secondSurname ?? ''}`);
+  const rs = nameTokens(`${r.firstSurname} ${r.secondSurname ?? ''}`);
+  if (qs.length !== 2 || rs.length !== 2) return false;
+  const alike = (a: string, b: string) => soundKey(a) === soundKey(b) || jaroWinkler(a, b) >= 0.85;
+  if (alike(qs[0]!, rs[1]!) && alike(qs[1]!, rs[0]!)) return false; // swapped
+  return alike(qs[0]!, rs[0]!) && !alike(qs[1]!, rs[1]!);
+}
+
+/** One side writes a single surname (or one word of given name and one surname is all either has). */
+export function thinNames(q: { givenNames: string; firstSurname: string; secondSurname?: string | null }, r: { givenNames: string; firstSurname: string; secondSurname?: string | null }): boolean {
+  const count = (s: typeof q) => nameTokens(`${s.firstSurname} ${s.secondSurname ?? ''}`).length;
+  return Math.min(count(q), count(r)) < 2;
 }

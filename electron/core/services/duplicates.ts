@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { insertRow } from '../db/replicated';
 import { cached } from '../db/statements';
 import { compactKey, nameSimilarity } from '../names';
+import { LITTLE_EVIDENCE_CEILING, secondSurnamesDiffer, thinNames } from '../alerts/match';
 import { compareBirthDates } from '../partial-date';
 import { candidateKeys, fullName, type PersonRow } from './persons-store';
 
@@ -30,13 +31,24 @@ export function matchScore(a: Comparable, b: Comparable): { score: number; reaso
     reasons.push('document-match');
   }
   const dates = compareBirthDates(a.birth_date, b.birth_date);
-  const dateAdjust = { exact: 0.1, 'day-month-swapped': 0.05, 'same-year': 0, 'one-year-off': -0.05, different: -0.3, unknown: -0.05 }[dates];
+  // A missing date is neutral; a date that differs beyond the usual errors weighs against.
+  const dateAdjust = { exact: 0.1, 'day-month-swapped': 0.05, 'same-year': 0, 'one-year-off': -0.05, different: -0.3, unknown: 0 }[dates];
   score += dateAdjust;
   if (dates !== 'unknown' && dates !== 'different') reasons.push(`birth-date-${dates}`);
   if (dates === 'different') reasons.push('birth-date-different');
   if (a.sex && b.sex && a.sex !== 'X' && b.sex !== 'X' && a.sex !== b.sex) {
     score -= 0.2;
     reasons.push('sex-different');
+  }
+  const names = (p: Comparable) => ({ givenNames: p.given_names, firstSurname: p.first_surname, secondSurname: p.second_surname });
+  if (secondSurnamesDiffer(names(a), names(b))) {
+    score -= 0.15;
+    reasons.push('second-surname-different');
+  }
+  // A given name and one surname in common with no date and no document: every José López would do.
+  if (dates === 'unknown' && !reasons.includes('document-match') && thinNames(names(a), names(b))) {
+    score = Math.min(score, LITTLE_EVIDENCE_CEILING);
+    reasons.push('little-evidence');
   }
   return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
 }

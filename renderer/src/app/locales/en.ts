@@ -495,6 +495,8 @@ export const en: Messages = {
       'sex-different': 'Different sex',
       'nationality-match': 'Same nationality',
       'nationality-different': 'Different nationality',
+      'second-surname-different': 'Different second surname (against)',
+      'little-evidence': 'Only a given name and one surname in common, no date: little evidence',
     },
   },
   manifest: {

@@ -494,6 +494,8 @@ export const es = {
       'sex-different': 'Sexo distinto',
       'nationality-match': 'Misma nacionalidad',
       'nationality-different': 'Nacionalidad distinta',
+      'second-surname-different': 'Segundo apellido distinto (en contra)',
+      'little-evidence': 'Solo un nombre y un apellido en común, sin fecha: poca evidencia',
     },
   },
   manifest: {
