@@ -1,8 +1,11 @@
 /**
  * Name normalisation and comparison for Spanish names as clerks type them under pressure:
- * case, accents, punctuation, particles (de, del, de la, y), sound-alikes and typos.
- * Shared by repeat-returnee detection, search and (later) alert matching.
+ * case, accents, punctuation, particles (de, del, de la, y), sound-alikes and typos, and the
+ * nicknames and spellings of resources/data/given-names.json. Shared by repeat-returnee
+ * detection, search and alert matching.
  */
+import { z } from 'zod';
+import givenNamesJson from '../../resources/data/given-names.json';
 
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van', 'von', 'san']);
 
@@ -136,10 +139,31 @@ function computeTokenSimilarity(a: string, b: string): number {
   return jaroWinkler(a, b);
 }
 
-export const ABBREVIATIONS: Record<string, string> = { ma: 'maria', jo: 'jose', fco: 'francisco', jn: 'juan', gpe: 'guadalupe' };
+const NameMap = z.record(z.string().regex(/^[a-z]{2,20}$/), z.string().regex(/^[a-z]{2,20}$/));
+const GivenNamesFile = z.strictObject({ note: z.string(), version: z.number().int().positive(), abbreviations: NameMap, nicknames: NameMap, spellings: NameMap });
+
+/**
+ * resources/data/given-names.json, validated on load: a broken file stops the app at start with
+ * the reason, never a matcher that silently knows fewer names.
+ */
+const givenNames = (() => {
+  const parsed = GivenNamesFile.safeParse(givenNamesJson);
+  if (!parsed.success) throw new Error(`resources/data/given-names.json: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+})();
+
+/** Abbreviations of given names (Ma., Fco.): a name written short, not another name. */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = givenNames.abbreviations;
+/** A nickname or a spelling (Chepe, Brayan) and the given name it stands for. */
+export const NAME_VARIANTS: Readonly<Record<string, string>> = { ...givenNames.nicknames, ...givenNames.spellings };
+
+/** The given name a token stands for: an abbreviation, a nickname or a spelling turned into it. */
+export function canonicalGivenName(token: string): string {
+  return ABBREVIATIONS[token] ?? NAME_VARIANTS[token] ?? token;
+}
 
 function expand(tokens: string[]): string[] {
-  return tokens.map((t) => ABBREVIATIONS[t] ?? t);
+  return tokens.map(canonicalGivenName);
 }
 
 /** Best average similarity of `a`'s tokens to any of `b`'s (order-free). */

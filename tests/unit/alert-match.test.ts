@@ -76,3 +76,26 @@ describe('alert matcher: evidence that weighs against, and evidence that is miss
     expect(alertScore({ ...josé, birthDate: null }, { ...josé, birthDate: null }).score).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+describe('alert matcher: nicknames and spellings from resources/data/given-names.json', () => {
+  const listed: AlertSubject = { givenNames: 'José', firstSurname: 'Ixcoy', secondSurname: 'Tum', birthDate: '1988-06-01', sex: 'M', nationality: 'GTM' };
+  it.each([
+    ['Chepe', 'José'],
+    ['Pepe', 'José'],
+    ['Chago', 'Santiago'],
+    ['Pancho', 'Francisco'],
+    ['Toño', 'Antonio'],
+    ['Brayan', 'Bryan'],
+    ['Yeferson', 'Jefferson'],
+    ['Kebin', 'Kevin'],
+  ])('finds %s for %s, and says it is a nickname or a spelling', (written, formal) => {
+    const r = alertScore({ ...listed, givenNames: written }, { ...listed, givenNames: formal }, true);
+    expect(r.score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(r.reasons).toContain('given-name-variant');
+  });
+
+  it('finds the record by its blocking keys too', () => {
+    const keys = new Set(alertKeys({ ...listed, givenNames: 'Chepe' }));
+    expect(alertKeys(listed).some((k) => keys.has(k))).toBe(true);
+  });
+});

@@ -65,3 +65,10 @@ describe('evidence that weighs against, and evidence that is missing', () => {
     expect(matchScore(p('María José', 'López', 'Xicará', null), p('María José', 'López', 'Xicará', null)).score).toBe(1);
   });
 });
+
+describe('nicknames and spellings', () => {
+  it('recognises Chepe as José and Brayan as Bryan in repeat detection', () => {
+    expect(matchScore(p('Chepe', 'López', 'García', '1990-03-02'), p('José', 'López', 'García', '1990-03-02')).score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
+    expect(matchScore(p('Brayan Alexis', 'Mejía', 'Cruz', '2009'), p('Bryan Alexis', 'Mejía', 'Cruz', '2009')).score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
+  });
+});

@@ -1,4 +1,4 @@
-import { ABBREVIATIONS, jaroWinkler, nameParts, nameTokens, phoneticKey, soundKey } from '../names';
+import { ABBREVIATIONS, canonicalGivenName, jaroWinkler, NAME_VARIANTS, nameParts, nameTokens, phoneticKey, soundKey } from '../names';
 import { birthYear, compareBirthDates, type PartialDate } from '../partial-date';
 
 /** A person as the alert matcher sees them: from a registration, a check-in or a CLI file. */
@@ -33,10 +33,11 @@ export const ALERT_REASONS = [
   'nationality-different',
   'second-surname-different',
   'little-evidence',
+  'given-name-variant',
 ] as const;
 export type AlertReason = (typeof ALERT_REASONS)[number];
 
-const given = (s: AlertSubject) => nameTokens(s.givenNames).map((t) => ABBREVIATIONS[t] ?? t);
+const given = (s: AlertSubject) => nameTokens(s.givenNames).map(canonicalGivenName);
 const surnames = (s: AlertSubject) => nameTokens(`${s.firstSurname} ${s.secondSurname ?? ''}`);
 
 /**
@@ -74,6 +75,7 @@ function nameReasons(q: AlertSubject, r: AlertSubject, similarity: number): Aler
   const rRaw = nameTokens(r.givenNames);
   if ([...qRaw, ...rRaw].some((t) => t.length === 1 || t in ABBREVIATIONS)) reasons.push('given-name-abbreviated');
   else if (qRaw.length !== rRaw.length) reasons.push('given-name-partial');
+  if ([...qRaw, ...rRaw].some((t) => t in NAME_VARIANTS)) reasons.push('given-name-variant');
   const qAll = [...given(q), ...qs];
   const rAll = [...given(r), ...rs];
   const unmatched = qAll.filter((t) => !rAll.includes(t));

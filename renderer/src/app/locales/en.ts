@@ -497,6 +497,7 @@ export const en: Messages = {
       'nationality-different': 'Different nationality',
       'second-surname-different': 'Different second surname (against)',
       'little-evidence': 'Only a given name and one surname in common, no date: little evidence',
+      'given-name-variant': 'A nickname or another spelling of the given name (Chepe for José, Brayan for Bryan)',
     },
   },
   manifest: {

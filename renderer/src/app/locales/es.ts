@@ -496,6 +496,7 @@ export const es = {
       'nationality-different': 'Nacionalidad distinta',
       'second-surname-different': 'Segundo apellido distinto (en contra)',
       'little-evidence': 'Solo un nombre y un apellido en común, sin fecha: poca evidencia',
+      'given-name-variant': 'Apodo u otra forma de escribir el nombre (Chepe por José, Brayan por Bryan)',
     },
   },
   manifest: {
