@@ -75,7 +75,7 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Importar manifiesto' }).click();
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByRole('button', { name: 'Importar 4 personas' }).click();
-    await page.getByText('4 personas importadas.').waitFor();
+    await page.getByText('4 personas importadas.').first().waitFor(); // an earlier import's notice may still be showing
     const box = page.getByLabel('Buscar o escanear ticket');
     for (const [typed, name] of [['juan carlos', 'Juan Carlos Caal Tiul'], ['rosa tiul', 'Rosa Tiul Choc'], ['glenda', 'Glenda Reyes Cruz']]) {
       await box.fill(typed!);
