@@ -99,9 +99,7 @@ export function readPersonCells(
 export function sheetDateOrder(table: string[][], column: number | undefined, chosen?: DateOrder): ColumnDateOrder {
   if (column === undefined) return columnDateOrder([], chosen);
   return columnDateOrder(
-    (function* () {
-      for (const cells of table) yield cells[column] ?? '';
-    })(),
+    table.map((cells) => cells[column] ?? ''),
     chosen,
   );
 }

@@ -63,7 +63,7 @@ const MAX_CANDIDATES = 200;
  * the person. Each key is read up to POSTINGS_PER_KEY postings, so the cost stays the same when
  * a manifest is all José López and the population reaches a million.
  */
-function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string }): { person_id: string }[] {
+function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string }): string[] {
   const postings = cached(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${POSTINGS_PER_KEY}`).pluck();
   const weight = new Map<string, number>();
   for (const key of candidateKeys(person)) {
@@ -73,7 +73,7 @@ function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string })
   return [...weight]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_CANDIDATES)
-    .map(([person_id]) => ({ person_id }));
+    .map(([id]) => id);
 }
 
 /** Earlier records that may be the same person, best first (blocking keys: never a full scan). */
@@ -85,9 +85,7 @@ export function findCandidates(
 ): { row: PersonRow; score: number; reasons: string[] }[] {
   // People of the same manifest are left out before their rows are read: in a file of namesakes
   // they are most of the candidates.
-  const ids = candidateIds(ctx, person)
-    .map((r) => r.person_id)
-    .filter((id) => !exclude.has(id));
+  const ids = candidateIds(ctx, person).filter((id) => !exclude.has(id));
   if (!ids.length) return [];
   // One statement per list length (at most MAX_CANDIDATES of them), kept prepared.
   const rows = cached(ctx.db, `SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`).all(
