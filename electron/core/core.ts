@@ -4,6 +4,7 @@ import { openDatabase } from './db/open';
 import { pruneOutbox } from './db/outbox';
 import { hostKeys, type WorkstationKeys } from './keys';
 import { ProgressBoard } from './progress';
+import { syncNameIndex } from './services/names';
 
 /**
  * Opens an encrypted workstation database (migrating it) and the state every call shares.
@@ -15,6 +16,8 @@ export function openCore(file: string, clock: Clock = systemClock, keys: Worksta
   try {
     db.transaction(() => startKeyedChain(db, keys.audit)).immediate();
     pruneOutbox(db, clock.now());
+    // Matching keys follow the name knowledge (shipped files + the centre's entries).
+    syncNameIndex(db);
     const identity = loadIdentity(db);
     return {
       db,

@@ -54,6 +54,8 @@ export const ERROR_STATUS = {
   'institutions.not-found': 404,
   'institutions.unknown': 400,
   'institutions.code-taken': 409,
+  'names.not-found': 404,
+  'names.not-shipped': 400,
   'alerts.invalid': 400,
   'alerts.not-found': 404,
   'alerts.decided': 409,

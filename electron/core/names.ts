@@ -6,8 +6,41 @@
  */
 import { z } from 'zod';
 import givenNamesJson from '../../resources/data/given-names.json';
+import surnamesJson from '../../resources/data/surnames.json';
 
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van', 'von', 'san']);
+
+const Word = z.string().regex(/^[a-z]{2,20}$/);
+const NameMap = z.record(Word, Word);
+const GivenNamesFile = z.strictObject({
+  note: z.string(),
+  version: z.number().int().positive(),
+  abbreviations: NameMap,
+  nicknames: NameMap,
+  ambiguous: z.record(Word, z.array(Word).min(2).max(8)),
+  spellings: NameMap,
+});
+const SurnamesFile = z.strictObject({
+  note: z.string(),
+  version: z.number().int().positive(),
+  orthography: z.array(z.strictObject({ written: z.string().regex(/^[a-z]{1,4}$/), as: z.string().regex(/^[a-z]{1,4}$/), example: z.string() })),
+  particles: z.array(z.string().regex(/^[a-z]{1,5}$/)),
+  compound: z.array(z.string().regex(/^[a-z]+( [a-z]+){1,2}$/)),
+  marriedParticle: z.string().regex(/^[a-z]{1,5}$/),
+});
+
+/**
+ * A resources/data file, validated on load: a broken file stops the app at start with the
+ * reason, never a matcher that silently knows fewer names.
+ */
+function load<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`resources/data/${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+const shippedGiven = load(GivenNamesFile, givenNamesJson, 'given-names.json');
+const shippedSurnames = load(SurnamesFile, surnamesJson, 'surnames.json');
 
 /** Lower case, no accents (ñ → n), letters/digits/spaces only, single spaces. */
 export function normalize(text: string | null | undefined): string {
@@ -57,9 +90,14 @@ export function soundKey(token: string): string {
 
 const soundCache = new Map<string, string>();
 
+/** Mayan orthographies read alike (resources/data/surnames.json), before the Spanish rules. */
+export const ORTHOGRAPHY_RULES: readonly { written: string; as: string }[] = shippedSurnames.orthography.map(({ written, as }) => ({ written, as }));
+const ORTHOGRAPHY = shippedSurnames.orthography.map((rule) => [new RegExp(rule.written, 'g'), rule.as] as const);
+
 function computeSound(token: string): string {
-  const s = normalize(token)
-    .replace(/ /g, '')
+  let s = normalize(token).replace(/ /g, '');
+  for (const [written, as] of ORTHOGRAPHY) s = s.replace(written, as);
+  s = s
     .replace(/ch/g, '1')
     .replace(/ll/g, 'y')
     .replace(/qu/g, 'k')
@@ -139,39 +177,171 @@ function computeTokenSimilarity(a: string, b: string): number {
   return jaroWinkler(a, b);
 }
 
-const NameMap = z.record(z.string().regex(/^[a-z]{2,20}$/), z.string().regex(/^[a-z]{2,20}$/));
-const GivenNamesFile = z.strictObject({ note: z.string(), version: z.number().int().positive(), abbreviations: NameMap, nicknames: NameMap, spellings: NameMap });
 
-/**
- * resources/data/given-names.json, validated on load: a broken file stops the app at start with
- * the reason, never a matcher that silently knows fewer names.
- */
-const givenNames = (() => {
-  const parsed = GivenNamesFile.safeParse(givenNamesJson);
-  if (!parsed.success) throw new Error(`resources/data/given-names.json: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-  return parsed.data;
-})();
+/** What a centre's admin added to the shipped name knowledge, or switched off in it (Nombres screen). */
+export const CentreNameEntry = z.strictObject({
+  kind: z.enum(['nickname', 'spelling', 'surname']),
+  written: z.string().regex(/^[a-z]{3,20}$/),
+  means: z.array(z.string().regex(/^[a-z]{2,20}$/)).min(1).max(8),
+});
+export type CentreNameEntry = z.infer<typeof CentreNameEntry>;
+export const CentreNames = z.strictObject({
+  added: z.array(CentreNameEntry).max(2000).default([]),
+  /** Shipped entries (by their written form) this centre does not want used. */
+  disabled: z.array(z.string().regex(/^[a-z]{2,20}$/)).max(2000).default([]),
+});
+export type CentreNames = z.infer<typeof CentreNames>;
 
-/** Abbreviations of given names (Ma., Fco.): a name written short, not another name. */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = givenNames.abbreviations;
-/** A nickname or a spelling (Chepe, Brayan) and the given name it stands for. */
-export const NAME_VARIANTS: Readonly<Record<string, string>> = { ...givenNames.nicknames, ...givenNames.spellings };
-
-/** The given name a token stands for: an abbreviation, a nickname or a spelling turned into it. */
-export function canonicalGivenName(token: string): string {
-  return ABBREVIATIONS[token] ?? NAME_VARIANTS[token] ?? token;
+/** One written form and what it stands for, as the Nombres screen lists them. */
+export interface NameEntry {
+  kind: 'abbreviation' | 'nickname' | 'spelling' | 'surname';
+  written: string;
+  means: string[];
+  source: 'shipped' | 'centre';
+  active: boolean;
 }
 
-function expand(tokens: string[]): string[] {
-  return tokens.map(canonicalGivenName);
+/** The shipped entries, one per written form. */
+export function shippedNameEntries(): NameEntry[] {
+  const entries: NameEntry[] = [];
+  const add = (kind: NameEntry['kind'], map: Record<string, string | string[]>) => {
+    for (const [written, means] of Object.entries(map)) entries.push({ kind, written, means: typeof means === 'string' ? [means] : means, source: 'shipped', active: true });
+  };
+  add('abbreviation', shippedGiven.abbreviations);
+  add('nickname', shippedGiven.nicknames);
+  add('nickname', shippedGiven.ambiguous);
+  add('spelling', shippedGiven.spellings);
+  return entries;
+}
+
+/** The shipped entries with the centre's changes: what the matchers use. */
+export function nameEntries(centre: CentreNames): NameEntry[] {
+  const disabled = new Set(centre.disabled);
+  const added = new Set(centre.added.map((e) => e.written));
+  return [
+    ...shippedNameEntries()
+      .filter((e) => !added.has(e.written))
+      .map((e) => ({ ...e, active: !disabled.has(e.written) })),
+    ...centre.added.map((e) => ({ ...e, source: 'centre' as const, active: true })),
+  ];
+}
+
+interface Knowledge {
+  /** A given name as written → the given names it may stand for (one for most). */
+  given: Map<string, readonly string[]>;
+  /** Written forms that are a nickname or a spelling (for the reason given-name-variant). */
+  variants: Set<string>;
+  abbreviations: Set<string>;
+  /** A surname as written → the surname it is (centre entries; orthography covers the rest). */
+  surnames: Map<string, string>;
+}
+
+function buildKnowledge(centre: CentreNames): Knowledge {
+  const knowledge: Knowledge = { given: new Map(), variants: new Set(), abbreviations: new Set(), surnames: new Map() };
+  for (const e of nameEntries(centre)) {
+    if (!e.active) continue;
+    if (e.kind === 'surname') knowledge.surnames.set(e.written, e.means[0]!);
+    else knowledge.given.set(e.written, e.means);
+    if (e.kind === 'abbreviation') knowledge.abbreviations.add(e.written);
+    if (e.kind === 'nickname' || e.kind === 'spelling') knowledge.variants.add(e.written);
+  }
+  return knowledge;
+}
+
+/**
+ * The knowledge in use. One core serves one centre per process (the app, the host, a CLI
+ * command), so it is module state: openCore and the names service set it from the centre's
+ * settings; until then it is the shipped files.
+ */
+let knowledge = buildKnowledge({ added: [], disabled: [] });
+
+/** Uses the shipped name knowledge with a centre's additions and switched-off entries. */
+export function useCentreNames(centre: CentreNames): void {
+  knowledge = buildKnowledge(centre);
+  tokenCache.clear();
+  soundCache.clear();
+  similarityCache.clear();
+  surnameCache.clear();
+}
+
+/** The given names a written token may stand for: itself when it is none of the known forms. */
+export function givenForms(token: string): readonly string[] {
+  return knowledge.given.get(token) ?? [token];
+}
+
+/** The one given name a token stands for (the first, for a nickname of several names). */
+export function canonicalGivenName(token: string): string {
+  return givenForms(token)[0]!;
+}
+
+export function isAbbreviation(token: string): boolean {
+  return knowledge.abbreviations.has(token) || token.length === 1;
+}
+
+/** A nickname or a spelling of a given name (Chepe, Brayan). */
+export function isNameVariant(token: string): boolean {
+  return knowledge.variants.has(token);
+}
+
+/** Given-name similarity over what each may stand for: Beto ~ Roberto and Alberto alike. */
+export function givenSimilarity(a: string, b: string): number {
+  const fa = givenForms(a);
+  const fb = givenForms(b);
+  if (fa.length === 1 && fb.length === 1) return tokenSimilarity(fa[0]!, fb[0]!);
+  let best = 0;
+  for (const x of fa) for (const y of fb) best = Math.max(best, tokenSimilarity(x, y));
+  return best;
 }
 
 /** Best average similarity of `a`'s tokens to any of `b`'s (order-free). */
-function tokensScore(a: string[], b: string[]): number {
+function tokensScore(a: string[], b: string[], similarity: (x: string, y: string) => number = tokenSimilarity): number {
   if (!a.length || !b.length) return 0;
   let sum = 0;
-  for (const t of a) sum += Math.max(...b.map((u) => tokenSimilarity(t, u)));
+  for (const t of a) sum += Math.max(...b.map((u) => similarity(t, u)));
   return sum / a.length;
+}
+
+/** Words that belong to the surname after them: "de la Cruz", "del Cid", "San Juan". */
+const SURNAME_PARTICLES = new Set(shippedSurnames.particles);
+const COMPOUND_SURNAMES = new Set(shippedSurnames.compound);
+
+/**
+ * A person's surnames as tokens: their own (particles dropped, centre spellings applied) and a
+ * married woman's "de X" (her husband's surname), kept apart because one record may carry it
+ * and the other not. "López de Pérez" → own [lopez], married [perez]; "García de León" → own
+ * [garcia, leon] (de León is a surname of its own).
+ */
+export function surnameTokens(first: string | null | undefined, second: string | null | undefined): { own: string[]; married: string[] } {
+  const raw = `${first ?? ''}\u0000${second ?? ''}`;
+  let cachedValue = surnameCache.get(raw);
+  if (cachedValue === undefined) {
+    if (surnameCache.size > 100_000) surnameCache.clear();
+    cachedValue = computeSurnames(first, second);
+    surnameCache.set(raw, cachedValue);
+  }
+  return cachedValue;
+}
+
+const surnameCache = new Map<string, { own: string[]; married: string[] }>();
+
+function computeSurnames(first: string | null | undefined, second: string | null | undefined): { own: string[]; married: string[] } {
+  const words = normalize(`${first ?? ''} ${second ?? ''}`).split(' ').filter(Boolean);
+  const own: string[] = [];
+  const married: string[] = [];
+  const canonical = (w: string) => knowledge.surnames.get(w) ?? w;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === shippedSurnames.marriedParticle && i > 0 && words[i + 1] && !SURNAME_PARTICLES.has(words[i + 1]!)) {
+      const phrase = `${w} ${words[i + 1]}`;
+      if (!COMPOUND_SURNAMES.has(phrase)) {
+        married.push(canonical(words[i + 1]!));
+        i += 1;
+        continue;
+      }
+    }
+    if (!SURNAME_PARTICLES.has(w)) own.push(canonical(w));
+  }
+  return { own, married };
 }
 
 export interface PersonName {
@@ -193,24 +363,36 @@ export function nameSimilarity(x: PersonName, y: PersonName): number {
 
 /**
  * The pieces two names are compared by: surname agreement (order-free, the shorter list
- * against the longer), given-name agreement (compound names match on one of their names,
- * abbreviations expanded) and a small cost when one record lacks a surname.
+ * against the longer; a married "de X" counted where it helps), given-name agreement (compound
+ * names match on one of their names; abbreviations, nicknames and spellings stand for their
+ * names) and a small cost when one record lacks a surname.
  */
 export function nameParts(x: PersonName, y: PersonName): { surname: number; given: number; completeness: number } {
-  const gx = expand(nameTokens(x.givenNames));
-  const gy = expand(nameTokens(y.givenNames));
-  const sx = nameTokens(`${x.firstSurname} ${x.secondSurname ?? ''}`);
-  const sy = nameTokens(`${y.firstSurname} ${y.secondSurname ?? ''}`);
-  const surname = tokensScore(sx.length <= sy.length ? sx : sy, sx.length <= sy.length ? sy : sx);
+  const gx = nameTokens(x.givenNames);
+  const gy = nameTokens(y.givenNames);
+  let surname = -1;
+  let completeness = 1;
+  for (const sx of surnameChoices(x)) {
+    for (const sy of surnameChoices(y)) {
+      const [shorter, longer] = sx.length <= sy.length ? [sx, sy] : [sy, sx];
+      const score = tokensScore(shorter, longer);
+      if (score > surname) {
+        surname = score;
+        completeness = sx.length && sy.length && sx.length !== sy.length ? 0.97 : 1;
+      }
+    }
+  }
   const shorterGiven = gx.length <= gy.length ? gx : gy;
   const longerGiven = gx.length <= gy.length ? gy : gx;
-  const given = Math.max(tokensScore(shorterGiven, longerGiven), tokenSimilarity(gx[0] ?? '', gy[0] ?? ''));
-  const completeness = sx.length && sy.length && sx.length !== sy.length ? 0.97 : 1;
-  return { surname, given, completeness };
+  const given = Math.max(tokensScore(shorterGiven, longerGiven, givenSimilarity), givenSimilarity(gx[0] ?? '', gy[0] ?? ''));
+  return { surname: Math.max(0, surname), given, completeness };
 }
 
-/** Words that belong to the surname after them: "de la Cruz", "del Cid", "San Juan". */
-const SURNAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'san', 'santa', 'van', 'von', 'da', 'di', 'mac', 'mc']);
+/** A person's surnames without and with a married "de X" (the same list when there is none). */
+function surnameChoices(p: PersonName): string[][] {
+  const { own, married } = surnameTokens(p.firstSurname, p.secondSurname);
+  return married.length ? [own, [...own, ...married]] : [own];
+}
 
 /**
  * Both surnames written in one field, as many manifests carry them: "de la Cruz Pérez" →
@@ -244,7 +426,8 @@ export function wordsMatch(words: readonly string[], tokens: readonly string[]):
   let sum = 0;
   let strong = 0;
   for (const w of words) {
-    const best = Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, tokenSimilarity(w, t)) : tokenSimilarity(w, t))));
+    // givenSimilarity: a nickname or spelling typed (Chepe) finds the name it stands for (José).
+    const best = Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, givenSimilarity(w, t)) : givenSimilarity(w, t))));
     sum += best;
     if (best >= 0.88) strong += 1;
   }

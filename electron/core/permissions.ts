@@ -45,6 +45,11 @@ export const PERMISSIONS: { readonly [M in MethodName]: Permission } = {
   'settings.get': { access: 'signed-in' },
   'settings.update': { access: ['admin'] },
 
+  'names.list': { access: ['admin', 'alert_officer'] },
+  'names.save': { access: ['admin'] },
+  'names.remove': { access: ['admin'] },
+  'names.setActive': { access: ['admin'] },
+
   'arrivals.create': { access: RECEPTION },
   'arrivals.list': { access: CASEWORK },
   'arrivals.get': { access: CASEWORK },

@@ -99,3 +99,62 @@ describe('alert matcher: nicknames and spellings from resources/data/given-names
     expect(alertKeys(listed).some((k) => keys.has(k))).toBe(true);
   });
 });
+
+describe('alert matcher: Mayan orthographies, married surnames and nicknames of several names (resources/data)', () => {
+  const listed: AlertSubject = { givenNames: 'Selvin', firstSurname: 'Xol', secondSurname: 'Caal', birthDate: '1988-06-01', sex: 'M', nationality: 'GTM' };
+  it.each([
+    ['Shol', 'Kaal'],
+    ['Xol', 'Kaal'],
+    ['Shol', 'Caal'],
+  ])('finds %s %s for Xol Caal (x/sh and c/k are one sound)', (first, second) => {
+    const r = alertScore({ ...listed, firstSurname: first, secondSurname: second }, listed);
+    expect(r.score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(r.reasons).toContain('sound-alike');
+    const keys = new Set(alertKeys({ ...listed, firstSurname: first, secondSurname: second }));
+    expect(alertKeys(listed).some((k) => keys.has(k))).toBe(true);
+  });
+  it.each([
+    ['Tzoc', 'Tzok'],
+    ['Quej', 'Kej'],
+    ['Ixcoy', 'Ishcoy'],
+    ['Cux', 'Kush'],
+    ["Q'eq", 'Quec'],
+  ])('reads %s and %s as one surname', (a, b) => {
+    const r = alertScore({ ...listed, firstSurname: a }, { ...listed, firstSurname: b });
+    expect(r.score).toBeGreaterThanOrEqual(0.99);
+  });
+
+  const married: AlertSubject = { givenNames: 'Rosa Amelia', firstSurname: 'López', secondSurname: 'García', birthDate: '1979-11-02', sex: 'F', nationality: 'HND' };
+  it('a married "de Pérez" is neither a second surname that differs nor a missing one', () => {
+    for (const written of [{ secondSurname: 'de Pérez' }, { firstSurname: 'López García de Pérez', secondSurname: null }, { secondSurname: 'García de Pérez' }]) {
+      const r = alertScore({ ...married, ...written }, married);
+      expect(r.score, JSON.stringify(written)).toBeGreaterThanOrEqual(0.95);
+      expect(r.reasons).not.toContain('second-surname-different');
+      expect(r.reasons).toContain('married-surname');
+    }
+  });
+  it('"de León" is a surname of its own: García de León is not García married to León', () => {
+    const r = alertScore({ ...married, secondSurname: 'de León' }, married);
+    expect(r.reasons).toContain('second-surname-different');
+    expect(r.reasons).not.toContain('married-surname');
+    expect(r.score).toBeLessThan(alertScore({ ...married, secondSurname: 'de Pérez' }, married).score - 0.1);
+    // A cousin: born the same year, not the same day.
+    expect(alertScore({ ...married, secondSurname: 'de León', birthDate: '1979' }, married).score).toBeLessThan(THRESHOLD);
+  });
+  it('a married surname on both sides agrees', () => {
+    const a = { ...married, secondSurname: 'García de Pérez' };
+    expect(alertScore(a, { ...a, secondSurname: 'García de Peres' }).score).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it.each(['Roberto', 'Alberto', 'Humberto'])('finds Beto for %s, through its blocking keys too', (formal) => {
+    const person = { ...listed, givenNames: formal };
+    const r = alertScore({ ...listed, givenNames: 'Beto' }, person);
+    expect(r.score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(r.reasons).toContain('given-name-variant');
+    const keys = new Set(alertKeys({ ...listed, givenNames: 'Beto', birthDate: null }));
+    expect(alertKeys({ ...person, birthDate: null }).some((k) => keys.has(k))).toBe(true);
+  });
+  it('Beto is not Ernesto', () => {
+    expect(alertScore({ ...listed, givenNames: 'Beto', birthDate: null }, { ...listed, givenNames: 'Ernesto', birthDate: null }).score).toBeLessThan(THRESHOLD);
+  });
+});

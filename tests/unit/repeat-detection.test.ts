@@ -72,3 +72,15 @@ describe('nicknames and spellings', () => {
     expect(matchScore(p('Brayan Alexis', 'Mejía', 'Cruz', '2009'), p('Bryan Alexis', 'Mejía', 'Cruz', '2009')).score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
   });
 });
+
+describe('repeat-returnee detection knows nicknames, Mayan spellings and married surnames', () => {
+  it.each([
+    ['a nickname', p('Chepe', 'Ixcoy', 'Tum', '1988-06-01', 'M'), p('José', 'Ixcoy', 'Tum', '1988-06-01', 'M')],
+    ['a nickname of several names', p('Beto', 'Ixcoy', 'Tum', '1988-06-01', 'M'), p('Roberto', 'Ixcoy', 'Tum', '1988-06-01', 'M')],
+    ['a spelling', p('Yeferson', 'Ixcoy', 'Tum', '1988-06-01', 'M'), p('Jefferson', 'Ixcoy', 'Tum', '1988-06-01', 'M')],
+    ['x/sh and c/k', p('Selvin', 'Shol', 'Kaal', '1988-06-01', 'M'), p('Selvin', 'Xol', 'Caal', '1988-06-01', 'M')],
+    ['a married surname', p('Rosa', 'López', 'de Pérez', '1979-11-02', 'F'), p('Rosa', 'López', 'García', '1979-11-02', 'F')],
+  ])('%s', (_, a, b) => {
+    expect(matchScore(a, b).score).toBeGreaterThanOrEqual(REPEAT_THRESHOLD);
+  });
+});

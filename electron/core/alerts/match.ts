@@ -1,4 +1,4 @@
-import { ABBREVIATIONS, canonicalGivenName, jaroWinkler, NAME_VARIANTS, nameParts, nameTokens, phoneticKey, soundKey } from '../names';
+import { canonicalGivenName, givenForms, isAbbreviation, isNameVariant, jaroWinkler, nameParts, nameTokens, phoneticKey, soundKey, surnameTokens } from '../names';
 import { birthYear, compareBirthDates, type PartialDate } from '../partial-date';
 
 /** A person as the alert matcher sees them: from a registration, a check-in or a CLI file. */
@@ -34,11 +34,13 @@ export const ALERT_REASONS = [
   'second-surname-different',
   'little-evidence',
   'given-name-variant',
+  'married-surname',
 ] as const;
 export type AlertReason = (typeof ALERT_REASONS)[number];
 
 const given = (s: AlertSubject) => nameTokens(s.givenNames).map(canonicalGivenName);
-const surnames = (s: AlertSubject) => nameTokens(`${s.firstSurname} ${s.secondSurname ?? ''}`);
+/** The person's own surnames (a married "de X" apart). */
+const surnames = (s: AlertSubject) => surnameTokens(s.firstSurname, s.secondSurname).own;
 
 /**
  * Blocking keys of a list record or a query: pairs of names in any order by consonant
@@ -47,9 +49,11 @@ const surnames = (s: AlertSubject) => nameTokens(`${s.firstSurname} ${s.secondSu
  */
 export function alertKeys(s: AlertSubject, years: 'exact' | 'around' = 'exact'): string[] {
   const keys = new Set<string>();
-  const g = given(s).filter((t) => t.length > 1).slice(0, 3);
-  const sn = surnames(s).slice(0, 3);
-  const words = [...g, ...sn].map(phoneticKey).filter(Boolean);
+  // Every name a given name may stand for (Beto: Alberto, Roberto…), and a married surname too.
+  const g = [...new Set(nameTokens(s.givenNames).filter((t) => t.length > 1).slice(0, 3).flatMap(givenForms))];
+  const { own, married } = surnameTokens(s.firstSurname, s.secondSurname);
+  const sn = [...own.slice(0, 3), ...married.slice(0, 1)];
+  const words = [...new Set([...g, ...sn].map(phoneticKey).filter(Boolean))];
   for (let i = 0; i < words.length; i++)
     for (let j = i + 1; j < words.length; j++) {
       const [a, b] = words[i]! < words[j]! ? [words[i]!, words[j]!] : [words[j]!, words[i]!];
@@ -73,9 +77,11 @@ function nameReasons(q: AlertSubject, r: AlertSubject, similarity: number): Aler
   if (qs.length !== rs.length && Math.min(qs.length, rs.length) > 0) reasons.push('surname-missing');
   const qRaw = nameTokens(q.givenNames);
   const rRaw = nameTokens(r.givenNames);
-  if ([...qRaw, ...rRaw].some((t) => t.length === 1 || t in ABBREVIATIONS)) reasons.push('given-name-abbreviated');
+  if ([...qRaw, ...rRaw].some(isAbbreviation)) reasons.push('given-name-abbreviated');
   else if (qRaw.length !== rRaw.length) reasons.push('given-name-partial');
-  if ([...qRaw, ...rRaw].some((t) => t in NAME_VARIANTS)) reasons.push('given-name-variant');
+  if ([...qRaw, ...rRaw].some(isNameVariant)) reasons.push('given-name-variant');
+  const married = (s: AlertSubject) => surnameTokens(s.firstSurname, s.secondSurname).married.length > 0;
+  if (married(q) !== married(r)) reasons.push('married-surname');
   const qAll = [...given(q), ...qs];
   const rAll = [...given(r), ...rs];
   const unmatched = qAll.filter((t) => !rAll.includes(t));
@@ -116,7 +122,7 @@ export function alertScore(q: AlertSubject, r: AlertSubject, explain = true): { 
   if (explain) reasons.push(`birth-date-${dates}`);
   // Two second surnames written and different: a cousin, not the same person.
   if (secondSurnamesDiffer(q, r)) {
-    score -= 0.15;
+    score -= SECOND_SURNAME_PENALTY;
     if (explain) reasons.push('second-surname-different');
   }
   if (q.sex && r.sex && q.sex !== 'X' && r.sex !== 'X') {
@@ -136,13 +142,16 @@ export function alertScore(q: AlertSubject, r: AlertSubject, explain = true): { 
   return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
 }
 
+/** What two second surnames that plainly differ take off a score (a cousin, not the same person). */
+export const SECOND_SURNAME_PENALTY = 0.25;
+
 /** Highest score of a comparison that rests on a given name and one surname alone. */
 export const LITTLE_EVIDENCE_CEILING = 0.75;
 
 /** Both records write two surnames, the first ones agree, and the second ones are plainly different names (not a typo, not a swap). */
 export function secondSurnamesDiffer(q: { firstSurname: string; secondSurname?: string | null }, r: { firstSurname: string; secondSurname?: string | null }): boolean {
-  const qs = nameTokens(`${q.firstSurname} ${q.secondSurname ?? ''}`);
-  const rs = nameTokens(`${r.firstSurname} ${r.secondSurname ?? ''}`);
+  const qs = surnameTokens(q.firstSurname, q.secondSurname).own;
+  const rs = surnameTokens(r.firstSurname, r.secondSurname).own;
   if (qs.length !== 2 || rs.length !== 2) return false;
   const alike = (a: string, b: string) => soundKey(a) === soundKey(b) || jaroWinkler(a, b) >= 0.85;
   if (alike(qs[0]!, rs[1]!) && alike(qs[1]!, rs[0]!)) return false; // swapped
@@ -151,6 +160,6 @@ export function secondSurnamesDiffer(q: { firstSurname: string; secondSurname?: 
 
 /** One side writes a single surname (or one word of given name and one surname is all either has). */
 export function thinNames(q: { givenNames: string; firstSurname: string; secondSurname?: string | null }, r: { givenNames: string; firstSurname: string; secondSurname?: string | null }): boolean {
-  const count = (s: typeof q) => nameTokens(`${s.firstSurname} ${s.secondSurname ?? ''}`).length;
+  const count = (s: typeof q) => surnameTokens(s.firstSurname, s.secondSurname).own.length;
   return Math.min(count(q), count(r)) < 2;
 }

@@ -9,6 +9,7 @@ import { draftsContract } from './drafts';
 import { flowContract } from './flow';
 import { institutionsContract } from './institutions';
 import { manifestsContract } from './manifests';
+import { namesContract } from './names';
 import { personsContract } from './persons';
 import { screeningContract } from './screening';
 import { settingsContract } from './settings';
@@ -22,6 +23,7 @@ const domains = [
   usersContract,
   auditContract,
   settingsContract,
+  namesContract,
   arrivalsContract,
   manifestsContract,
   personsContract,
@@ -42,6 +44,7 @@ export const contract = {
   ...usersContract,
   ...auditContract,
   ...settingsContract,
+  ...namesContract,
   ...arrivalsContract,
   ...manifestsContract,
   ...personsContract,

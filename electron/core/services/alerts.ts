@@ -32,7 +32,7 @@ interface RecordRow {
   active: number;
 }
 
-const subjectOf = (r: Pick<RecordRow, 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'sex' | 'nationality'>): AlertSubject => ({
+export const subjectOf = (r: Pick<RecordRow, 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'sex' | 'nationality'>): AlertSubject => ({
   givenNames: r.given_names,
   firstSurname: r.first_surname,
   secondSurname: r.second_surname,

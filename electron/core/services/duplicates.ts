@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { insertRow } from '../db/replicated';
 import { cached } from '../db/statements';
 import { compactKey, nameSimilarity } from '../names';
-import { LITTLE_EVIDENCE_CEILING, secondSurnamesDiffer, thinNames } from '../alerts/match';
+import { LITTLE_EVIDENCE_CEILING, SECOND_SURNAME_PENALTY, secondSurnamesDiffer, thinNames } from '../alerts/match';
 import { compareBirthDates } from '../partial-date';
 import { candidateKeys, fullName, type PersonRow } from './persons-store';
 
@@ -42,7 +42,7 @@ export function matchScore(a: Comparable, b: Comparable): { score: number; reaso
   }
   const names = (p: Comparable) => ({ givenNames: p.given_names, firstSurname: p.first_surname, secondSurname: p.second_surname });
   if (secondSurnamesDiffer(names(a), names(b))) {
-    score -= 0.15;
+    score -= SECOND_SURNAME_PENALTY;
     reasons.push('second-surname-different');
   }
   // A given name and one surname in common with no date and no document: every José López would do.

@@ -12,6 +12,7 @@ import { draftsHandlers } from './drafts';
 import { flowHandlers } from './flow';
 import { institutionsHandlers } from './institutions';
 import { manifestsHandlers } from './manifests';
+import { namesHandlers } from './names';
 import { personsHandlers } from './persons';
 import { screeningHandlers } from './screening';
 import { screeningRulesHandlers } from './screening-rules';
@@ -27,6 +28,7 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...usersHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...namesHandlers,
   ...arrivalsHandlers,
   ...manifestsHandlers,
   ...personsHandlers,

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Person } from '../contract/persons';
 import type { PersonArrivalRow } from '../contract/persons-common';
 import type { ServiceContext } from '../context';
+import type { Database } from '../db/driver';
 import { insertRow } from '../db/replicated';
 import { cached } from '../db/statements';
 import { AppError } from '../errors';
-import { compactKey, nameTokens, phoneticKey, soundKey } from '../names';
+import { compactKey, givenForms, nameTokens, phoneticKey, soundKey, surnameTokens } from '../names';
 import { ageAt, ageGroup, birthYear } from '../partial-date';
 import { zonedDate } from '../time';
 import { centreTimeZone } from './centre';
@@ -187,20 +188,39 @@ export function newTicketCode(): string {
   return [...randomBytes(8)].map((b) => TICKET_ALPHABET[b % TICKET_ALPHABET.length]).join('');
 }
 
+type NamedRow = { given_names: string; first_surname: string; second_surname: string | null };
+
+/**
+ * The words a person is found by: every given name the first one may stand for (Chepe: José;
+ * Beto: Alberto, Roberto…) and the surnames, a married "de X" included.
+ */
+function nameWords(p: NamedRow): { given: readonly string[]; surnames: string[] } {
+  const first = nameTokens(p.given_names)[0];
+  const { own, married } = surnameTokens(p.first_surname, p.second_surname);
+  return { given: first ? givenForms(first) : [], surnames: [...own, ...married] };
+}
+
+/** Pairs of coded words in any order: each given form with each surname, and the surnames together. */
+function codedPairs(p: NamedRow, code: (word: string) => string, prefix: 'p' | 'q'): string[] {
+  const { given, surnames } = nameWords(p);
+  const g = given.map(code);
+  const s = surnames.map(code);
+  const pairs = new Set<string>();
+  for (const x of g) for (const y of s) pairs.add(pairKey(x, y, prefix));
+  for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) pairs.add(pairKey(s[i]!, s[j]!, prefix));
+  return [...pairs];
+}
+
 /** Blocking keys that find earlier records of a person: sound-alikes, birth year, document. */
-export function personKeys(p: { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }): string[] {
+export function personKeys(p: NamedRow & { birth_date: string | null; document_number: string | null }): string[] {
   const keys = new Set<string>();
-  const surnames = nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`).map(phoneticKey);
-  for (const code of surnames) keys.add(`s:${code}`);
-  const given = nameTokens(p.given_names)[0];
-  if (given) keys.add(`g:${phoneticKey(given)}`);
+  const { given, surnames } = nameWords(p);
+  for (const word of surnames) keys.add(`s:${phoneticKey(word)}`);
+  for (const form of given) keys.add(`g:${phoneticKey(form)}`);
   // Pairs of names (in any order) make small posting lists: search answers from them directly,
   // first by exact sound (q:), then by consonant skeleton (p:) for misspelt vowels.
-  const words = [...(given ? [given] : []), ...nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`)];
-  for (const [prefix, code] of [['p', phoneticKey], ['q', soundKey]] as const) {
-    const codes = words.map(code);
-    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) keys.add(pairKey(codes[i]!, codes[j]!, prefix));
-  }
+  for (const key of codedPairs(p, soundKey, 'q')) keys.add(key);
+  for (const key of codedPairs(p, phoneticKey, 'p')) keys.add(key);
   const year = birthYear(p.birth_date);
   if (year) keys.add(`y:${year}`);
   for (const pair of namePairs(p)) keys.add(`b:${year ?? '?'}:${pair}`);
@@ -209,12 +229,8 @@ export function personKeys(p: { given_names: string; first_surname: string; seco
 }
 
 /** The consonant-skeleton pairs of a person's names (first given name and surnames), in any order. */
-export function namePairs(p: { given_names: string; first_surname: string; second_surname: string | null }): string[] {
-  const given = nameTokens(p.given_names)[0];
-  const codes = [...(given ? [given] : []), ...nameTokens(`${p.first_surname} ${p.second_surname ?? ''}`)].map(phoneticKey);
-  const pairs = new Set<string>();
-  for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.add(pairKey(codes[i]!, codes[j]!).slice(2));
-  return [...pairs];
+export function namePairs(p: NamedRow): string[] {
+  return codedPairs(p, phoneticKey, 'p').map((key) => key.slice(2));
 }
 
 /**
@@ -247,6 +263,14 @@ export function indexPerson(ctx: ServiceContext, row: PersonRow, fresh = false):
   const insertKey = cached(ctx.db, 'INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
   for (const key of personKeys(row)) insertKey.run(key, row.id);
   cached(ctx.db, 'INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (?, ?, ?, ?)').run(row.rowid, fullName(row), row.document_number ?? '', row.case_number);
+}
+
+/** Rebuilds a person's blocking keys alone (the name knowledge changed; the text index did not). */
+export function rekeyPerson(db: Database, row: PersonRow): void {
+  cached(db, 'DELETE FROM person_keys WHERE person_id = ?').run(row.id);
+  if (row.merged_into) return;
+  const insertKey = cached(db, 'INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
+  for (const key of personKeys(row)) insertKey.run(key, row.id);
 }
 
 export interface NewPerson {

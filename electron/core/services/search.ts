@@ -1,5 +1,5 @@
 import type { Database } from '../db/driver';
-import { compactKey, nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../names';
+import { compactKey, givenForms, nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../names';
 import { fullName, pairKey, type PersonRow } from './persons-store';
 
 type Hit = Pick<PersonRow, 'id' | 'case_number' | 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'document_number'>;
@@ -16,11 +16,13 @@ export function searchPersons(db: Database, text: string, limit: number) {
   const query = normalize(text);
   const words = nameTokens(text);
   const candidates = new Map<string, Hit>();
-  const codes = [...new Set(words.map(phoneticKey).filter(Boolean))];
+  // A nickname or spelling typed (Chepe, Beto) looks for the names it stands for as well.
+  const keyWords = [...new Set(words.flatMap((w) => [w, ...givenForms(w)]))];
+  const codes = [...new Set(keyWords.map(phoneticKey).filter(Boolean))];
   // 1. Pairs of names in any order: same sound first (accents, s/z, b/v…), then same consonants
   //    (a wrong vowel); both are small posting lists.
   const pairs = (code: (w: string) => string, prefix: 'p' | 'q') => {
-    const list = [...new Set(words.map(code).filter(Boolean))];
+    const list = [...new Set(keyWords.map(code).filter(Boolean))];
     const keys = new Set<string>();
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) keys.add(pairKey(list[i]!, list[j]!, prefix));
     return [...keys];

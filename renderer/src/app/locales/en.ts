@@ -240,6 +240,10 @@ export const en: Messages = {
     'audit.verify': 'Verify audit log',
     'settings.get': 'Read settings',
     'settings.update': 'Change settings',
+    'names.list': 'View names and nicknames',
+    'names.save': 'Save a name or nickname',
+    'names.remove': 'Remove a centre name or nickname',
+    'names.setActive': 'Switch a shipped name on or off',
     'arrivals.create': 'Create arrival',
     'arrivals.list': 'List arrivals',
     'arrivals.get': 'View arrival',
@@ -498,6 +502,7 @@ export const en: Messages = {
       'second-surname-different': 'Different second surname (against)',
       'little-evidence': 'Only a given name and one surname in common, no date: little evidence',
       'given-name-variant': 'A nickname or another spelling of the given name (Chepe for José, Brayan for Bryan)',
+      'married-surname': 'One record carries a married surname (de Pérez) and the other does not',
     },
   },
   manifest: {

@@ -239,6 +239,10 @@ export const es = {
     'audit.verify': 'Verificar auditoría',
     'settings.get': 'Consultar configuración',
     'settings.update': 'Cambiar configuración',
+    'names.list': 'Ver nombres y apodos',
+    'names.save': 'Guardar nombre o apodo',
+    'names.remove': 'Quitar nombre o apodo del centro',
+    'names.setActive': 'Activar o desactivar nombre incluido',
     'arrivals.create': 'Crear arribo',
     'arrivals.list': 'Listar arribos',
     'arrivals.get': 'Consultar arribo',
@@ -497,6 +501,7 @@ export const es = {
       'second-surname-different': 'Segundo apellido distinto (en contra)',
       'little-evidence': 'Solo un nombre y un apellido en común, sin fecha: poca evidencia',
       'given-name-variant': 'Apodo u otra forma de escribir el nombre (Chepe por José, Brayan por Bryan)',
+      'married-surname': 'Un registro lleva el apellido de casada (de Pérez) y el otro no',
     },
   },
   manifest: {
