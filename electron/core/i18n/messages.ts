@@ -136,7 +136,7 @@ export const messages = {
     },
     arrivalKinds: { flight: 'Vuelo', bus: 'Bus', walk_in: 'Por su cuenta' },
     fields: {
-      default: 'Este campo', givenNames: 'El nombre', firstSurname: 'El primer apellido', secondSurname: 'El segundo apellido', genderIdentity: 'La identidad de género',
+      default: 'Este campo', written: 'La forma escrita', means: 'Lo que significa', givenNames: 'El nombre', firstSurname: 'El primer apellido', secondSurname: 'El segundo apellido', genderIdentity: 'La identidad de género',
       documentNumber: 'El número de documento', originDepartment: 'El departamento', originMunicipality: 'El municipio', phone: 'El teléfono', familyContact: 'El contacto familiar',
       yearsAbroad: 'Los años fuera del país', detentionDays: 'Los días de detención', languages: 'Los idiomas', disabilities: 'Las discapacidades', reason: 'El motivo',
       quantity: 'La cantidad', lotCode: 'El lote', donor: 'El donante', note: 'La nota', carrier: 'La empresa', reference: 'La referencia', pointOfEntry: 'El punto de ingreso',
@@ -374,7 +374,7 @@ export const messages = {
     },
     arrivalKinds: { flight: 'Flight', bus: 'Bus', walk_in: 'On their own' },
     fields: {
-      default: 'This field', givenNames: 'The given names', firstSurname: 'The first surname', secondSurname: 'The second surname', genderIdentity: 'The gender identity',
+      default: 'This field', written: 'The written form', means: 'What it stands for', givenNames: 'The given names', firstSurname: 'The first surname', secondSurname: 'The second surname', genderIdentity: 'The gender identity',
       documentNumber: 'The document number', originDepartment: 'The department', originMunicipality: 'The municipality', phone: 'The phone', familyContact: 'The family contact',
       yearsAbroad: 'The years abroad', detentionDays: 'The days of detention', languages: 'The languages', disabilities: 'The disabilities', reason: 'The reason',
       quantity: 'The quantity', lotCode: 'The lot', donor: 'The donor', note: 'The note', carrier: 'The carrier', reference: 'The reference', pointOfEntry: 'The point of entry',

@@ -1,5 +1,6 @@
 import type { Role } from '@core/roles';
 import {
+  IconAbc,
   IconAlertTriangle,
   IconBriefcase,
   IconBuildingWarehouse,
@@ -48,6 +49,7 @@ export const ADMINISTRATION: NavItem[] = [
   { key: 'users', path: '/usuarios', icon: IconUsers, roles: ['admin', 'manager'] },
   { key: 'institutions', path: '/instituciones', icon: IconBuildingCommunity, roles: CASEWORK },
   { key: 'screeningRules', path: '/tamizaje/reglas', icon: IconTrafficLights, roles: ['admin'] },
+  { key: 'names', path: '/nombres', icon: IconAbc, roles: ['admin', 'alert_officer'] },
   { key: 'audit', path: '/auditoria', icon: IconShieldCheck, roles: ['admin', 'manager'] },
   { key: 'settings', path: '/configuracion', icon: IconSettings },
 ];

@@ -16,6 +16,7 @@ const AidPage = page(() => import('../features/aid/AidPage'), 'AidPage');
 const AlertsPage = page(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
 const BelongingsPage = page(() => import('../features/belongings/BelongingsPage'), 'BelongingsPage');
 const StockPage = page(() => import('../features/stock/StockPage'), 'StockPage');
+const NamesPage = page(() => import('../features/names/NamesPage'), 'NamesPage');
 const InstitutionsPage = page(() => import('../features/institutions/InstitutionsPage'), 'InstitutionsPage');
 const ArrivalPage = page(() => import('../features/arrivals/ArrivalPage'), 'ArrivalPage');
 const ArrivalsPage = page(() => import('../features/arrivals/ArrivalsPage'), 'ArrivalsPage');
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
       { path: 'inventario', element: <RequireRole roles={RECEPTION}><StockPage /></RequireRole> },
       { path: 'pertenencias', element: <RequireRole roles={RECEPTION}><BelongingsPage /></RequireRole> },
       { path: 'instituciones', element: <RequireRole roles={CASEWORK}><InstitutionsPage /></RequireRole> },
+      { path: 'nombres', element: <RequireRole roles={['admin', 'alert_officer']}><NamesPage /></RequireRole> },
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },
       { path: '*', element: <NotFound /> },
