@@ -1,45 +1,54 @@
 import type { Core } from '../core/context';
 import { PLACES } from '../core/reference';
 import { addDays } from '../core/time';
+import { givenNames, rng, surname } from './bench/names';
 import { call } from './runtime';
 
-/** Deterministic pseudo-random so `acogida demo` gives the same centre every time. */
-export function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
+export { rng };
 
-const GIVEN_F = ['María José', 'Ana Lucía', 'Rosa Amalia', 'Karla Yesenia', 'Dunia Marisol', 'Sindy Carolina', 'Glenda', 'Brenda Azucena', 'Maritza', 'Yolanda', 'Juana', 'Delmy'];
-const GIVEN_M = ['Juan Carlos', 'José Luis', 'Edgar Rolando', 'Marvin Estuardo', 'Brayan Alexis', 'Kevin Josué', 'Elmer', 'Wilmer Antonio', 'Santos', 'Mario René', 'Óscar Armando', 'Selvin'];
-const SURNAMES = ['López', 'Pérez', 'García', 'Hernández', 'Caal', 'Tiul', 'Choc', 'Xicará', 'Ajú', 'Chumil', 'Mejía', 'Reyes', 'Martínez', 'Cruz', 'Ramírez', 'Flores', 'Morales', 'Coc', 'Pop', 'Batz', 'Sánchez', 'Rivera', 'Orellana', 'Velásquez'];
 const NATIONALITIES = ['GTM', 'GTM', 'GTM', 'HND', 'SLV'];
 
-/** A flight manifest of `size` people with families and an unaccompanied adolescent, as CSV. */
+/**
+ * A flight manifest of `size` people with families and an unaccompanied adolescent, as CSV.
+ * Names follow real frequencies (bench/names.ts: many López, few Xitumul); nobody is written
+ * twice with the same name and birth date (the import would rightly refuse that).
+ */
 export function demoManifest(size: number, seed: number): string {
   const r = rng(seed);
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
   const lines = ['nombres;primer_apellido;segundo_apellido;fecha_nacimiento;sexo;nacionalidad;tipo_documento;numero_documento;nna_no_acompanado;grupo_familiar'];
+  const written = new Set<string>();
+  const push = (line: string) => {
+    const key = line.split(';').slice(0, 4).join(';');
+    if (written.has(key)) return false;
+    written.add(key);
+    lines.push(line);
+    return true;
+  };
   let family = 0;
-  while (lines.length <= size) {
-    const surname1 = pick(SURNAMES);
-    const surname2 = pick(SURNAMES);
+  for (let attempts = 0; lines.length <= size; attempts++) {
+    if (attempts > 20 * size + 100) throw new Error(`demoManifest: cannot draw ${size} different people`);
+    const surname1 = surname(r);
+    const surname2 = surname(r);
     const nationality = pick(NATIONALITIES);
     if (r() < 0.15 && lines.length + 3 <= size + 1) {
       family += 1;
-      const mother = pick(SURNAMES);
-      lines.push(`${pick(GIVEN_M)};${surname1};${surname2};${day(r)}/${month(r)}/${1978 + Math.floor(r() * 12)};M;${nationality};DPI;${doc(r)};no;F${family}`);
-      lines.push(`${pick(GIVEN_F)};${mother};${pick(SURNAMES)};${day(r)}/${month(r)}/${1980 + Math.floor(r() * 12)};F;${nationality};;;no;F${family}`);
-      lines.push(`${pick(r() < 0.5 ? GIVEN_F : GIVEN_M)};${surname1};${mother};${day(r)}/${month(r)}/${2012 + Math.floor(r() * 8)};${r() < 0.5 ? 'F' : 'M'};${nationality};partida de nacimiento;;no;F${family}`);
+      const mother = surname(r);
+      push(`${givenNames(r, false)};${surname1};${surname2};${day(r)}/${month(r)}/${1978 + Math.floor(r() * 12)};M;${nationality};DPI;${doc(r)};no;F${family}`);
+      push(`${givenNames(r, true)};${mother};${surname(r)};${day(r)}/${month(r)}/${1980 + Math.floor(r() * 12)};F;${nationality};;;no;F${family}`);
+      const girl = r() < 0.5;
+      push(`${givenNames(r, girl)};${surname1};${mother};${day(r)}/${month(r)}/${2012 + Math.floor(r() * 8)};${girl ? 'F' : 'M'};${nationality};partida de nacimiento;;no;F${family}`);
       continue;
     }
     const female = r() < 0.3;
     const minor = r() < 0.05;
     const year = minor ? 2009 + Math.floor(r() * 2) : 1965 + Math.floor(r() * 38);
     const yearOnly = r() < 0.08;
-    lines.push(
-      `${pick(female ? GIVEN_F : GIVEN_M)};${surname1};${r() < 0.9 ? surname2 : ''};${yearOnly ? year : `${day(r)}/${month(r)}/${year}`};${female ? 'F' : 'M'};${nationality};${r() < 0.6 ? 'DPI' : 'pasaporte'};${r() < 0.7 ? doc(r) : ''};${minor ? 'sí' : 'no'};`,
+    push(
+      `${givenNames(r, female)};${surname1};${r() < 0.9 ? surname2 : ''};${yearOnly ? year : `${day(r)}/${month(r)}/${year}`};${female ? 'F' : 'M'};${nationality};${r() < 0.6 ? 'DPI' : 'pasaporte'};${r() < 0.7 ? doc(r) : ''};${minor ? 'sí' : 'no'};`,
     );
   }
-  return lines.join('\n');
+  return lines.slice(0, size + 1).join('\n');
 }
 
 const day = (r: () => number) => String(1 + Math.floor(r() * 28)).padStart(2, '0');

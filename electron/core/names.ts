@@ -293,11 +293,25 @@ export function givenSimilarity(a: string, b: string): number {
   return best;
 }
 
-/** Best average similarity of `a`'s tokens to any of `b`'s (order-free). */
+/**
+ * Average similarity of `a`'s tokens to `b`'s, order-free, each of `b`'s used once (the best
+ * pairs first): López Quiñónez is not Aguilar Quiñónez because Quiñónez answers for both.
+ */
 function tokensScore(a: string[], b: string[], similarity: (x: string, y: string) => number = tokenSimilarity): number {
   if (!a.length || !b.length) return 0;
+  if (a.length === 1) return Math.max(...b.map((u) => similarity(a[0]!, u)));
+  const pairs: [number, number, number][] = [];
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) pairs.push([similarity(a[i]!, b[j]!), i, j]);
+  pairs.sort((x, y) => y[0] - x[0]);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
   let sum = 0;
-  for (const t of a) sum += Math.max(...b.map((u) => similarity(t, u)));
+  for (const [value, i, j] of pairs) {
+    if (usedA.has(i) || usedB.has(j)) continue;
+    usedA.add(i);
+    usedB.add(j);
+    sum += value;
+  }
   return sum / a.length;
 }
 
@@ -423,14 +437,32 @@ export function splitSurnames(text: string): { first: string; second: string | n
  */
 export function wordsMatch(words: readonly string[], tokens: readonly string[]): number {
   if (!words.length || !tokens.length) return 0;
+  // Each name answers for one typed word (the best pairs first): "López López" wants two.
+  const pairs: [number, number, number][] = [];
+  words.forEach((w, i) =>
+    tokens.forEach((t, j) =>
+      // givenSimilarity: a nickname or spelling typed (Chepe) finds the name it stands for (José).
+      pairs.push([t.startsWith(w) && w.length >= 3 ? Math.max(0.95, givenSimilarity(w, t)) : givenSimilarity(w, t), i, j]),
+    ),
+  );
+  pairs.sort((a, b) => b[0] - a[0]);
+  const usedWords = new Set<number>();
+  const usedTokens = new Set<number>();
   let sum = 0;
   let strong = 0;
-  for (const w of words) {
-    // givenSimilarity: a nickname or spelling typed (Chepe) finds the name it stands for (José).
-    const best = Math.max(...tokens.map((t) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, givenSimilarity(w, t)) : givenSimilarity(w, t))));
-    sum += best;
-    if (best >= 0.88) strong += 1;
+  const tokenOf: number[] = [];
+  for (const [value, i, j] of pairs) {
+    if (usedWords.has(i) || usedTokens.has(j)) continue;
+    usedWords.add(i);
+    usedTokens.add(j);
+    tokenOf[i] = j;
+    sum += value;
+    if (value >= 0.88) strong += 1;
   }
   if (strong < Math.min(words.length, Math.max(1, Math.ceil(words.length * 0.67)))) return 0;
-  return sum / words.length;
+  // Typed as the name runs ("Brenda Morales" for Brenda Morales Cruz rather than Brenda Reyes
+  // Morales): a little ahead among equals.
+  let gaps = 0;
+  for (let i = 1; i < words.length; i++) if (tokenOf[i] === undefined || tokenOf[i] !== tokenOf[i - 1]! + 1) gaps += 1;
+  return sum / words.length - gaps * 0.001;
 }

@@ -125,6 +125,15 @@ export function compareBirthDates(a: PartialDate | null | undefined, b: PartialD
   if (ya === yb && ma && mb && da && db && ma === db && da === mb) return 'day-month-swapped';
   // A year apart with the rest agreeing, or with only the year known on one side.
   if (Math.abs(Number(ya) - Number(yb)) === 1 && (!ma || !mb || (ma === mb && (!da || !db || da === db)))) return 'one-year-off';
-  if (ya === yb) return 'same-year';
+  // The same year and both days written: a slip of one digit (13 for 18, 06 for 08) is still the
+  // same year; two dates that differ more are two people.
+  if (ya === yb && !(ma && mb && da && db)) return 'same-year';
+  if (ya === yb && oneDigitApart(`${ma}${da}`, `${mb}${db}`)) return 'same-year';
   return 'different';
+}
+
+function oneDigitApart(a: string, b: string): boolean {
+  let differ = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ += 1;
+  return a.length === b.length && differ === 1;
 }

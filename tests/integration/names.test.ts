@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/context';
 import { closeCore, openCore } from '../../electron/core/core';
 import { dispatch } from '../../electron/core/dispatch';
-import { phoneticKey } from '../../electron/core/names';
-import { CENTRE_NAMES_SETTING } from '../../electron/core/services/names';
+import { phoneticKey, soundKey } from '../../electron/core/names';
+import { CENTRE_NAMES_SETTING, syncNameIndex } from '../../electron/core/services/names';
+import { PERSON_KEYS_VERSION } from '../../electron/core/services/persons-store';
 import { expectOk, newShift, setupCentre, snapshot, staff, tempCore } from '../helpers';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -120,6 +121,49 @@ describe('name knowledge edited by the admin (resources/data + the centre’s en
       expect(hit?.fullName).toBe('Tacho Tum Batz');
     } finally {
       closeCore(again);
+    }
+  });
+});
+
+describe('person search with the name knowledge', () => {
+  it('finds a nickname, a name written twice, and a second given name among many namesakes', async () => {
+    const { core, clerk } = await centre();
+    const register = (givenNames: string, firstSurname: string, secondSurname: string) =>
+      expectOk(core, 'persons.register', { walkIn, person: { givenNames, firstSurname, secondSurname } }, { token: clerk });
+    // Thirty Juan López with other second names and surnames, and one Juan Edwin López.
+    for (let i = 0; i < 30; i++) await register(['Juan', 'Juan Carlos', 'Juan José'][i % 3]!, 'López', ['García', 'Pérez', 'Cruz', 'Reyes', 'Díaz'][i % 5]!);
+    await register('Juan Edwin', 'López', 'Ramírez');
+    await register('Marta', 'López', 'López');
+    for (const second of ['Álvarez', 'Paz', 'Torres', 'Orellana']) await register('Marta', 'López', second);
+    await register('José', 'Ixcoy', 'Tum');
+
+    const first = async (text: string) => (await expectOk(core, 'persons.search', { text }, { token: clerk }))[0]?.fullName;
+    expect(await first('Juan Edwin López')).toBe('Juan Edwin López Ramírez');
+    expect(await first('Marta López López')).toBe('Marta López López');
+    expect(await first('Chepe Ixcoy')).toBe('José Ixcoy Tum');
+    expect(await first('Shepe Ishcoy')).toBe(undefined); // a nickname misspelt is not one: nothing forced
+  });
+
+  it('re-keys every person once when the kind of keys changes (an upgrade), then not again', async () => {
+    const { core, file, clerk } = await centre();
+    await expectOk(core, 'persons.register', { walkIn, person: { givenNames: 'Juan Edwin', firstSurname: 'López', secondSurname: 'Ramírez' } }, { token: clerk });
+    // As a database keyed by the previous version looks: no second-given-name pairs, no marker.
+    core.db.prepare("DELETE FROM person_keys WHERE key LIKE 'q:%' AND key LIKE '%' || ? || '%'").run(soundKey('edwin'));
+    core.db.prepare("DELETE FROM local_meta WHERE key = 'name_index'").run();
+    closeCore(core);
+    const again = openCore(file, core.clock);
+    try {
+      expect(again.db.prepare("SELECT count(*) FROM person_keys WHERE key LIKE 'q:%' AND key LIKE '%' || ? || '%'").pluck().get(soundKey('edwin'))).toBeGreaterThan(0);
+      const marker = again.db.prepare("SELECT value FROM local_meta WHERE key = 'name_index'").pluck().get() as string;
+      expect(JSON.parse(marker)).toMatchObject({ personKeys: PERSON_KEYS_VERSION });
+    } finally {
+      closeCore(again);
+    }
+    const third = openCore(file, core.clock);
+    try {
+      expect(syncNameIndex(third.db)).toEqual({ persons: 0, records: 0 });
+    } finally {
+      closeCore(third);
     }
   });
 });

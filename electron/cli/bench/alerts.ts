@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { alertKeys, type AlertSubject } from '../../core/alerts/match';
-import { openCore } from '../../core/core';
 import { dispatch } from '../../core/dispatch';
 import { normalize } from '../../core/names';
 import { findAlertMatches } from '../../core/services/alerts';
 import { demoManifest } from '../demo-arrivals';
-import { GIVEN, SURNAMES } from './names';
+import { buildAlertEval, scoreAlertEval } from './alert-eval';
+import { givenNames, rng, surname } from './names';
+import { benchCentre } from './centre';
 import { percentile, type BenchRow } from './table';
 
 const RECORDS = Number(process.env.ACOGIDA_BENCH_ALERT_RECORDS ?? 1_000_000);
@@ -17,19 +18,6 @@ const QUERIES = 200;
 const FUSE_QUERIES = Number(process.env.ACOGIDA_BENCH_FUSE_QUERIES ?? 20);
 const THRESHOLD = 0.8;
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * mulberry32: a million draws without the short cycles of a plain LCG, so the fixture holds a
- * million distinct people and recall can be measured by list reference.
- */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A list member as a clerk types them: typo, surnames swapped, a surname missing, year only. */
 function asTyped(s: AlertSubject, r: () => number): AlertSubject {
@@ -60,15 +48,8 @@ const timeIt = <T>(fn: () => T): [T, number] => {
 export async function benchAlerts(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-bench-alerts-'));
   try {
-    const core = openCore(path.join(dir, 'alerts.db'));
-    const init = await dispatch(core, 'setup.init', {
-      centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
-      workstationName: 'bench',
-      admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
-    });
-    if (!init.ok) throw new Error(init.error.message);
-    const r = mulberry32(4);
-    const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+    const core = await benchCentre(path.join(dir, 'alerts.db'));
+        const r = rng(4);
     const records: (AlertSubject & { reference: string })[] = [];
     core.db.prepare(
       `INSERT INTO alert_list_versions (id, centre_id, created_at, updated_at, hlc, origin, list_type, mode, source_file, row_count, imported_by, imported_at)
@@ -85,9 +66,9 @@ export async function benchAlerts(): Promise<BenchRow[]> {
         const female = r() < 0.4;
         const s: AlertSubject & { reference: string } = {
           reference: `RN-${i}`,
-          givenNames: r() < 0.4 ? `${pick(GIVEN)} ${pick(GIVEN)}` : pick(GIVEN),
-          firstSurname: pick(SURNAMES),
-          secondSurname: pick(SURNAMES),
+          givenNames: givenNames(r, female),
+          firstSurname: surname(r),
+          secondSurname: surname(r),
           birthDate: `${1950 + Math.floor(r() * 60)}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`,
           sex: female ? 'F' : 'M',
           nationality: 'GTM',
@@ -141,6 +122,7 @@ export async function benchAlerts(): Promise<BenchRow[]> {
     const p95 = percentile(times, 95);
     const fuse95 = percentile(fuseTimes, 95);
     return [
+      ...(await benchAlertEval(dir)),
       {
         benchmark: `alert check p95, ${RECORDS.toLocaleString('en')} list records (blocking keys)`,
         result: `${p95.toFixed(1)} ms · recall ${(hits / QUERIES).toFixed(2)}`,
@@ -165,5 +147,57 @@ export async function benchAlerts(): Promise<BenchRow[]> {
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SYSTEM = (role: 'alert_officer') => ({ system: { kind: 'system' as const, userId: null, username: 'cli', roles: [role], sessionId: null } });
+
+/**
+ * The labelled set of tests/fixtures/alert-eval.json (built by the same generator), through the
+ * core as an alert officer checks a file: recall and precision on the whole set and per category.
+ */
+async function benchAlertEval(dir: string): Promise<BenchRow[]> {
+  const core = await benchCentre(path.join(dir, 'eval.db'));
+  try {
+    const { records, queries } = buildAlertEval();
+    const csv = (rows: string[][]) => Buffer.from(rows.map((row) => row.join(';')).join('\n')).toString('base64');
+    for (const list of ['interpol', 'alba-keneth', 'isabel-claudina', 'warrant', 'custom'] as const) {
+      const rows = records.filter((x) => x.list === list).map((x) => [x.reference, x.given_names, x.first_surname, x.second_surname, x.birth_date, x.sex, x.nationality]);
+      const imported = await dispatch(core, 'alerts.import', { list, fileName: `${list}.csv`, contentBase64: csv([['referencia', 'nombres', 'primer_apellido', 'segundo_apellido', 'fecha_nacimiento', 'sexo', 'nacionalidad'], ...rows]) }, SYSTEM('alert_officer'));
+      if (!imported.ok) throw new Error(imported.error.message);
+    }
+    const header = ['given_names', 'first_surname', 'second_surname', 'birth_date', 'sex', 'nationality'] as const;
+    const checked = await dispatch(core, 'alerts.checkFile', { fileName: 'personas.csv', contentBase64: csv([[...header], ...queries.map((q) => header.map((h) => q.query[h]))]) }, SYSTEM('alert_officer'));
+    if (!checked.ok) throw new Error(checked.error.message);
+    const score = scoreAlertEval(queries, (checked.value as { matches: { reference: string }[] }[]).map((x) => x.matches.map((m) => m.reference)));
+    const ratio = (a: number, b: number) => (b ? (a / b).toFixed(3) : '—');
+    return [
+      {
+        benchmark: `alert matcher, labelled set (${score.queries} queries, ${records.length.toLocaleString('en')} records, Zipf names)`,
+        result: `recall ${score.recall.toFixed(3)} · precision ${score.precision.toFixed(3)}`,
+        comparison: `default threshold 0.8; missed: ${score.missed.length}`,
+        target: 'recall ≥ 0.98, precision ≥ 0.95',
+        pass: score.recall >= 0.98 && score.precision >= 0.95,
+      },
+      ...score.categories.map((c) =>
+        c.kind === 'member'
+          ? {
+              benchmark: `  · ${c.category} (${c.queries} list members)`,
+              result: `recall ${ratio(c.found, c.queries)} · precision ${ratio(c.correctProposals, c.proposals)}`,
+              comparison: `${c.proposals - c.correctProposals} other records proposed`,
+              target: 'recall ≥ 0.9',
+              pass: c.found / c.queries >= 0.9,
+            }
+          : {
+              benchmark: `  · ${c.category} (${c.queries} look-alikes)`,
+              result: `${c.falseAlerts} false alerts`,
+              comparison: `precision cost ${ratio(c.falseAlerts, c.queries)} of the category`,
+              target: '≤ 10 %',
+              pass: c.falseAlerts / c.queries <= 0.1,
+            },
+      ),
+    ];
+  } finally {
+    core.db.close();
   }
 }

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openCore } from '../../core/core';
+import type { Core } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
-import { normalize } from '../../core/names';
+import { normalize, shippedNameEntries } from '../../core/names';
 import { fullName, personKeys } from '../../core/services/persons-store';
 import { searchPersons } from '../../core/services/search';
 import { demoManifest, rng } from '../demo-arrivals';
-import { GIVEN, SURNAMES } from './names';
+import { givenNames, surname } from './names';
+import { benchCentre } from './centre';
 import { percentile, type BenchRow } from './table';
 
 const PERSONS = Number(process.env.ACOGIDA_BENCH_PERSONS ?? 1_000_000);
@@ -22,18 +23,31 @@ interface Fixture {
   s2: string;
 }
 
-/** What clerks type: no accents, a typo, surnames swapped, second surname missing, partial names. */
-function variant(p: Fixture, r: () => number): string {
+/** Nicknames of each given name, from the shipped name knowledge (José: chepe, pepe…). */
+const NICKNAMES = (() => {
+  const map = new Map<string, string[]>();
+  for (const e of shippedNameEntries()) if (e.kind === 'nickname') for (const name of e.means) map.set(name, [...(map.get(name) ?? []), e.written]);
+  return map;
+})();
+
+/**
+ * What clerks type: no accents, a typo, surnames swapped, a nickname, or a given name and one
+ * surname only (`partial`: then the typed words may fit many people).
+ */
+function variant(p: Fixture, r: () => number): { text: string; partial: boolean } {
   const typo = (w: string) => {
     const i = 1 + Math.floor(r() * (w.length - 2));
     return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
   };
-  switch (Math.floor(r() * 5)) {
-    case 0: return normalize(`${p.given} ${p.s1} ${p.s2}`);
-    case 1: return `${p.given} ${typo(p.s1)} ${p.s2}`;
-    case 2: return `${p.s2} ${p.s1} ${p.given}`;
-    case 3: return `${p.given} ${p.s1}`;
-    default: return normalize(`${p.given} ${typo(p.s2)} ${p.s1}`);
+  const first = normalize(p.given).split(' ')[0]!;
+  const nicknames = NICKNAMES.get(first);
+  switch (Math.floor(r() * 6)) {
+    case 0: return { text: normalize(`${p.given} ${p.s1} ${p.s2}`), partial: false };
+    case 1: return { text: `${p.given} ${typo(p.s1)} ${p.s2}`, partial: false };
+    case 2: return { text: `${p.s2} ${p.s1} ${p.given}`, partial: false };
+    case 3: return { text: `${p.given} ${p.s1}`, partial: true };
+    case 4: return { text: nicknames ? `${nicknames[Math.floor(r() * nicknames.length)]} ${p.given.split(' ').slice(1).join(' ')} ${p.s1} ${p.s2}` : `${p.given} ${p.s1} ${p.s2}`, partial: false };
+    default: return { text: normalize(`${p.given} ${typo(p.s2)} ${p.s1}`), partial: false };
   }
 }
 
@@ -51,15 +65,8 @@ const timeIt = <T>(fn: () => T): [T, number] => {
 export async function benchPersons(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-bench-persons-'));
   try {
-    const core = openCore(path.join(dir, 'persons.db'));
-    const init = await dispatch(core, 'setup.init', {
-      centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
-      workstationName: 'bench',
-      admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
-    });
-    if (!init.ok) throw new Error(init.error.message);
-    const r = rng(42);
-    const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+    const core = await benchCentre(path.join(dir, 'persons.db'));
+        const r = rng(42);
     const people: Fixture[] = [];
     const insertPerson = core.db.prepare(
       `INSERT INTO persons (id, centre_id, created_at, updated_at, hlc, origin, case_number, given_names, first_surname, second_surname, birth_date)
@@ -70,7 +77,7 @@ export async function benchPersons(): Promise<BenchRow[]> {
     // Fixture rows go in directly (one transaction), indexed by the same functions the services use.
     core.db.transaction(() => {
       for (let i = 0; i < PERSONS; i++) {
-        const p = { given: r() < 0.4 ? `${pick(GIVEN)} ${pick(GIVEN)}` : pick(GIVEN), s1: pick(SURNAMES), s2: pick(SURNAMES) };
+        const p = { given: givenNames(r, r() < 0.4), s1: surname(r), s2: surname(r) };
         people.push(p);
         const row = { given_names: p.given, first_surname: p.s1, second_surname: p.s2, birth_date: String(1960 + Math.floor(r() * 50)), document_number: null };
         const id = `p${i}`;
@@ -83,9 +90,22 @@ export async function benchPersons(): Promise<BenchRow[]> {
 
     const queries = Array.from({ length: QUERIES }, () => {
       const target = people[Math.floor(r() * people.length)]!;
-      return { text: variant(target, r), want: normalize(`${target.given} ${target.s1} ${target.s2}`) };
+      const { text, partial } = variant(target, r);
+      return { text, partial, target, want: normalize(`${target.given} ${target.s1} ${target.s2}`) };
     });
     const found = (names: string[], want: string) => names.some((n) => normalize(n) === want);
+    // A given name and one surname typed: when more than ten people carry them, any ten of them
+    // answer the question, and the one meant cannot be told apart by what was typed.
+    const sharing = new Map<string, number>();
+    const shareKey = (given: string, s1: string) => `${normalize(given)}|${normalize(s1)}`;
+    for (const p of people) for (const s of new Set([p.s1, p.s2])) sharing.set(shareKey(p.given, s), (sharing.get(shareKey(p.given, s)) ?? 0) + 1);
+    const answers = (q: (typeof queries)[number], names: string[]): 'found' | 'one-of-many' | null => {
+      if (found(names, q.want)) return 'found';
+      if (!q.partial || (sharing.get(shareKey(q.target.given, q.target.s1)) ?? 0) <= 10 || names.length < 10) return null;
+      const typed = normalize(q.text).split(' ');
+      return names.every((n) => typed.every((w) => normalize(n).split(' ').includes(w))) ? 'one-of-many' : null;
+    };
+    let ambiguous = 0;
 
     // The app's process stays warm: 20 queries first (JIT, SQLite page cache), then measure.
     for (const q of queries.slice(0, 20)) searchPersons(core.db, q.text, 10);
@@ -94,7 +114,11 @@ export async function benchPersons(): Promise<BenchRow[]> {
     for (const q of queries) {
       const [hits, ms] = timeIt(() => searchPersons(core.db, q.text, 10));
       oursTimes.push(ms);
-      if (found(hits.map((h) => h.fullName), q.want)) oursHits++;
+      const answer = answers(q, hits.map((h) => h.fullName));
+      if (answer) oursHits++;
+      if (answer === 'one-of-many') ambiguous++;
+      // ACOGIDA_BENCH_MISSES=1 prints what a missed query found instead, to see why.
+      if (!answer && process.env.ACOGIDA_BENCH_MISSES) console.error(`missed «${q.text}» (${q.want}): ${hits.map((h) => h.fullName).join(' | ')}`);
     }
 
     const like = core.db.prepare('SELECT given_names, first_surname, second_surname FROM persons WHERE ' + "given_names || ' ' || first_surname || ' ' || coalesce(second_surname, '') LIKE ? LIMIT 10");
@@ -103,7 +127,7 @@ export async function benchPersons(): Promise<BenchRow[]> {
     for (const q of queries.slice(0, 50)) {
       const [rows, ms] = timeIt(() => like.all(`%${q.text.split(' ').join('%')}%`) as { given_names: string; first_surname: string; second_surname: string | null }[]);
       likeTimes.push(ms);
-      if (found(rows.map(fullName), q.want)) likeHits++;
+      if (answers(q, rows.map(fullName))) likeHits++;
     }
 
     const names = people.map((p) => `${p.given} ${p.s1} ${p.s2}`);
@@ -113,8 +137,11 @@ export async function benchPersons(): Promise<BenchRow[]> {
     for (const q of queries.slice(0, FUSE_QUERIES)) {
       const [hits, ms] = timeIt(() => fuse.search(q.text, { limit: 10 }));
       fuseTimes.push(ms);
-      if (found(hits.map((h) => h.item), q.want)) fuseHits++;
+      if (answers(q, hits.map((h) => h.item))) fuseHits++;
     }
+    // A flight lands: 135 people imported, each checked for earlier stays among the million.
+    await importFlight(core, 135, 1); // warm-up (statements, JIT)
+    const flightMs = await importFlight(core, 135, 2);
     core.db.close();
 
     const ours95 = percentile(oursTimes, 95);
@@ -123,10 +150,10 @@ export async function benchPersons(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [
       {
         benchmark: `person search p95, ${PERSONS.toLocaleString('en')} persons (FTS5 + sound-alike keys)`,
-        result: `${ours95.toFixed(1)} ms · recall ${(oursHits / queries.length).toFixed(2)}`,
-        comparison: `${(fuse95 / ours95).toFixed(0)}× faster than Fuse.js (after 20 warm-up queries)`,
-        target: '≤ 20 ms and ≥ 50× Fuse.js',
-        pass: ours95 <= 20 && fuse95 / ours95 >= 50,
+        result: `${ours95.toFixed(1)} ms · recall@10 ${(oursHits / queries.length).toFixed(3)}`,
+        comparison: `${(fuse95 / ours95).toFixed(0)}× faster than Fuse.js (after 20 warm-up queries); ${ambiguous} queries named 10+ people exactly`,
+        target: '≤ 20 ms, ≥ 50× Fuse.js, recall ≥ 0.99',
+        pass: ours95 <= 20 && fuse95 / ours95 >= 50 && oursHits / queries.length >= 0.99,
       },
       {
         benchmark: 'person search p95, Fuse.js (same names and queries)',
@@ -142,6 +169,13 @@ export async function benchPersons(): Promise<BenchRow[]> {
         target: '—',
         pass: null,
       },
+      {
+        benchmark: `manifest import, 135 rows, against ${PERSONS.toLocaleString('en')} persons (Zipf names)`,
+        result: `${flightMs.toFixed(0)} ms`,
+        comparison: 'repeat check on year-blocked name pairs, postings and candidates capped',
+        target: '≤ 1 s',
+        pass: flightMs <= 1000,
+      },
       ...(await benchImports(dir)),
     ];
     return rows;
@@ -150,14 +184,24 @@ export async function benchPersons(): Promise<BenchRow[]> {
   }
 }
 
+const SYSTEM = { system: { kind: 'system' as const, userId: null, username: 'cli', roles: ['clerk' as const], sessionId: null } };
+
+/** Imports a demo flight of `rows` people; returns the milliseconds the import took. */
+async function importFlight(core: Core, rows: number, seed: number): Promise<number> {
+  const contentBase64 = Buffer.from(demoManifest(rows, seed)).toString('base64');
+  const t0 = performance.now();
+  const result = await dispatch(core, 'manifests.import', {
+    fileName: 'vuelo.csv',
+    contentBase64,
+    arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: `F${seed}`, date: '2026-11-25' },
+  }, SYSTEM);
+  if (!result.ok) throw new Error(result.error.message);
+  return performance.now() - t0;
+}
+
 async function benchImports(dir: string): Promise<BenchRow[]> {
-  const core = openCore(path.join(dir, 'imports.db'));
-  await dispatch(core, 'setup.init', {
-    centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
-    workstationName: 'bench',
-    admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
-  });
-  const system = { kind: 'system' as const, userId: null, username: 'cli', roles: ['clerk' as const], sessionId: null };
+  const core = await benchCentre(path.join(dir, 'imports.db'));
+    const system = { kind: 'system' as const, userId: null, username: 'cli', roles: ['clerk' as const], sessionId: null };
   const run = async (rows: number, seed: number, text = demoManifest(rows, seed)) => {
     const contentBase64 = Buffer.from(text).toString('base64');
     const t0 = performance.now();
@@ -174,13 +218,8 @@ async function benchImports(dir: string): Promise<BenchRow[]> {
   const large = await run(100_000, 3);
   core.db.close();
   // Everyone a José López: 20 given names × 20 surnames, imported into a fresh centre.
-  const repeated = openCore(path.join(dir, 'repeated.db'));
-  await dispatch(repeated, 'setup.init', {
-    centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
-    workstationName: 'bench',
-    admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
-  });
-  const t0 = performance.now();
+  const repeated = await benchCentre(path.join(dir, 'repeated.db'));
+    const t0 = performance.now();
   const common = await dispatch(repeated, 'manifests.import', {
     fileName: 'comunes.csv',
     contentBase64: Buffer.from(commonNamesManifest(50_000, 11)).toString('base64'),

@@ -158,8 +158,13 @@ export function secondSurnamesDiffer(q: { firstSurname: string; secondSurname?: 
   return alike(qs[0]!, rs[0]!) && !alike(qs[1]!, rs[1]!);
 }
 
-/** One side writes a single surname (or one word of given name and one surname is all either has). */
+/**
+ * All the two records can share is one given name and one surname: one side writes a single
+ * surname and one side a single given name ("José López"). Two given names and a surname
+ * ("María José López") are more to go on.
+ */
 export function thinNames(q: { givenNames: string; firstSurname: string; secondSurname?: string | null }, r: { givenNames: string; firstSurname: string; secondSurname?: string | null }): boolean {
-  const count = (s: typeof q) => surnameTokens(s.firstSurname, s.secondSurname).own.length;
-  return Math.min(count(q), count(r)) < 2;
+  const surnames = (s: typeof q) => surnameTokens(s.firstSurname, s.secondSurname).own.length;
+  const given = (s: typeof q) => nameTokens(s.givenNames).filter((t) => !isAbbreviation(t)).length;
+  return Math.min(surnames(q), surnames(r)) < 2 && Math.min(given(q), given(r)) < 2;
 }

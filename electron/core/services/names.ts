@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { handle } from '../handler';
 import { CentreNames, nameEntries, normalize, ORTHOGRAPHY_RULES, shippedNameEntries, useCentreNames, type CentreNameEntry } from '../names';
 import { indexAlertRecord, subjectOf } from './alerts';
-import { rekeyPerson, type PersonRow } from './persons-store';
+import { PERSON_KEYS_VERSION, rekeyPerson, type PersonRow } from './persons-store';
 
 /** Key of the centre's entries in the settings table (replicated with the other settings). */
 export const CENTRE_NAMES_SETTING = 'nameKnowledge';
@@ -35,12 +35,14 @@ export function readCentreNames(db: Database): CentreNames {
 interface Snapshot {
   words: Record<string, string>;
   orthography: string;
+  /** PERSON_KEYS_VERSION the persons' keys were built with. */
+  personKeys?: number;
 }
 
 function snapshotOf(centre: CentreNames): Snapshot {
   const words: Record<string, string> = {};
   for (const e of nameEntries(centre)) if (e.active) words[e.written] = `${e.kind}:${e.means.join(',')}`;
-  return { words, orthography: JSON.stringify(ORTHOGRAPHY_RULES) };
+  return { words, orthography: JSON.stringify(ORTHOGRAPHY_RULES), personKeys: PERSON_KEYS_VERSION };
 }
 
 /**
@@ -65,14 +67,16 @@ export function syncNameIndex(db: Database): { persons: number; records: number 
   const patterns = orthographyChanged ? ORTHOGRAPHY_RULES.flatMap((r) => [r.written, r.as]) : [];
   const touched = (...names: (string | null)[]) =>
     names.some((n) => normalize(n).split(' ').some((t) => t && (changed.has(t) || patterns.some((p) => t.includes(p)))));
-  if (!changed.size && !orthographyChanged) return { persons: 0, records: 0 };
+  // personKeys() itself changed (a new kind of key): every person is keyed again, once.
+  const allPersons = before?.personKeys !== now.personKeys;
+  if (!changed.size && !orthographyChanged && !allPersons) return { persons: 0, records: 0 };
 
   const counts = { persons: 0, records: 0 };
   db.transaction(() => {
     // Ids first: better-sqlite3 cannot write while a read is open on the same connection.
     const persons: number[] = [];
     for (const p of db.prepare('SELECT rowid, given_names, first_surname, second_surname FROM persons WHERE deleted_at IS NULL').iterate() as Iterable<PersonRow>)
-      if (touched(p.given_names, p.first_surname, p.second_surname)) persons.push(p.rowid);
+      if (allPersons || touched(p.given_names, p.first_surname, p.second_surname)) persons.push(p.rowid);
     const loadPerson = db.prepare('SELECT rowid, * FROM persons WHERE rowid = ?');
     for (const rowid of persons) rekeyPerson(db, loadPerson.get(rowid) as PersonRow);
     const records: number[] = [];

@@ -192,17 +192,19 @@ type NamedRow = { given_names: string; first_surname: string; second_surname: st
 
 /**
  * The words a person is found by: every given name the first one may stand for (Chepe: José;
- * Beto: Alberto, Roberto…) and the surnames, a married "de X" included.
+ * Beto: Alberto, Roberto…), with `second` the second given name too, and the surnames, a
+ * married "de X" included.
  */
-function nameWords(p: NamedRow): { given: readonly string[]; surnames: string[] } {
-  const first = nameTokens(p.given_names)[0];
+function nameWords(p: NamedRow, second = false): { given: readonly string[]; surnames: string[] } {
+  const [first, next] = nameTokens(p.given_names);
   const { own, married } = surnameTokens(p.first_surname, p.second_surname);
-  return { given: first ? givenForms(first) : [], surnames: [...own, ...married] };
+  const given = first ? [...givenForms(first), ...(second && next && next.length > 1 ? [next] : [])] : [];
+  return { given, surnames: [...own, ...married] };
 }
 
 /** Pairs of coded words in any order: each given form with each surname, and the surnames together. */
-function codedPairs(p: NamedRow, code: (word: string) => string, prefix: 'p' | 'q'): string[] {
-  const { given, surnames } = nameWords(p);
+function codedPairs(p: NamedRow, code: (word: string) => string, prefix: 'p' | 'q', second = false): string[] {
+  const { given, surnames } = nameWords(p, second);
   const g = given.map(code);
   const s = surnames.map(code);
   const pairs = new Set<string>();
@@ -211,6 +213,13 @@ function codedPairs(p: NamedRow, code: (word: string) => string, prefix: 'p' | '
   return [...pairs];
 }
 
+/**
+ * Raised whenever personKeys() makes other keys for the same person: the next start re-keys
+ * every person (services/names.ts syncNameIndex). 2: nicknames, married surnames, the second
+ * given name in search pairs.
+ */
+export const PERSON_KEYS_VERSION = 2;
+
 /** Blocking keys that find earlier records of a person: sound-alikes, birth year, document. */
 export function personKeys(p: NamedRow & { birth_date: string | null; document_number: string | null }): string[] {
   const keys = new Set<string>();
@@ -218,9 +227,10 @@ export function personKeys(p: NamedRow & { birth_date: string | null; document_n
   for (const word of surnames) keys.add(`s:${phoneticKey(word)}`);
   for (const form of given) keys.add(`g:${phoneticKey(form)}`);
   // Pairs of names (in any order) make small posting lists: search answers from them directly,
-  // first by exact sound (q:), then by consonant skeleton (p:) for misspelt vowels.
-  for (const key of codedPairs(p, soundKey, 'q')) keys.add(key);
-  for (const key of codedPairs(p, phoneticKey, 'p')) keys.add(key);
+  // first by exact sound (q:), then by consonant skeleton (p:) for misspelt vowels. The second
+  // given name pairs too: "Juan Edwin López" is found among ten thousand Juan López.
+  for (const key of codedPairs(p, soundKey, 'q', true)) keys.add(key);
+  for (const key of codedPairs(p, phoneticKey, 'p', true)) keys.add(key);
   const year = birthYear(p.birth_date);
   if (year) keys.add(`y:${year}`);
   for (const pair of namePairs(p)) keys.add(`b:${year ?? '?'}:${pair}`);

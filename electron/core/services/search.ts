@@ -17,12 +17,13 @@ export function searchPersons(db: Database, text: string, limit: number) {
   const words = nameTokens(text);
   const candidates = new Map<string, Hit>();
   // A nickname or spelling typed (Chepe, Beto) looks for the names it stands for as well.
-  const keyWords = [...new Set(words.flatMap((w) => [w, ...givenForms(w)]))];
+  // A name typed twice (López López) stays twice: the pair of the two is the one that finds them.
+  const keyWords = words.flatMap((w) => [...new Set([w, ...givenForms(w)])]);
   const codes = [...new Set(keyWords.map(phoneticKey).filter(Boolean))];
   // 1. Pairs of names in any order: same sound first (accents, s/z, b/v…), then same consonants
   //    (a wrong vowel); both are small posting lists.
   const pairs = (code: (w: string) => string, prefix: 'p' | 'q') => {
-    const list = [...new Set(keyWords.map(code).filter(Boolean))];
+    const list = keyWords.map(code).filter(Boolean);
     const keys = new Set<string>();
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) keys.add(pairKey(list[i]!, list[j]!, prefix));
     return [...keys];
