@@ -1,5 +1,7 @@
 import type { Core } from '../core/context';
+import { mayan } from './bench/names';
 import { call } from './runtime';
+import { shippedNameEntries } from '../core/names';
 
 const HEADER = 'referencia;nombres;primer_apellido;segundo_apellido;fecha_nacimiento;sexo;nacionalidad;observaciones';
 const csv = (rows: string[]) => Buffer.from([HEADER, ...rows].join('\n')).toString('base64');
@@ -19,6 +21,13 @@ export async function loadDemoAlerts(core: Core, today: string): Promise<void> {
   const adult = present.filter((r) => (r.age ?? 0) >= 25);
   const minor = present.find((r) => r.age !== null && r.age < 18) ?? present[0]!;
   const [a, b, c] = [adult[0] ?? present[1]!, adult[3] ?? present[2]!, adult[6] ?? present[3]!];
+
+  // The centre's own names (Nombres y apodos): two nicknames heard at this centre's desks.
+  await call(core, 'names.save', { kind: 'nickname', written: 'chinto', means: ['jacinto'] });
+  await call(core, 'names.save', { kind: 'spelling', written: 'yonatan', means: ['jonathan'] });
+  // Someone of today's flight as a warrant writes them: a nickname for the given name, the
+  // surname in the Academia's Mayan spelling (Xol → Shol, Caal → Kaal), the date month first.
+  const nicknamed = adult.slice(7).find((p) => nicknameOf(p.givenNames) || mayan(p.firstSurname) !== p.firstSurname);
 
   await call(core, 'alerts.import', {
     list: 'interpol', fileName: 'interpol-notificaciones-rojas.csv', replace: false,
@@ -43,6 +52,9 @@ export async function loadDemoAlerts(core: Core, today: string): Promise<void> {
     contentBase64: csv([
       `OA-0912-2023;${b.givenNames};${b.firstSurname.replace(/z$/i, 's')};${b.secondSurname ?? ''};${dmy(b.birthDate)};${b.sex ?? ''};;Juzgado de Paz (demostración)`,
       `OA-1450-2024;${c.givenNames};${c.firstSurname};;${c.birthDate?.slice(0, 4) ?? ''};${c.sex ?? ''};${c.nationality ?? ''};Pensión alimenticia (demostración)`,
+      ...(nicknamed
+        ? [`OA-1733-2025;${nicknameOf(nicknamed.givenNames) ?? nicknamed.givenNames};${mayan(nicknamed.firstSurname)};${nicknamed.secondSurname ?? ''};${nicknamed.birthDate?.slice(0, 4) ?? ''};${nicknamed.sex ?? ''};;Escrita con apodo y ortografía maya (demostración)`]
+        : []),
     ]),
   });
   const queue = await call(core, 'alerts.queue', {});
@@ -54,4 +66,11 @@ export async function loadDemoAlerts(core: Core, today: string): Promise<void> {
   // officer records the hand-over to the PNC, which the demo leaves for the user to do.
   const warrant = queue.find((m) => m.record.reference === 'OA-0912-2023');
   if (warrant) await call(core, 'alerts.decide', { matchId: warrant.id, decision: 'confirmed', reason: 'DNI y fotografía del juzgado coinciden (demostración).' });
+}
+
+/** A shipped nickname of the first given name (José → Chepe), written as a list would. */
+function nicknameOf(givenNames: string): string | null {
+  const first = givenNames.split(' ')[0]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const entry = shippedNameEntries().find((e) => e.kind === 'nickname' && e.means.length === 1 && e.means[0] === first);
+  return entry ? entry.written[0]!.toUpperCase() + entry.written.slice(1) : null;
 }

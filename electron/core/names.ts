@@ -1,8 +1,10 @@
 /**
  * Name normalisation and comparison for Spanish names as clerks type them under pressure:
- * case, accents, punctuation, particles (de, del, de la, y), sound-alikes and typos, and the
- * nicknames and spellings of resources/data/given-names.json. Shared by repeat-returnee
- * detection, search and alert matching.
+ * case, accents, punctuation, particles (de, del, de la, y), sound-alikes and typos; the
+ * nicknames and spellings of resources/data/given-names.json; the Mayan orthographies,
+ * particles and married surnames of resources/data/surnames.json; and a centre's own entries
+ * (useCentreNames, kept by services/names.ts). Shared by repeat-returnee detection, search and
+ * alert matching.
  */
 import { z } from 'zod';
 import givenNamesJson from '../../resources/data/given-names.json';
@@ -33,14 +35,16 @@ const SurnamesFile = z.strictObject({
  * A resources/data file, validated on load: a broken file stops the app at start with the
  * reason, never a matcher that silently knows fewer names.
  */
-function load<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
+export function validateNameFile<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new Error(`resources/data/${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
-const shippedGiven = load(GivenNamesFile, givenNamesJson, 'given-names.json');
-const shippedSurnames = load(SurnamesFile, surnamesJson, 'surnames.json');
+export const NAME_FILES = { 'given-names.json': GivenNamesFile, 'surnames.json': SurnamesFile } as const;
+
+const shippedGiven = validateNameFile(GivenNamesFile, givenNamesJson, 'given-names.json');
+const shippedSurnames = validateNameFile(SurnamesFile, surnamesJson, 'surnames.json');
 
 /** Lower case, no accents (ñ → n), letters/digits/spaces only, single spaces. */
 export function normalize(text: string | null | undefined): string {
@@ -125,6 +129,17 @@ export function phoneticKey(token: string): string {
   return (first + s.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * The consonants a word sounds with, as a set in alphabetical order: the same for a wrong vowel,
+ * two letters swapped (Otriz, Ortiz) or a letter doubled; coarser than phoneticKey, so only
+ * whole-name keys use it.
+ */
+export function consonantSet(token: string): string {
+  const sound = soundKey(token);
+  const consonants = [...new Set(sound.replace(/[aeiouy]/g, ''))].sort().join('');
+  return consonants || sound;
+}
+
 /** Jaro-Winkler similarity in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
@@ -174,7 +189,17 @@ const similarityCache = new Map<string, number>();
 function computeTokenSimilarity(a: string, b: string): number {
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 0.85; // J. = Juan
   if (soundKey(a) === soundKey(b)) return 0.95;
+  // Two neighbouring letters swapped (Tmu for Tum, Blo for Bol): Jaro-Winkler's window is too
+  // narrow to see it in a short word.
+  if (adjacentSwap(a, b)) return Math.max(0.9, jaroWinkler(a, b));
   return jaroWinkler(a, b);
+}
+
+function adjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 3) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 

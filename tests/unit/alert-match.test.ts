@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NAME_FILES, validateNameFile } from '../../electron/core/names';
 import { alertKeys, alertScore, type AlertSubject } from '../../electron/core/alerts/match';
 
 const record: AlertSubject = { givenNames: 'María José', firstSurname: 'Hernández', secondSurname: 'de la Cruz', birthDate: '1994-03-07', sex: 'F', nationality: 'GTM' };
@@ -156,5 +159,16 @@ describe('alert matcher: Mayan orthographies, married surnames and nicknames of 
   });
   it('Beto is not Ernesto', () => {
     expect(alertScore({ ...listed, givenNames: 'Beto', birthDate: null }, { ...listed, givenNames: 'Ernesto', birthDate: null }).score).toBeLessThan(THRESHOLD);
+  });
+});
+
+describe('the name-data files are validated on load', () => {
+  it('refuses a broken file, naming the file, the entry and the problem', () => {
+    const given = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'resources', 'data', 'given-names.json'), 'utf8')) as Record<string, unknown>;
+    expect(() => validateNameFile(NAME_FILES['given-names.json'], { ...given, ambiguous: { beto: ['roberto'] } }, 'given-names.json')).toThrow(/given-names\.json: ambiguous\.beto/);
+    expect(() => validateNameFile(NAME_FILES['given-names.json'], { ...given, nicknames: { 'Ch3pe': 'jose' } }, 'given-names.json')).toThrow(/nicknames/);
+    const surnames = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'resources', 'data', 'surnames.json'), 'utf8')) as Record<string, unknown>;
+    expect(() => validateNameFile(NAME_FILES['surnames.json'], { ...surnames, orthography: [{ written: 'sh', as: 'X!' }] }, 'surnames.json')).toThrow(/surnames\.json: orthography\.0/);
+    expect(validateNameFile(NAME_FILES['surnames.json'], surnames, 'surnames.json')).toBeTruthy();
   });
 });

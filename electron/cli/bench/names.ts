@@ -75,3 +75,16 @@ export function givenNames(random: () => number, female: boolean): string {
   while (second === first) second = one(random);
   return `${first} ${second}`;
 }
+
+/** A surname as the Academia de Lenguas Mayas writes it: Xol → Shol, Caal → Kaal, Quej → Kej, Tzoc → Tzok. */
+export function mayan(surname: string): string {
+  if (!/^(Caal|Choc|Pop|Xol|Tiul|Coc|Batz|Tzoc|Xicará|Ajú|Chumil|Tum|Chen|Cuc|Ical|Yat|Quej|Bol|Maquín|Cac|Xitumul|Ixcoy|Saquic|Tojín|Calel|Tecún|Ixchop|Sicay|Boj)$/.test(surname)) return surname;
+  return surname
+    .replace(/X/g, 'Sh')
+    .replace(/x/g, 'sh')
+    .replace(/Qu/g, 'K')
+    .replace(/qu/g, 'k')
+    .replace(/C([aou])/g, 'K$1')
+    .replace(/c$/g, 'k')
+    .replace(/c([aouá])/g, 'k$1');
+}

@@ -4,7 +4,7 @@ import { insertRow } from '../db/replicated';
 import { cached } from '../db/statements';
 import { compactKey, nameSimilarity } from '../names';
 import { LITTLE_EVIDENCE_CEILING, SECOND_SURNAME_PENALTY, secondSurnamesDiffer, thinNames } from '../alerts/match';
-import { compareBirthDates } from '../partial-date';
+import { birthYear, compareBirthDates } from '../partial-date';
 import { candidateKeys, fullName, type PersonRow } from './persons-store';
 
 /** Score from which an earlier record is proposed as the same person. */
@@ -53,21 +53,21 @@ export function matchScore(a: Comparable, b: Comparable): { score: number; reaso
   return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
 }
 
-/** Postings read per key at most: a pair of names common in the population stops there. */
+/** Postings read per key at most: a name common in the population stops there. */
 const POSTINGS_PER_KEY = 500;
-/** Candidates scored at most, those sharing the most keys first. */
-const MAX_CANDIDATES = 200;
+/** Candidates scored at most per round, those sharing the most keys first. */
+const MAX_CANDIDATES = 100;
 
 /**
- * The records worth scoring: those sharing a year-blocked pair of names (or the document) with
- * the person. Each key is read up to POSTINGS_PER_KEY postings, so the cost stays the same when
- * a manifest is all José López and the population reaches a million.
+ * Ids sharing the most of `keys` with the person, each key read up to POSTINGS_PER_KEY postings:
+ * the document weighs 3, a name in the person's own birth year 2, in the years either side 1.
  */
-function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string }): string[] {
+function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string }, keys: string[]): string[] {
   const postings = cached(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${POSTINGS_PER_KEY}`).pluck();
+  const ownYear = `:${birthYear(person.birth_date) ?? '?'}:`;
   const weight = new Map<string, number>();
-  for (const key of candidateKeys(person)) {
-    const add = key.startsWith('d:') ? 3 : 1;
+  for (const key of keys) {
+    const add = key.startsWith('d:') ? 3 : key.slice(1, ownYear.length + 1) === ownYear ? 2 : 1;
     for (const id of postings.all(key) as string[]) if (id !== person.id) weight.set(id, (weight.get(id) ?? 0) + add);
   }
   return [...weight]
@@ -76,26 +76,36 @@ function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string })
     .map(([id]) => id);
 }
 
-/** Earlier records that may be the same person, best first (blocking keys: never a full scan). */
-export function findCandidates(
-  ctx: ServiceContext,
-  person: Comparable & { id?: string },
-  limit = 3,
-  exclude: ReadonlySet<string> = new Set(),
-): { row: PersonRow; score: number; reasons: string[] }[] {
-  // People of the same manifest are left out before their rows are read: in a file of namesakes
-  // they are most of the candidates.
-  const ids = candidateIds(ctx, person).filter((id) => !exclude.has(id));
-  if (!ids.length) return [];
-  // One statement per list length (at most MAX_CANDIDATES of them), kept prepared.
-  const rows = cached(ctx.db, `SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`).all(
-    ...ids,
-  ) as PersonRow[];
-  return rows
-    .map((row) => ({ row, ...matchScore(person, row) }))
-    .filter((c) => c.score >= REPEAT_THRESHOLD)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+type Candidate = { row: PersonRow; score: number; reasons: string[] };
+
+/**
+ * Earlier records that may be the same person, best first. Blocking keys, never a full scan, in
+ * two rounds: the document and the whole name with the birth year; only when that finds fewer
+ * than `limit` likely records, the pairs of names. The cost stays the same when the manifest is
+ * all José López and the population reaches a million.
+ */
+export function findCandidates(ctx: ServiceContext, person: Comparable & { id?: string }, limit = 3, exclude: ReadonlySet<string> = new Set()): Candidate[] {
+  const keys = candidateKeys(person);
+  const seen = new Set<string>(exclude);
+  const likely: Candidate[] = [];
+  for (const round of [keys.whole, keys.pairs]) {
+    // People of the same manifest are left out before their rows are read: in a file of
+    // namesakes they are most of the candidates.
+    const ids = candidateIds(ctx, person, round).filter((id) => !seen.has(id));
+    for (const id of ids) seen.add(id);
+    if (ids.length) {
+      // One statement per list length (at most MAX_CANDIDATES of them), kept prepared.
+      const rows = cached(ctx.db, `SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`).all(
+        ...ids,
+      ) as PersonRow[];
+      for (const row of rows) {
+        const scored = { row, ...matchScore(person, row) };
+        if (scored.score >= REPEAT_THRESHOLD) likely.push(scored);
+      }
+    }
+    if (likely.length >= limit) break;
+  }
+  return likely.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
 /** Records open suggestions for a newly registered or imported person; returns how many. */

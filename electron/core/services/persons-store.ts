@@ -6,7 +6,7 @@ import type { Database } from '../db/driver';
 import { insertRow } from '../db/replicated';
 import { cached } from '../db/statements';
 import { AppError } from '../errors';
-import { compactKey, givenForms, nameTokens, phoneticKey, soundKey, surnameTokens } from '../names';
+import { canonicalGivenName, compactKey, consonantSet, givenForms, nameTokens, phoneticKey, soundKey, surnameTokens } from '../names';
 import { ageAt, ageGroup, birthYear } from '../partial-date';
 import { zonedDate } from '../time';
 import { centreTimeZone } from './centre';
@@ -216,9 +216,28 @@ function codedPairs(p: NamedRow, code: (word: string) => string, prefix: 'p' | '
 /**
  * Raised whenever personKeys() makes other keys for the same person: the next start re-keys
  * every person (services/names.ts syncNameIndex). 2: nicknames, married surnames, the second
- * given name in search pairs.
+ * given name in search pairs, whole-name keys (t:, u:; c: with the birth year).
  */
 export const PERSON_KEYS_VERSION = 2;
+
+/**
+ * The whole name as one key, in any order (t: by sound, u: by the set of consonants): each given
+ * form with both surnames, and both given names with each surname. Among a million people "José
+ * López García" is a few hundred postings where each of its pairs is thousands; a vowel typed
+ * wrong or two letters swapped (Otriz, Tmu) keep the set of consonants.
+ */
+function codedTriples(p: NamedRow, code: (word: string) => string, prefix: 't' | 'u'): string[] {
+  const { given, surnames } = nameWords(p);
+  const keys = new Set<string>();
+  if (surnames.length >= 2) for (const g of given) keys.add(tripleKey(code(g), code(surnames[0]!), code(surnames[1]!), prefix));
+  const [first, second] = nameTokens(p.given_names);
+  if (first && second && second.length > 1) for (const s of surnames.slice(0, 2)) keys.add(tripleKey(code(canonicalGivenName(first)), code(second), code(s), prefix));
+  return [...keys];
+}
+
+export function tripleKey(a: string, b: string, c: string, prefix: 't' | 'u'): string {
+  return `${prefix}:${[a, b, c].sort().join('+')}`;
+}
 
 /** Blocking keys that find earlier records of a person: sound-alikes, birth year, document. */
 export function personKeys(p: NamedRow & { birth_date: string | null; document_number: string | null }): string[] {
@@ -231,9 +250,11 @@ export function personKeys(p: NamedRow & { birth_date: string | null; document_n
   // given name pairs too: "Juan Edwin López" is found among ten thousand Juan López.
   for (const key of codedPairs(p, soundKey, 'q', true)) keys.add(key);
   for (const key of codedPairs(p, phoneticKey, 'p', true)) keys.add(key);
+  for (const key of [...codedTriples(p, soundKey, 't'), ...codedTriples(p, consonantSet, 'u')]) keys.add(key);
   const year = birthYear(p.birth_date);
   if (year) keys.add(`y:${year}`);
   for (const pair of namePairs(p)) keys.add(`b:${year ?? '?'}:${pair}`);
+  for (const triple of codedTriples(p, consonantSet, 'u')) keys.add(`c:${year ?? '?'}:${triple.slice(2)}`);
   if (p.document_number) keys.add(`d:${compactKey(p.document_number)}`);
   return [...keys];
 }
@@ -244,19 +265,27 @@ export function namePairs(p: NamedRow): string[] {
 }
 
 /**
- * The keys that find earlier records of a person, few postings each: the document; with a birth
- * year, each pair of names in that year, the years either side, and among records with no year;
- * with none, the pairs alone (capped per key where they are common).
+ * The keys that find earlier records of a person, few postings each, in two rounds:
+ * `whole`: the document and the whole name (with a birth year: in that year, the years either
+ * side and among records with no year; without one: in any year), where most repeats are found;
+ * `pairs`: each pair of names the same way (capped per key where they are common), for a name
+ * written with a surname missing or a word too far off.
  */
-export function candidateKeys(p: { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }): string[] {
-  const keys: string[] = [];
-  if (p.document_number) keys.push(`d:${compactKey(p.document_number)}`);
+export function candidateKeys(p: NamedRow & { birth_date: string | null; document_number: string | null }): { whole: string[]; pairs: string[] } {
+  const whole: string[] = [];
+  const pairs: string[] = [];
+  if (p.document_number) whole.push(`d:${compactKey(p.document_number)}`);
   const year = birthYear(p.birth_date);
-  for (const pair of namePairs(p)) {
-    if (year) for (const y of [year - 1, year, year + 1, '?']) keys.push(`b:${y}:${pair}`);
-    else keys.push(`p:${pair}`);
+  const years = year ? [year - 1, year, year + 1, '?'] : [];
+  for (const triple of codedTriples(p, consonantSet, 'u')) {
+    if (year) for (const y of years) whole.push(`c:${y}:${triple.slice(2)}`);
+    else whole.push(triple);
   }
-  return keys;
+  for (const pair of namePairs(p)) {
+    if (year) for (const y of years) pairs.push(`b:${y}:${pair}`);
+    else pairs.push(`p:${pair}`);
+  }
+  return { whole, pairs };
 }
 
 export function pairKey(a: string, b: string, prefix: 'p' | 'q' = 'p'): string {

@@ -1,10 +1,13 @@
 import type { Database } from '../db/driver';
-import { compactKey, givenForms, nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../names';
-import { fullName, pairKey, type PersonRow } from './persons-store';
+import { cached } from '../db/statements';
+import { compactKey, consonantSet, givenForms, nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../names';
+import { fullName, pairKey, tripleKey, type PersonRow } from './persons-store';
 
 type Hit = Pick<PersonRow, 'id' | 'case_number' | 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'document_number'>;
 
 const CANDIDATES = 200;
+/** Below this a candidate is not shown. */
+const MIN_SCORE = 0.6;
 
 /**
  * Person search for the search box and the CLI. Two indexed passes, never a table scan:
@@ -20,7 +23,7 @@ export function searchPersons(db: Database, text: string, limit: number) {
   // A name typed twice (López López) stays twice: the pair of the two is the one that finds them.
   const keyWords = words.flatMap((w) => [...new Set([w, ...givenForms(w)])]);
   const codes = [...new Set(keyWords.map(phoneticKey).filter(Boolean))];
-  // 1. Pairs of names in any order: same sound first (accents, s/z, b/v…), then same consonants
+  // Pairs of names in any order: same sound first (accents, s/z, b/v…), then same consonants
   //    (a wrong vowel); both are small posting lists.
   const pairs = (code: (w: string) => string, prefix: 'p' | 'q') => {
     const list = keyWords.map(code).filter(Boolean);
@@ -28,7 +31,19 @@ export function searchPersons(db: Database, text: string, limit: number) {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) keys.add(pairKey(list[i]!, list[j]!, prefix));
     return [...keys];
   };
-  if (words.length >= 2) {
+  // 1a. Three names typed: the whole name as one key (small where the pairs are large: a million
+  //     people hold thousands of Luis García, a few hundred Luis Herrera García).
+  const triples = (code: (w: string) => string, prefix: 't' | 'u') => {
+    const list = keyWords.map(code).filter(Boolean);
+    const keys = new Set<string>();
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) for (let k = j + 1; k < list.length; k++) keys.add(tripleKey(list[i]!, list[j]!, list[k]!, prefix));
+    return [...keys];
+  };
+  if (words.length >= 3) addByKeys(db, candidates, [...triples(soundKey, 't'), ...triples(consonantSet, 'u')], 1, CANDIDATES);
+  // 1b. Pairs, when the whole name found fewer good answers than asked for.
+  const good = () => [...candidates.values()].filter((c) => score(c, query, words) >= MIN_SCORE).length;
+  if (words.length >= 2 && (words.length < 3 || good() < limit)) {
     addByKeys(db, candidates, pairs(soundKey, 'q'), 1, CANDIDATES);
     if (candidates.size < limit) addByKeys(db, candidates, pairs(phoneticKey, 'p'), 1, 5 * CANDIDATES);
   }
@@ -51,7 +66,7 @@ export function searchPersons(db: Database, text: string, limit: number) {
   }
   return [...candidates.values()]
     .map((c) => ({ hit: c, score: score(c, query, words) }))
-    .filter((c) => c.score >= 0.6)
+    .filter((c) => c.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
     .map(({ hit, score }) => ({
@@ -64,16 +79,19 @@ export function searchPersons(db: Database, text: string, limit: number) {
     }));
 }
 
+/** Postings read per key at most: María Hernández is tens of thousands among a million. */
+const POSTINGS_PER_KEY = 2000;
+
+/** The persons sharing the most of `keys`, each key read up to POSTINGS_PER_KEY postings. */
 function addByKeys(db: Database, candidates: Map<string, Hit>, keys: string[], minimum: number, max: number): void {
   if (!keys.length) return;
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
-       FROM (SELECT person_id, count(*) AS n FROM person_keys WHERE key IN (${keys.map(() => '?').join(',')})
-             GROUP BY person_id HAVING n >= ? ORDER BY n DESC LIMIT ${max}) k
-       JOIN persons p ON p.id = k.person_id WHERE p.merged_into IS NULL`,
-    )
-    .all(...keys, minimum) as Hit[];
+  const postings = keys.map(() => `SELECT person_id FROM (SELECT person_id FROM person_keys WHERE key = ? LIMIT ${POSTINGS_PER_KEY})`).join(' UNION ALL ');
+  const rows = cached(
+    db,
+    `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
+     FROM (SELECT person_id, count(*) AS n FROM (${postings}) GROUP BY person_id HAVING n >= ? ORDER BY n DESC LIMIT ${max}) k
+     JOIN persons p ON p.id = k.person_id WHERE p.merged_into IS NULL`,
+  ).all(...keys, minimum) as Hit[];
   for (const r of rows) candidates.set(r.id, r);
 }
 
