@@ -121,9 +121,20 @@ export function measureSearch(db: Database, people: readonly (Fixture & { year: 
     if (found(names, q.want)) return 'found';
     const meant = canon(q.meant);
     if (names.length < 10 || !names.every((n) => carries(canon(n), meant))) return null;
-    let sharing = 0;
-    for (const p of people) if (carries(canon(`${p.given} ${p.s1} ${p.s2}`), meant) && ++sharing > 10) return 'one-of-many';
-    return null;
+    return sharingMoreThanTen(meant) ? 'one-of-many' : null;
+  };
+  // People's names read once (a million of them), and each count asked once.
+  let peopleNames: string[][] | null = null;
+  const counted = new Map<string, boolean>();
+  const sharingMoreThanTen = (meant: string[]) => {
+    const key = meant.join(' ');
+    if (!counted.has(key)) {
+      peopleNames ??= people.map((p) => canon(`${p.given} ${p.s1} ${p.s2}`));
+      let sharing = 0;
+      for (const tokens of peopleNames) if (carries(tokens, meant) && ++sharing > 10) break;
+      counted.set(key, sharing > 10);
+    }
+    return counted.get(key)!;
   };
   let ambiguous = 0;
 
