@@ -1,7 +1,7 @@
 import type { Core } from '../core/context';
 import { mayan } from './bench/names';
 import { call } from './runtime';
-import { shippedNameEntries } from '../core/names';
+import { normalize, shippedNameEntries } from '../core/names';
 
 const HEADER = 'referencia;nombres;primer_apellido;segundo_apellido;fecha_nacimiento;sexo;nacionalidad;observaciones';
 const csv = (rows: string[]) => Buffer.from([HEADER, ...rows].join('\n')).toString('base64');
@@ -70,7 +70,7 @@ export async function loadDemoAlerts(core: Core, today: string): Promise<void> {
 
 /** A shipped nickname of the first given name (José → Chepe), written as a list would. */
 function nicknameOf(givenNames: string): string | null {
-  const first = givenNames.split(' ')[0]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const first = normalize(givenNames).split(' ')[0]!;
   const entry = shippedNameEntries().find((e) => e.kind === 'nickname' && e.means.length === 1 && e.means[0] === first);
   return entry ? entry.written[0]!.toUpperCase() + entry.written.slice(1) : null;
 }

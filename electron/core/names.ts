@@ -202,7 +202,6 @@ function adjacentSwap(a: string, b: string): boolean {
   return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-
 /** What a centre's admin added to the shipped name knowledge, or switched off in it (Nombres screen). */
 export const CentreNameEntry = z.strictObject({
   kind: z.enum(['nickname', 'spelling', 'surname']),
@@ -283,10 +282,7 @@ let knowledge = buildKnowledge({ added: [], disabled: [] });
 /** Uses the shipped name knowledge with a centre's additions and switched-off entries. */
 export function useCentreNames(centre: CentreNames): void {
   knowledge = buildKnowledge(centre);
-  tokenCache.clear();
-  soundCache.clear();
-  similarityCache.clear();
-  surnameCache.clear();
+  surnameCache.clear(); // the only cache that reads the knowledge (centre surname spellings)
 }
 
 /** The given names a written token may stand for: itself when it is none of the known forms. */
@@ -325,19 +321,25 @@ export function givenSimilarity(a: string, b: string): number {
 function tokensScore(a: string[], b: string[], similarity: (x: string, y: string) => number = tokenSimilarity): number {
   if (!a.length || !b.length) return 0;
   if (a.length === 1) return Math.max(...b.map((u) => similarity(a[0]!, u)));
+  return bestPairs(a, b, similarity).reduce((sum, [value]) => sum + value, 0) / a.length;
+}
+
+/**
+ * Pairs each of `a` with a different one of `b`, the most similar pairs first (greedy): the
+ * chosen [similarity, index in a, index in b]. Shared by name comparison and the search box.
+ */
+function bestPairs(a: readonly string[], b: readonly string[], similarity: (x: string, y: string) => number): [number, number, number][] {
   const pairs: [number, number, number][] = [];
   for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) pairs.push([similarity(a[i]!, b[j]!), i, j]);
   pairs.sort((x, y) => y[0] - x[0]);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
-  let sum = 0;
-  for (const [value, i, j] of pairs) {
-    if (usedA.has(i) || usedB.has(j)) continue;
+  return pairs.filter(([, i, j]) => {
+    if (usedA.has(i) || usedB.has(j)) return false;
     usedA.add(i);
     usedB.add(j);
-    sum += value;
-  }
-  return sum / a.length;
+    return true;
+  });
 }
 
 /** Words that belong to the surname after them: "de la Cruz", "del Cid", "San Juan". */
@@ -463,23 +465,12 @@ export function splitSurnames(text: string): { first: string; second: string | n
 export function wordsMatch(words: readonly string[], tokens: readonly string[]): number {
   if (!words.length || !tokens.length) return 0;
   // Each name answers for one typed word (the best pairs first): "López López" wants two.
-  const pairs: [number, number, number][] = [];
-  words.forEach((w, i) =>
-    tokens.forEach((t, j) =>
-      // givenSimilarity: a nickname or spelling typed (Chepe) finds the name it stands for (José).
-      pairs.push([t.startsWith(w) && w.length >= 3 ? Math.max(0.95, givenSimilarity(w, t)) : givenSimilarity(w, t), i, j]),
-    ),
-  );
-  pairs.sort((a, b) => b[0] - a[0]);
-  const usedWords = new Set<number>();
-  const usedTokens = new Set<number>();
+  // givenSimilarity: a nickname or spelling typed (Chepe) finds the name it stands for (José).
+  const typed = (w: string, t: string) => (t.startsWith(w) && w.length >= 3 ? Math.max(0.95, givenSimilarity(w, t)) : givenSimilarity(w, t));
   let sum = 0;
   let strong = 0;
   const tokenOf: number[] = [];
-  for (const [value, i, j] of pairs) {
-    if (usedWords.has(i) || usedTokens.has(j)) continue;
-    usedWords.add(i);
-    usedTokens.add(j);
+  for (const [value, i, j] of bestPairs(words, tokens, typed)) {
     tokenOf[i] = j;
     sum += value;
     if (value >= 0.88) strong += 1;

@@ -250,11 +250,12 @@ export function personKeys(p: NamedRow & { birth_date: string | null; document_n
   // given name pairs too: "Juan Edwin López" is found among ten thousand Juan López.
   for (const key of codedPairs(p, soundKey, 'q', true)) keys.add(key);
   for (const key of codedPairs(p, phoneticKey, 'p', true)) keys.add(key);
-  for (const key of [...codedTriples(p, soundKey, 't'), ...codedTriples(p, consonantSet, 'u')]) keys.add(key);
+  const wholeNames = codedTriples(p, consonantSet, 'u');
+  for (const key of [...codedTriples(p, soundKey, 't'), ...wholeNames]) keys.add(key);
   const year = birthYear(p.birth_date);
   if (year) keys.add(`y:${year}`);
   for (const pair of namePairs(p)) keys.add(`b:${year ?? '?'}:${pair}`);
-  for (const triple of codedTriples(p, consonantSet, 'u')) keys.add(`c:${year ?? '?'}:${triple.slice(2)}`);
+  for (const triple of wholeNames) keys.add(`c:${year ?? '?'}:${triple.slice(2)}`);
   if (p.document_number) keys.add(`d:${compactKey(p.document_number)}`);
   return [...keys];
 }

@@ -10,9 +10,11 @@ const CANDIDATES = 200;
 const MIN_SCORE = 0.6;
 
 /**
- * Person search for the search box and the CLI. Two indexed passes, never a table scan:
- * 1. FTS5 trigram (accent- and case-insensitive substring) on name, document and case number;
- * 2. if that finds too little, sound-alike keys of each word (typos, b/v, s/z, silent h…).
+ * Person search for the search box and the CLI. Indexed passes, never a table scan, each only
+ * when the ones before found too little:
+ * 1. sound-alike keys: the whole name (three names typed), then pairs of names;
+ * 2. FTS5 trigram (accent- and case-insensitive substring) on name, document and case number;
+ * 3. a single word's sound-alike as a given name or a surname.
  * Candidates are ranked by word similarity to the query.
  */
 export function searchPersons(db: Database, text: string, limit: number) {
@@ -42,7 +44,14 @@ export function searchPersons(db: Database, text: string, limit: number) {
   };
   if (words.length >= 3) addByKeys(db, candidates, [...triples(soundKey, 't'), ...triples(consonantSet, 'u')], 1, CANDIDATES);
   // 1b. Pairs, when the whole name found fewer good answers than asked for.
-  const good = () => [...candidates.values()].filter((c) => score(c, query, words) >= MIN_SCORE).length;
+  // Each candidate is scored once, whether asked here or when the list is ranked.
+  const scores = new Map<string, number>();
+  const scoreOf = (c: Hit) => {
+    let value = scores.get(c.id);
+    if (value === undefined) scores.set(c.id, (value = score(c, query, words)));
+    return value;
+  };
+  const good = () => [...candidates.values()].filter((c) => scoreOf(c) >= MIN_SCORE).length;
   if (words.length >= 2 && (words.length < 3 || good() < limit)) {
     addByKeys(db, candidates, pairs(soundKey, 'q'), 1, CANDIDATES);
     if (candidates.size < limit) addByKeys(db, candidates, pairs(phoneticKey, 'p'), 1, 5 * CANDIDATES);
@@ -65,7 +74,7 @@ export function searchPersons(db: Database, text: string, limit: number) {
     addByKeys(db, candidates, codes.flatMap((c) => [`s:${c}`, `g:${c}`]), 1, CANDIDATES);
   }
   return [...candidates.values()]
-    .map((c) => ({ hit: c, score: score(c, query, words) }))
+    .map((c) => ({ hit: c, score: scoreOf(c) }))
     .filter((c) => c.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
