@@ -23,15 +23,18 @@ describe('names and nicknames (Administración → Nombres y apodos)', () => {
     // Kind with Enter in the select, then the two words, then Enter to save.
     const kind = page.getByRole('textbox', { name: 'Tipo' });
     await kind.focus();
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    expect(await kind.inputValue()).toBe('Otra forma de escribir');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('Enter');
-    expect(await kind.inputValue()).toBe('Apodo');
+    // Enter opens the list; the arrows move until the kind wanted is lit; Enter takes it.
+    const choose = async (label: string) => {
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor();
+      const lit = page.locator('[data-combobox-selected]');
+      for (let i = 0; i < 4 && !((await lit.count()) && (await lit.innerText()) === label); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor({ state: 'hidden' });
+      expect(await kind.inputValue()).toBe(label);
+    };
+    await choose('Otra forma de escribir');
+    await choose('Apodo');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Ch3pe');
     await page.keyboard.press('Tab');
@@ -46,6 +49,16 @@ describe('names and nicknames (Administración → Nombres y apodos)', () => {
 
     await page.getByRole('textbox', { name: 'Se escribe' }).fill('Tácho');
     await page.getByRole('textbox', { name: 'Equivale a' }).fill('Anastasio');
+    // The screen locks mid-entry: after unlocking, what was typed is still there, and nothing was saved.
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('heading', { name: 'Pantalla bloqueada' }).waitFor();
+    expect(await page.getByText('anastasio').count()).toBe(0);
+    await page.getByLabel('Contraseña de Coordinación').fill('clave-jefa-2026');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Equivale a' }).inputValue()).toBe('Anastasio');
+    await shot(page, '88-names-draft-after-lock');
+    await page.getByRole('textbox', { name: 'Equivale a' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('«tacho» guardado.').waitFor();
     await page.getByLabel('Buscar un nombre').fill('tacho');

@@ -6,6 +6,7 @@ import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { contractResolver } from '../../app/form';
 import { notifySuccess } from '../../app/notify';
 import { useCurrentSession } from '../../app/session';
@@ -133,14 +134,18 @@ function AddEntry() {
       return Object.fromEntries(Object.entries(errors).filter(([key]) => !key.startsWith('means.')));
     },
   });
+  // What is typed survives the idle lock and a user switch, like every form (app/drafts).
+  const draft = useFormDraft('names:new', form.values, form.setValues);
   const submit = form.onSubmit(async (values) => {
     const result = await save.mutateAsync({ kind: values.kind, written: values.written, means: splitMeans(values.means) });
+    await draft.discard();
     setReindexed(result.reindexed);
     notifySuccess(t('names.saved', { written: normalize(values.written) }));
     form.setValues({ written: '', means: '' });
   });
   return (
     <Paper withBorder p="sm">
+      <DraftNotice draft={draft} onDiscard={() => form.reset()} />
       <form onSubmit={submit} noValidate>
         <Group align="start" wrap="wrap">
           <Select
