@@ -24,11 +24,17 @@ describe('names and nicknames (Administración → Nombres y apodos)', () => {
     const kind = page.getByRole('textbox', { name: 'Tipo' });
     await kind.focus();
     // Enter opens the list; the arrows move until the kind wanted is lit; Enter takes it.
+    // Mantine's Select, as it opens, queues a zero-delay timer that points its keyboard cursor at
+    // the current kind; an arrow that lands before that timer lights one option while Enter then
+    // takes another (seen in CI under load). The test lets the page's pending timers run first;
+    // a person cannot press an arrow that fast.
     const choose = async (label: string) => {
       await page.keyboard.press('Enter');
       await page.getByRole('listbox').waitFor();
+      await page.evaluate(() => new Promise((settled) => setTimeout(settled, 0)));
       const lit = page.locator('[data-combobox-selected]');
-      for (let i = 0; i < 4 && !((await lit.count()) && (await lit.innerText()) === label); i++) await page.keyboard.press('ArrowDown');
+      const isLit = async () => (await lit.count()) === 1 && (await lit.innerText()) === label;
+      for (let i = 0; i < 4 && !(await isLit()); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.getByRole('listbox').waitFor({ state: 'hidden' });
       expect(await kind.inputValue()).toBe(label);
