@@ -1,4 +1,4 @@
-import { setPasswordCostForTests } from '../electron/core/services/passwords';
+import { setPasswordCostForTests } from '../electron/core/passwords';
 
 // Real scrypt, cheaper parameters: suites create many accounts. tests/unit/passwords.test.ts
 // checks the production parameters separately.

@@ -10,7 +10,7 @@ import type { ErrorValue } from '../core/errors';
 import { asLocale, translate } from '../core/i18n/translate';
 import { defaultDatabasePath } from '../core/paths';
 import type { Role } from '../core/roles';
-import { CLI_USERNAME } from '../core/services/setup';
+import { CLI_USERNAME } from '../core/domains/setup/service';
 
 export const locale = asLocale((process.env.ACOGIDA_LANG ?? process.env.LANG ?? 'es').slice(0, 2));
 export const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);

@@ -4,7 +4,7 @@ import { openDatabase } from './db/open';
 import { pruneOutbox } from './db/outbox';
 import { hostKeys, type WorkstationKeys } from './keys';
 import { ProgressBoard } from './progress';
-import { syncNameIndex } from './services/names';
+import { syncNameIndex } from './domains/names/service';
 
 /**
  * Opens an encrypted workstation database (migrating it) and the state every call shares.

@@ -5,8 +5,8 @@ import { AppError, type ErrorValue } from './errors';
 import { isCommittedFailure, type AnyHandler } from './handler';
 import { asLocale, type Locale } from './i18n/translate';
 import { PERMISSIONS, roleAllows } from './permissions';
-import { handlers } from './services';
-import { readSettings } from './services/settings-store';
+import { handlers } from './domains/services';
+import { readSettings } from './domains/settings/store';
 import { resolveSession, touchSession } from './sessions';
 import { summarizeIssues, validate } from './validation';
 

@@ -3,7 +3,7 @@
  * case, accents, punctuation, particles (de, del, de la, y), sound-alikes and typos; the
  * nicknames and spellings of resources/data/given-names.json; the Mayan orthographies,
  * particles and married surnames of resources/data/surnames.json; and a centre's own entries
- * (useCentreNames, kept by services/names.ts). Shared by repeat-returnee detection, search and
+ * (useCentreNames, kept by domains/names/service.ts). Shared by repeat-returnee detection, search and
  * alert matching.
  */
 import { z } from 'zod';

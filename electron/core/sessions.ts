@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import type { SessionInfo } from './contract/auth';
+import type { SessionInfo } from './domains/auth/contract';
 import type { Actor, Core } from './context';
 import type { Locale } from './i18n/translate';
 import type { Role } from './roles';
-import { readSettings } from './services/settings-store';
+import { readSettings } from './domains/settings/store';
 
 interface SessionRow {
   id: string;

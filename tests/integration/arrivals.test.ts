@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
-import { consentAllows } from '../../electron/core/services/consent';
+import { consentAllows } from '../../electron/core/domains/consent/service';
 import { expectOk, ManualClock, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

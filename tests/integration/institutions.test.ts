@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { INSTITUTION_SEED } from '../../electron/core/reference';
-import { consentAllows } from '../../electron/core/services/consent';
+import { consentAllows } from '../../electron/core/domains/consent/service';
 import { expectOk, setupCentre, snapshot, staff, tempCore } from '../helpers';
 
 async function centre() {

@@ -3,8 +3,8 @@ import type { Core } from '../../electron/core/context';
 import { closeCore, openCore } from '../../electron/core/core';
 import { dispatch } from '../../electron/core/dispatch';
 import { phoneticKey, soundKey } from '../../electron/core/names';
-import { CENTRE_NAMES_SETTING, syncNameIndex } from '../../electron/core/services/names';
-import { PERSON_KEYS_VERSION } from '../../electron/core/services/persons-store';
+import { CENTRE_NAMES_SETTING, syncNameIndex } from '../../electron/core/domains/names/service';
+import { PERSON_KEYS_VERSION } from '../../electron/core/domains/persons/store';
 import { expectOk, newShift, setupCentre, snapshot, staff, tempCore } from '../helpers';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NAME_FILES, validateNameFile } from '../../electron/core/names';
-import { alertKeys, alertScore, type AlertSubject } from '../../electron/core/alerts/match';
+import { alertKeys, alertScore, type AlertSubject } from '../../electron/core/domains/alerts/match';
 
 const record: AlertSubject = { givenNames: 'María José', firstSurname: 'Hernández', secondSurname: 'de la Cruz', birthDate: '1994-03-07', sex: 'F', nationality: 'GTM' };
 const THRESHOLD = 0.8;

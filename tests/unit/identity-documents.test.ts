@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PersonFields } from '../../electron/core/contract/persons';
+import { PersonFields } from '../../electron/core/domains/persons/contract';
 import { checkCui, checkDui, checkHondurasDni } from '../../electron/core/identity-documents';
 import { validate } from '../../electron/core/validation';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PersonFields } from '../../electron/core/contract/persons';
+import { PersonFields } from '../../electron/core/domains/persons/contract';
 import { validate } from '../../electron/core/validation';
 
 const issues = (value: unknown, locale: 'es' | 'en' = 'es') => {

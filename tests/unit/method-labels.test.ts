@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_REASONS } from '../../electron/core/alerts/match';
+import { ALERT_REASONS } from '../../electron/core/domains/alerts/match';
 import { contract } from '../../electron/core/contract';
 import { en } from '../../renderer/src/app/locales/en';
 import { es } from '../../renderer/src/app/locales/es';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD_COST, hashPassword, setPasswordCostForTests, verifyPassword } from '../../electron/core/services/passwords';
+import { DEFAULT_PASSWORD_COST, hashPassword, setPasswordCostForTests, verifyPassword } from '../../electron/core/passwords';
 
 describe('password hashing', () => {
   it('uses scrypt N=2^17, r=8, p=1 in production and verifies what it hashed', async () => {

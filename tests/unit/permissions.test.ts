@@ -3,7 +3,7 @@ import { contract, METHOD_NAMES, type MethodName } from '../../electron/core/con
 import { dispatch } from '../../electron/core/dispatch';
 import { PERMISSIONS } from '../../electron/core/permissions';
 import { ROLES, type Role } from '../../electron/core/roles';
-import { handlers } from '../../electron/core/services';
+import { handlers } from '../../electron/core/domains/services';
 import { setupCentre, snapshot, staff, tempCore } from '../helpers';
 
 describe('permission table', () => {

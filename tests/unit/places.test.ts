@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PersonFields } from '../../electron/core/contract/persons';
+import { PersonFields } from '../../electron/core/domains/persons/contract';
 import { normalize } from '../../electron/core/names';
 import { canonicalPlace, hasPlaceList, PLACES } from '../../electron/core/reference';
 import { validate } from '../../electron/core/validation';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchScore, REPEAT_THRESHOLD } from '../../electron/core/services/duplicates';
+import { matchScore, REPEAT_THRESHOLD } from '../../electron/core/domains/persons/duplicates';
 
 type P = { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; sex: 'F' | 'M' | null; document_number: string | null };
 const p = (given: string, first: string, second: string | null, birth: string | null, sex: 'F' | 'M' | null = null, doc: string | null = null): P => ({

@@ -15,7 +15,7 @@ async function zoneProblems(file: string, code: string): Promise<string[]> {
 
 describe('lint: no day taken in the workstation zone', () => {
   const renderer = 'renderer/src/features/arrivals/Example.tsx';
-  const core = 'electron/core/services/example.ts';
+  const core = 'electron/core/domains/example/service.ts';
 
   it.each([
     ["import dayjs from 'dayjs';\nexport const today = dayjs().format('YYYY-MM-DD');", renderer],

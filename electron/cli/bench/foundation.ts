@@ -7,7 +7,7 @@ import { openCore } from '../../core/core';
 import { openDriver, type Database } from '../../core/db/driver';
 import { openDatabase } from '../../core/db/open';
 import { dispatch } from '../../core/dispatch';
-import { hashPassword } from '../../core/services/passwords';
+import { hashPassword } from '../../core/passwords';
 import { percentile, type BenchRow } from './table';
 
 const WRITES = 2000;

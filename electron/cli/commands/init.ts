@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { COUNTRY_TIME_ZONES } from '../../core/contract/setup';
+import { COUNTRY_TIME_ZONES } from '../../core/domains/setup/contract';
 import { AppError } from '../../core/errors';
 import { call, CliUsageError, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
 import { readPassword } from '../stdin';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { StockLine } from '../../core/contract/stock';
+import type { StockLine } from '../../core/domains/stock/contract';
 import { call, locale, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
 /** The JSON other tools read: snake_case, one entry per stock-using type, lots expiring first. */

@@ -1,21 +1,21 @@
 import type { z } from 'zod';
-import { aidContract } from './aid';
-import { alertsContract } from './alerts';
-import { arrivalsContract } from './arrivals';
-import { auditContract } from './audit';
-import { authContract } from './auth';
-import { consentContract } from './consent';
-import { draftsContract } from './drafts';
-import { flowContract } from './flow';
-import { institutionsContract } from './institutions';
-import { manifestsContract } from './manifests';
-import { namesContract } from './names';
-import { personsContract } from './persons';
-import { screeningContract } from './screening';
-import { settingsContract } from './settings';
-import { stockContract } from './stock';
-import { setupContract } from './setup';
-import { usersContract } from './users';
+import { aidContract } from '../domains/aid/contract';
+import { alertsContract } from '../domains/alerts/contract';
+import { arrivalsContract } from '../domains/arrivals/contract';
+import { auditContract } from '../domains/audit/contract';
+import { authContract } from '../domains/auth/contract';
+import { consentContract } from '../domains/consent/contract';
+import { draftsContract } from '../domains/drafts/contract';
+import { flowContract } from '../domains/flow/contract';
+import { institutionsContract } from '../domains/institutions/contract';
+import { manifestsContract } from '../domains/manifests/contract';
+import { namesContract } from '../domains/names/contract';
+import { personsContract } from '../domains/persons/contract';
+import { screeningContract } from '../domains/screening/contract';
+import { settingsContract } from '../domains/settings/contract';
+import { stockContract } from '../domains/stock/contract';
+import { setupContract } from '../domains/setup/contract';
+import { usersContract } from '../domains/users/contract';
 
 const domains = [
   setupContract,

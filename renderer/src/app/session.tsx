@@ -1,4 +1,4 @@
-import type { SessionInfo } from '@core/contract/auth';
+import type { SessionInfo } from '@core/domains/auth/contract';
 import { Alert } from '@mantine/core';
 import { useHotkeys, useIdle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import type { AttentionTag } from '@core/contract/screening';
+import type { AttentionTag } from '@core/domains/screening/contract';
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { optionLabel } from '../app/labels';

@@ -1,7 +1,7 @@
 import type { Output } from '@core/contract';
 import { normalize } from '@core/names';
-import type { AidType, Delivery } from '@core/contract/aid';
-import type { FlowRow } from '@core/contract/flow';
+import type { AidType, Delivery } from '@core/domains/aid/contract';
+import type { FlowRow } from '@core/domains/flow/contract';
 import { Alert, Badge, Button, Card, CloseButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconSearch, IconUsersGroup } from '@tabler/icons-react';

@@ -1,4 +1,4 @@
-import type { Delivery } from '@core/contract/aid';
+import type { Delivery } from '@core/domains/aid/contract';
 import type { PersonArrivalRow } from '@core/contract/persons-common';
 import { Badge, Button, Card, Group, Modal, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import type { AidType } from '@core/contract/aid';
+import type { AidType } from '@core/domains/aid/contract';
 import i18n from '../../app/i18n';
 
 /** A kit or service type by its name in the UI language. */

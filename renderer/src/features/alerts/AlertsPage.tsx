@@ -1,4 +1,4 @@
-import { ALERT_LISTS, POLICE_LISTS, PROTECTION_LISTS, type AlertMatch } from '@core/contract/alerts';
+import { ALERT_LISTS, POLICE_LISTS, PROTECTION_LISTS, type AlertMatch } from '@core/domains/alerts/contract';
 import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, List, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';

@@ -1,4 +1,4 @@
-import { ResolveHold } from '@core/contract/alerts';
+import { ResolveHold } from '@core/domains/alerts/contract';
 import { Alert, Autocomplete, Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';

@@ -1,4 +1,4 @@
-import { ArrivalInput } from '@core/contract/arrivals';
+import { ArrivalInput } from '@core/domains/arrivals/contract';
 import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '@core/contract/auth';
+import type { SessionInfo } from '@core/domains/auth/contract';
 import { Button, Divider, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';

@@ -1,4 +1,4 @@
-import type { Belonging } from '@core/contract/aid';
+import type { Belonging } from '@core/domains/aid/contract';
 import { Anchor, Button, Group, Image, Popover, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';

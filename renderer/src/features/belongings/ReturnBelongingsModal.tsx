@@ -1,4 +1,4 @@
-import type { Belonging } from '@core/contract/aid';
+import type { Belonging } from '@core/domains/aid/contract';
 import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import type { FlowRow } from '@core/contract/flow';
+import type { FlowRow } from '@core/domains/flow/contract';
 import { ActionIcon, Badge, Group, Select, Stack, Table, Text, TextInput, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,

@@ -1,4 +1,4 @@
-import { institutionsContract, type Institution } from '@core/contract/institutions';
+import { institutionsContract, type Institution } from '@core/domains/institutions/contract';
 import { INSTITUTION_LEVELS } from '@core/reference';
 import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';

@@ -1,4 +1,4 @@
-import type { Institution } from '@core/contract/institutions';
+import type { Institution } from '@core/domains/institutions/contract';
 import { normalize } from '@core/names';
 import { ActionIcon, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';

@@ -1,4 +1,4 @@
-import { SaveNameEntry, type NameEntry } from '@core/contract/names';
+import { SaveNameEntry, type NameEntry } from '@core/domains/names/contract';
 import { normalize } from '@core/names';
 import { ActionIcon, Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';

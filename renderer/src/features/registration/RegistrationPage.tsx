@@ -1,4 +1,4 @@
-import { PersonFields } from '@core/contract/persons';
+import { PersonFields } from '@core/domains/persons/contract';
 import { normalize } from '@core/names';
 import { PLACES } from '@core/reference';
 import { Autocomplete, Button, Card, Group, MultiSelect, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';

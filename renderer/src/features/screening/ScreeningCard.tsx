@@ -1,4 +1,4 @@
-import type { Screening } from '@core/contract/screening';
+import type { Screening } from '@core/domains/screening/contract';
 import { LEVELS, type Level } from '@core/screening/rules';
 import { Alert, Button, Card, Group, List, Modal, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';

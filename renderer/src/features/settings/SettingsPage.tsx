@@ -1,5 +1,5 @@
-import { authContract } from '@core/contract/auth';
-import { settingsContract } from '@core/contract/settings';
+import { authContract } from '@core/domains/auth/contract';
+import { settingsContract } from '@core/domains/settings/contract';
 import { Button, Card, Group, NumberInput, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';

@@ -1,4 +1,4 @@
-import { COUNTRY_TIME_ZONES, setupContract } from '@core/contract/setup';
+import { COUNTRY_TIME_ZONES, setupContract } from '@core/domains/setup/contract';
 import { Button, Divider, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';

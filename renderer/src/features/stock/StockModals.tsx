@@ -1,5 +1,5 @@
-import type { AidType } from '@core/contract/aid';
-import type { StockLot } from '@core/contract/stock';
+import type { AidType } from '@core/domains/aid/contract';
+import type { StockLot } from '@core/domains/stock/contract';
 import { DONORS } from '@core/reference';
 import { Autocomplete, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';

@@ -1,4 +1,4 @@
-import type { StockLine, StockLot } from '@core/contract/stock';
+import type { StockLine, StockLot } from '@core/domains/stock/contract';
 import { Alert, Badge, Button, Card, Group, List, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconPackageImport } from '@tabler/icons-react';
 import { useState } from 'react';

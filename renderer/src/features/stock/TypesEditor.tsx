@@ -1,4 +1,4 @@
-import type { AidType } from '@core/contract/aid';
+import type { AidType } from '@core/domains/aid/contract';
 import { Badge, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';

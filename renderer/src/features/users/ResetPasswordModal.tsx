@@ -1,4 +1,4 @@
-import { usersContract, type User } from '@core/contract/users';
+import { usersContract, type User } from '@core/domains/users/contract';
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { usersContract, type User } from '@core/contract/users';
+import { usersContract, type User } from '@core/domains/users/contract';
 import { isAdminGranted, ROLES } from '@core/roles';
 import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';

@@ -1,4 +1,4 @@
-import type { User } from '@core/contract/users';
+import type { User } from '@core/domains/users/contract';
 import { canManageUser } from '@core/roles';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';

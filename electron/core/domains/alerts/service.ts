@@ -1,0 +1,374 @@
+import type { AlertMatch, AlertStatus, HoldInfo } from './contract';
+import { PROTECTION_LISTS } from './contract';
+import type { ServiceContext } from '../../context';
+import type { Database, Statement } from '../../db/driver';
+import { insertRow, updateRow } from '../../db/replicated';
+import { AppError } from '../../errors';
+import { handle } from '../../handler';
+import { alertKeys, alertScore, type AlertSubject } from './match';
+import { parseAlertList } from './parse';
+import { parseManifest } from '../../manifest/parse';
+import { translateProblems } from '../../manifest/problems';
+import { addDays } from '../../time';
+import { loadPersonRow, today, type PersonRow } from '../persons/store';
+import { isOnHold, openHolds, protectionDecisions } from './state';
+import { raiseToRedForProtection } from '../screening/service';
+import { readSettings } from '../settings/store';
+
+type Trigger = 'registration' | 'check-in' | 'batch' | 'list-import';
+
+interface RecordRow {
+  rowid: number;
+  id: string;
+  list_type: AlertMatch['record']['list'];
+  reference: string;
+  given_names: string;
+  first_surname: string;
+  second_surname: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  nationality: string | null;
+  notes: string | null;
+  active: number;
+}
+
+export const subjectOf = (r: Pick<RecordRow, 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'sex' | 'nationality'>): AlertSubject => ({
+  givenNames: r.given_names,
+  firstSurname: r.first_surname,
+  secondSurname: r.second_surname,
+  birthDate: r.birth_date,
+  sex: r.sex,
+  nationality: r.nationality,
+});
+
+/** How many candidates a check scores at most: those sharing the most keys. */
+const CANDIDATE_LIMIT = 150;
+
+/** One compiled statement per database (the key list travels as JSON: no recompiling per check). */
+const compiled = new WeakMap<Database, { candidates: Statement; load: Statement }>();
+function statements(db: Database) {
+  let s = compiled.get(db);
+  if (!s) {
+    s = {
+      candidates: db
+        .prepare(
+          `SELECT record FROM alert_keys WHERE key IN (SELECT value FROM json_each(?))
+           GROUP BY record ORDER BY count(*) DESC LIMIT ${CANDIDATE_LIMIT}`,
+        )
+        .pluck(),
+      load: db.prepare('SELECT rowid, * FROM alert_records WHERE rowid IN (SELECT value FROM json_each(?)) AND active = 1 AND deleted_at IS NULL'),
+    };
+    compiled.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * List records in force that may be this person, at or above `threshold`, best first. Only
+ * the blocking keys are read (alert_keys), never a whole list.
+ */
+export function findAlertMatches(db: Database, subject: AlertSubject, threshold: number): { record: RecordRow; score: number; reasons: string[] }[] {
+  const keys = alertKeys(subject, 'around');
+  if (!keys.length) return [];
+  const { candidates, load } = statements(db);
+  const hits = candidates.all(JSON.stringify(keys)) as number[];
+  if (!hits.length) return [];
+  const records = load.all(JSON.stringify(hits)) as RecordRow[];
+  return records
+    .filter((record) => alertScore(subject, subjectOf(record), false).score >= threshold)
+    .map((record) => ({ record, ...alertScore(subject, subjectOf(record)) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Writes a record's blocking keys. */
+export function indexAlertRecord(db: Database, rowid: number, subject: AlertSubject): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO alert_keys (key, record) VALUES (?, ?)');
+  for (const key of alertKeys(subject)) insert.run(key, rowid);
+}
+
+/**
+ * Checks one person against every list in force: new possible matches go to the alert
+ * officer's queue (a pair already decided is not asked again), and the check is recorded.
+ */
+export function checkPerson(ctx: ServiceContext, person: PersonRow, trigger: Trigger, threshold = readSettings(ctx.db).alertReviewThreshold): number {
+  const found = findAlertMatches(ctx.db, subjectOf(person), threshold);
+  let flagged = 0;
+  for (const m of found) {
+    const existing = ctx.db
+      .prepare('SELECT id, status FROM alert_matches WHERE person_id = ? AND record_id = ? AND deleted_at IS NULL')
+      .get(person.id, m.record.id) as { id: string; status: string } | undefined;
+    if (existing) {
+      if (existing.status === 'pending') flagged += 1;
+      continue;
+    }
+    insertRow(ctx, 'alert_matches', { person_id: person.id, record_id: m.record.id, score: m.score, reasons: JSON.stringify(m.reasons), status: 'pending' });
+    flagged += 1;
+  }
+  insertRow(ctx, 'alert_checks', { person_id: person.id, trigger, candidates: found.length, flagged });
+  return flagged;
+}
+
+/** People still at the centre: arrived, not departed, arrived within the last week. */
+function presentPersons(ctx: ServiceContext): PersonRow[] {
+  return ctx.db
+    .prepare(
+      `SELECT DISTINCT p.rowid, p.* FROM person_arrivals pa JOIN arrivals a ON a.id = pa.arrival_id JOIN persons p ON p.id = pa.person_id
+       WHERE pa.status = 'arrived' AND pa.departed_at IS NULL AND pa.deleted_at IS NULL AND a.arrival_date >= ?
+         AND p.merged_into IS NULL AND p.deleted_at IS NULL`,
+    )
+    .all(addDays(today(ctx), -7)) as PersonRow[];
+}
+
+function holdInfo(ctx: ServiceContext, personId: string): HoldInfo {
+  const open = openHolds(ctx.db, personId);
+  const resolutions = ctx.db
+    .prepare(
+      `SELECT h.outcome, h.institution, h.received_by, h.reason, h.resolved_at, coalesce(u.display_name, h.recorded_by) AS recorded_by,
+              (SELECT m.decided_at FROM alert_matches m WHERE m.id = h.match_id) AS held_since
+       FROM alert_hold_resolutions h LEFT JOIN users u ON u.id = h.recorded_by
+       WHERE h.person_id = ? AND h.deleted_at IS NULL ORDER BY h.resolved_at`,
+    )
+    .all(personId) as { outcome: 'handover' | 'release'; institution: string | null; received_by: string | null; reason: string | null; resolved_at: string; recorded_by: string; held_since: string }[];
+  // One hand-over can end several confirmed matches at once: list it once.
+  const seen = new Set<string>();
+  const unique = resolutions.filter((r) => {
+    const key = `${r.outcome}|${r.resolved_at}|${r.received_by}|${r.reason}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  const since = [...open.map((o) => o.decided_at), ...resolutions.map((r) => r.held_since)].sort()[0] ?? null;
+  return {
+    onHold: open.length > 0,
+    heldSince: since,
+    resolutions: unique.map((r) => ({ outcome: r.outcome, institution: r.institution, receivedBy: r.received_by, reason: r.reason, resolvedAt: r.resolved_at, recordedBy: r.recorded_by })),
+  };
+}
+
+/** What every role may know of a person's checks: no list, no record, no score. */
+export function alertStatus(db: Database, personId: string): AlertStatus {
+  const row = db
+    .prepare(
+      `SELECT (SELECT max(created_at) FROM alert_checks WHERE person_id = @person AND deleted_at IS NULL) AS last,
+              (SELECT count(*) FROM alert_matches WHERE person_id = @person AND status = 'pending' AND deleted_at IS NULL) AS pending`,
+    )
+    .get({ person: personId }) as { last: string | null; pending: number };
+  return {
+    status: row.pending > 0 ? 'pending' : row.last ? 'cleared' : 'not-checked',
+    protectionCase: protectionDecisions(db, personId).length > 0,
+    onHold: isOnHold(db, personId),
+    lastCheckedAt: row.last,
+  };
+}
+
+const MATCH_SELECT = `
+  SELECT m.id, m.score, m.reasons, m.status, m.created_at, m.decided_at, m.decision_reason, u.display_name AS decided_by,
+         p.id AS p_id, p.case_number, p.given_names AS p_given, p.first_surname AS p_first, p.second_surname AS p_second,
+         p.birth_date AS p_birth, p.sex AS p_sex, p.nationality AS p_nat, p.document_number AS p_doc,
+         r.id AS r_id, r.list_type, r.reference, r.given_names AS r_given, r.first_surname AS r_first, r.second_surname AS r_second,
+         r.birth_date AS r_birth, r.sex AS r_sex, r.nationality AS r_nat, r.notes, r.active
+  FROM alert_matches m JOIN persons p ON p.id = m.person_id JOIN alert_records r ON r.id = m.record_id
+  LEFT JOIN users u ON u.id = m.decided_by
+  WHERE m.deleted_at IS NULL`;
+
+function toMatch(r: Record<string, unknown>): AlertMatch {
+  const s = (k: string) => (r[k] as string | null) ?? null;
+  return {
+    id: String(r.id),
+    person: {
+      id: String(r.p_id), caseNumber: String(r.case_number), givenNames: String(r.p_given), firstSurname: String(r.p_first),
+      secondSurname: s('p_second'), birthDate: s('p_birth'), sex: s('p_sex'), nationality: s('p_nat'), documentNumber: s('p_doc'),
+    },
+    record: {
+      id: String(r.r_id), list: r.list_type as AlertMatch['record']['list'], reference: String(r.reference), givenNames: String(r.r_given),
+      firstSurname: String(r.r_first), secondSurname: s('r_second'), birthDate: s('r_birth'), sex: s('r_sex'), nationality: s('r_nat'),
+      notes: s('notes'), active: r.active === 1,
+    },
+    score: Number(r.score),
+    reasons: JSON.parse(String(r.reasons)) as string[],
+    status: r.status as AlertMatch['status'],
+    createdAt: String(r.created_at),
+    decidedBy: s('decided_by'),
+    decidedAt: s('decided_at'),
+    decisionReason: s('decision_reason'),
+  };
+}
+
+function loadMatch(ctx: ServiceContext, id: string): AlertMatch {
+  const row = ctx.db.prepare(`${MATCH_SELECT} AND m.id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!row) throw new AppError('alerts.not-found');
+  ctx.records.add(id);
+  return toMatch(row);
+}
+
+export const alertsHandlers = {
+  'alerts.import': handle('alerts.import', {
+    prepare: (_ctx, input) => parseAlertList(Buffer.from(input.contentBase64, 'base64'), input.fileName, input.dateOrder),
+    run(ctx, input, parsed) {
+      const errors = parsed.problems.filter((p) => p.severity === 'error');
+      if (errors.length) throw new AppError('alerts.invalid', { count: errors.length, errors: translateProblems(ctx, errors) });
+      let retired = 0;
+      if (input.replace) {
+        const old = ctx.db.prepare("SELECT rowid, id FROM alert_records WHERE list_type = ? AND active = 1 AND deleted_at IS NULL").all(input.list) as { rowid: number; id: string }[];
+        const dropKeys = ctx.db.prepare('DELETE FROM alert_keys WHERE record = ?');
+        for (const r of old) {
+          dropKeys.run(r.rowid);
+          updateRow(ctx, 'alert_records', r.id, { active: 0 });
+        }
+        // Pending questions about retired records are no longer asked; the new version is checked below.
+        const pending = ctx.db
+          .prepare("SELECT m.id FROM alert_matches m JOIN alert_records r ON r.id = m.record_id WHERE r.list_type = ? AND r.active = 0 AND m.status = 'pending'")
+          .pluck()
+          .all(input.list) as string[];
+        for (const id of pending) updateRow(ctx, 'alert_matches', id, { status: 'superseded' });
+        retired = old.length;
+      }
+      const versionId = insertRow(ctx, 'alert_list_versions', {
+        list_type: input.list, mode: input.replace ? 'replace' : 'append', source_file: input.fileName, row_count: parsed.rows.length,
+        imported_by: ctx.actor.userId ?? ctx.actor.username, imported_at: ctx.clock.now().toISOString(),
+      });
+      const rowidOf = ctx.db.prepare('SELECT rowid FROM alert_records WHERE id = ?').pluck();
+      for (const row of parsed.rows) {
+        const id = insertRow(ctx, 'alert_records', {
+          version_id: versionId, list_type: input.list, reference: row.reference, given_names: row.givenNames, first_surname: row.firstSurname,
+          second_surname: row.secondSurname, birth_date: row.birthDate, sex: row.sex, nationality: row.nationality, notes: row.notes,
+        });
+        indexAlertRecord(ctx.db, rowidOf.get(id) as number, { ...row });
+      }
+      ctx.records.add(versionId);
+      // Everyone still at the centre is checked against the new version.
+      const threshold = readSettings(ctx.db).alertReviewThreshold;
+      const present = presentPersons(ctx);
+      let flagged = 0;
+      for (const person of present) flagged += checkPerson(ctx, person, 'list-import', threshold) > 0 ? 1 : 0;
+      return { versionId, list: input.list, imported: parsed.rows.length, retired, rechecked: present.length, flagged, errors: [] };
+    },
+  }),
+
+  'alerts.lists': handle('alerts.lists', {
+    run(ctx) {
+      const rows = ctx.db
+        .prepare(
+          `SELECT v.id, v.list_type, v.mode, v.source_file, v.row_count, v.imported_at, coalesce(u.display_name, v.imported_by) AS imported_by,
+                  (SELECT count(*) FROM alert_records r WHERE r.version_id = v.id AND r.active = 1) AS active_records
+           FROM alert_list_versions v LEFT JOIN users u ON u.id = v.imported_by WHERE v.deleted_at IS NULL ORDER BY v.hlc DESC`,
+        )
+        .all() as Record<string, string | number>[];
+      return rows.map((r) => ({
+        id: String(r.id), list: r.list_type as AlertMatch['record']['list'], mode: r.mode as 'replace' | 'append', sourceFile: String(r.source_file),
+        rowCount: Number(r.row_count), activeRecords: Number(r.active_records), importedBy: String(r.imported_by), importedAt: String(r.imported_at),
+      }));
+    },
+  }),
+
+  'alerts.checkArrival': handle('alerts.checkArrival', {
+    run(ctx, input) {
+      if (!ctx.db.prepare('SELECT 1 FROM arrivals WHERE id = ? AND deleted_at IS NULL').get(input.arrivalId)) throw new AppError('arrivals.not-found');
+      ctx.records.add(input.arrivalId);
+      const persons = ctx.db
+        .prepare(
+          `SELECT p.rowid, p.* FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id
+           WHERE pa.arrival_id = ? AND pa.status <> 'no_show' AND pa.deleted_at IS NULL AND p.merged_into IS NULL`,
+        )
+        .all(input.arrivalId) as PersonRow[];
+      const threshold = readSettings(ctx.db).alertReviewThreshold;
+      let flagged = 0;
+      for (const person of persons) flagged += checkPerson(ctx, person, 'batch', threshold) > 0 ? 1 : 0;
+      return { checked: persons.length, flagged };
+    },
+  }),
+
+  'alerts.checkFile': handle('alerts.checkFile', {
+    prepare: (_ctx, input) => parseManifest(Buffer.from(input.contentBase64, 'base64'), input.fileName, { dateOrder: input.dateOrder }),
+    /**
+     * A check is not an import: every row is checked with what it has, and a row with a bad date
+     * or a missing surname carries its problems beside its matches. Only a file that cannot be
+     * read at all (unreadable, a column missing) is refused.
+     */
+    run(ctx, _input, parsed) {
+      const fileErrors = parsed.problems.filter((p) => p.severity === 'error' && p.row === 1);
+      if (fileErrors.length) throw new AppError('alerts.invalid', { count: fileErrors.length, errors: translateProblems(ctx, fileErrors) });
+      const byRow = new Map<number, ReturnType<typeof translateProblems>>();
+      for (const p of translateProblems(ctx, parsed.problems.filter((p) => p.severity === 'error'))) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+      const threshold = readSettings(ctx.db).alertReviewThreshold;
+      return parsed.rows.map((row) => {
+        const problems = byRow.get(row.row);
+        // Only the second surname written: it is the surname there is to check.
+        const query = !row.firstSurname && row.secondSurname ? { ...row, firstSurname: row.secondSurname, secondSurname: null } : row;
+        const checkable = query.givenNames !== '' && query.firstSurname !== '';
+        return {
+          row: row.row,
+          matches: checkable
+            ? findAlertMatches(ctx.db, query, threshold).map((m) => ({ list: m.record.list_type, reference: m.record.reference, score: m.score, reasons: m.reasons }))
+            : [],
+          ...(problems ? { problems: problems.map((p) => ({ column: p.column, code: p.code, message: p.message })) } : {}),
+        };
+      });
+    },
+  }),
+
+  'alerts.queue': handle('alerts.queue', {
+    run(ctx, input) {
+      const where = input.status === 'pending' ? "AND m.status = 'pending' ORDER BY m.score DESC, m.created_at" : "AND m.status IN ('confirmed', 'dismissed') ORDER BY m.decided_at DESC";
+      const rows = ctx.db.prepare(`${MATCH_SELECT} ${where} LIMIT ?`).all(input.limit) as Record<string, unknown>[];
+      for (const r of rows) ctx.records.add(String(r.id));
+      return rows.map(toMatch);
+    },
+  }),
+
+  'alerts.decide': handle('alerts.decide', {
+    run(ctx, input) {
+      const match = loadMatch(ctx, input.matchId);
+      if (match.status !== 'pending') throw new AppError('alerts.decided');
+      updateRow(ctx, 'alert_matches', input.matchId, {
+        status: input.decision, decided_by: ctx.actor.userId ?? ctx.actor.username, decided_at: ctx.clock.now().toISOString(), decision_reason: input.reason,
+      });
+      ctx.records.add(match.person.id);
+      // A missing child or woman found is a protection event: never left at a lower priority.
+      if (input.decision === 'confirmed' && PROTECTION_LISTS.includes(match.record.list)) raiseToRedForProtection(ctx, match.person.id, match.record.list);
+      return loadMatch(ctx, input.matchId);
+    },
+  }),
+
+  'alerts.status': handle('alerts.status', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      return alertStatus(ctx.db, input.personId);
+    },
+  }),
+
+  'alerts.hold': handle('alerts.hold', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      return holdInfo(ctx, input.personId);
+    },
+  }),
+
+  'alerts.resolveHold': handle('alerts.resolveHold', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      const open = openHolds(ctx.db, input.personId);
+      if (!open.length) throw new AppError('alerts.not-on-hold');
+      const now = ctx.clock.now().toISOString();
+      const at = input.at ? new Date(input.at).toISOString() : now;
+      if (at > now) throw new AppError('alerts.hold-future');
+      // The stay the person is in now (arrived, not left): a hand-over is how it ends.
+      const stay = ctx.db
+        .prepare("SELECT id FROM person_arrivals WHERE person_id = ? AND status = 'arrived' AND departed_at IS NULL AND deleted_at IS NULL ORDER BY checked_in_at DESC LIMIT 1")
+        .pluck()
+        .get(input.personId) as string | undefined;
+      for (const hold of open)
+        insertRow(ctx, 'alert_hold_resolutions', {
+          match_id: hold.id,
+          person_id: input.personId,
+          person_arrival_id: stay ?? null,
+          outcome: input.outcome,
+          institution: input.outcome === 'handover' ? input.institution : null,
+          received_by: input.outcome === 'handover' ? input.receivedBy : null,
+          reason: input.reason ?? null,
+          resolved_at: at,
+          recorded_by: ctx.actor.userId ?? ctx.actor.username,
+        });
+      if (input.outcome === 'handover' && stay) updateRow(ctx, 'person_arrivals', stay, { departed_at: at });
+      return holdInfo(ctx, input.personId);
+    },
+  }),
+};

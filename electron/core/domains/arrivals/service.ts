@@ -1,0 +1,159 @@
+import type { Arrival, ArrivalInput } from './contract';
+import type { ServiceContext } from '../../context';
+import { insertRow, updateRow } from '../../db/replicated';
+import { AppError } from '../../errors';
+import { handle } from '../../handler';
+import { translate, type Locale } from '../../i18n/translate';
+import { COUNTRIES } from '../../reference';
+import { addDays, zonedTime } from '../../time';
+import { checkPerson } from '../alerts/service';
+import { centreTimeZone } from '../../centre';
+import { loadPersonRow, personArrivalRow, personArrivalRows, today } from '../persons/store';
+
+interface ArrivalRow {
+  id: string;
+  kind: Arrival['kind'];
+  route: Arrival['route'];
+  origin_country: string;
+  carrier: string | null;
+  reference: string | null;
+  arrival_date: string;
+  scheduled_at: string | null;
+  actual_at: string | null;
+  point_of_entry: string | null;
+  manifest_file: string | null;
+  closed_at: string | null;
+  expected: number;
+  arrived: number;
+  no_show: number;
+}
+
+const SELECT = `
+  SELECT a.*,
+    (SELECT count(*) FROM person_arrivals pa WHERE pa.arrival_id = a.id AND pa.deleted_at IS NULL AND pa.status = 'expected') AS expected,
+    (SELECT count(*) FROM person_arrivals pa WHERE pa.arrival_id = a.id AND pa.deleted_at IS NULL AND pa.status = 'arrived') AS arrived,
+    (SELECT count(*) FROM person_arrivals pa WHERE pa.arrival_id = a.id AND pa.deleted_at IS NULL AND pa.status = 'no_show') AS no_show
+  FROM arrivals a WHERE a.deleted_at IS NULL`;
+
+function toArrival(r: ArrivalRow): Arrival {
+  return {
+    id: r.id,
+    kind: r.kind,
+    route: r.route,
+    originCountry: r.origin_country,
+    carrier: r.carrier,
+    reference: r.reference,
+    date: r.arrival_date,
+    scheduledAt: r.scheduled_at,
+    actualAt: r.actual_at,
+    pointOfEntry: r.point_of_entry,
+    manifestFile: r.manifest_file,
+    closedAt: r.closed_at,
+    counts: { expected: r.expected, arrived: r.arrived, noShow: r.no_show, total: r.expected + r.arrived + r.no_show },
+  };
+}
+
+export function loadArrival(ctx: ServiceContext, id: string): Arrival {
+  const row = ctx.db.prepare(`${SELECT} AND a.id = ?`).get(id) as ArrivalRow | undefined;
+  if (!row) throw new AppError('arrivals.not-found');
+  ctx.records.add(id);
+  return toArrival(row);
+}
+
+export function createArrival(ctx: ServiceContext, input: ArrivalInput, manifestFile: string | null = null): string {
+  // People who come on their own the same day through the same point of entry form one arrival
+  // (one row on the list, one "give to everyone" at the kits desk), not one arrival each.
+  if (input.kind === 'walk_in') {
+    const same = ctx.db
+      .prepare(
+        `SELECT id FROM arrivals WHERE centre_id = ? AND kind = 'walk_in' AND arrival_date = ? AND route = ? AND origin_country = ?
+           AND coalesce(point_of_entry, '') = ? AND closed_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1`,
+      )
+      .pluck()
+      .get(ctx.core.identity!.centreId, input.date, input.route, input.originCountry, input.pointOfEntry ?? '') as string | undefined;
+    if (same) return same;
+  }
+  return insertRow(ctx, 'arrivals', {
+    kind: input.kind,
+    route: input.route,
+    origin_country: input.originCountry,
+    carrier: input.carrier ?? null,
+    reference: input.reference ?? null,
+    arrival_date: input.date,
+    scheduled_at: input.scheduledAt ?? null,
+    actual_at: input.actualAt ?? null,
+    point_of_entry: input.pointOfEntry ?? null,
+    manifest_file: manifestFile,
+  });
+}
+
+export function openArrival(ctx: ServiceContext, id: string): Arrival {
+  const arrival = loadArrival(ctx, id);
+  if (arrival.closedAt) throw new AppError('arrivals.closed');
+  return arrival;
+}
+
+/** "GlobalX GXA 2245", or for a walk-in "Por su cuenta · México", in the caller's language. */
+export function arrivalLabel(a: Pick<Arrival, 'kind' | 'reference' | 'carrier' | 'originCountry'>, locale: Locale): string {
+  const named = [a.carrier, a.reference].filter(Boolean).join(' ');
+  if (named) return named;
+  const country = COUNTRIES.find((c) => c.iso3 === a.originCountry);
+  return `${translate(locale, `arrivalKinds.${a.kind}`)} · ${country ? country[locale] : a.originCountry}`;
+}
+
+export const arrivalsHandlers = {
+  'arrivals.create': handle('arrivals.create', {
+    run: (ctx, input) => loadArrival(ctx, createArrival(ctx, input)),
+  }),
+
+  'arrivals.list': handle('arrivals.list', {
+    run(ctx, input) {
+      // Scheduled arrivals of the coming weeks show too: they are how a centre prepares.
+      const to = input.to ?? addDays(today(ctx), 60);
+      const from = input.from ?? addDays(today(ctx), -30);
+      const rows = ctx.db
+        .prepare(`${SELECT} AND a.centre_id = ? AND a.arrival_date BETWEEN ? AND ? ORDER BY a.arrival_date DESC, coalesce(a.actual_at, a.scheduled_at, a.created_at) DESC`)
+        .all(ctx.core.identity!.centreId, from, to) as ArrivalRow[];
+      return rows.map(toArrival);
+    },
+  }),
+
+  'arrivals.get': handle('arrivals.get', {
+    run(ctx, input) {
+      const arrival = loadArrival(ctx, input.id);
+      return { arrival, persons: personArrivalRows(ctx, 'pa.arrival_id = ?', [input.id]) };
+    },
+  }),
+
+  'arrivals.checkIn': handle('arrivals.checkIn', {
+    run(ctx, input) {
+      let id: string;
+      if ('personArrivalId' in input) id = input.personArrivalId;
+      else {
+        const code = input.ticketCode.toUpperCase().replace(/[^A-Z0-9]/g, '');
+        const found = ctx.db
+          .prepare('SELECT id FROM person_arrivals WHERE arrival_id = ? AND ticket_code = ? AND deleted_at IS NULL')
+          .get(input.arrivalId, code) as { id: string } | undefined;
+        if (!found) throw new AppError('checkin.not-found');
+        id = found.id;
+      }
+      const row = personArrivalRow(ctx, id);
+      openArrival(ctx, row.arrivalId);
+      if (row.status === 'arrived')
+        throw new AppError('checkin.already', { name: `${row.givenNames} ${row.firstSurname}`, time: zonedTime(new Date(row.checkedInAt!), centreTimeZone(ctx)) });
+      updateRow(ctx, 'person_arrivals', id, { status: 'arrived', checked_in_at: ctx.clock.now().toISOString() });
+      checkPerson(ctx, loadPersonRow(ctx, row.personId), 'check-in');
+      return personArrivalRow(ctx, id);
+    },
+  }),
+
+  'arrivals.close': handle('arrivals.close', {
+    run(ctx, input) {
+      openArrival(ctx, input.id);
+      const expected = personArrivalRows(ctx, "pa.arrival_id = ? AND pa.status = 'expected'", [input.id]);
+      for (const row of expected) updateRow(ctx, 'person_arrivals', row.personArrivalId, { status: 'no_show' });
+      updateRow(ctx, 'arrivals', input.id, { closed_at: ctx.clock.now().toISOString() });
+      return { arrival: loadArrival(ctx, input.id), noShows: personArrivalRows(ctx, "pa.arrival_id = ? AND pa.status = 'no_show'", [input.id]) };
+    },
+  }),
+};

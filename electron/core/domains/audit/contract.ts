@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Empty, IsoDate, IsoDateTime } from '../../contract/common';
+import { method } from '../../contract/method';
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: IsoDateTime,
+  username: z.string(),
+  roles: z.array(z.string()),
+  method: z.string(),
+  recordIds: z.array(z.string()),
+  /** What each record is, as people name it (a person's case number, an arrival's flight). */
+  records: z.array(z.object({ id: z.string(), label: z.string() })),
+  outcome: z.string(),
+  sensitive: z.boolean(),
+  workstationId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const AuditBreakReason = z.enum([
+  'hash-mismatch',
+  'chain-broken',
+  'missing-entries',
+  'tail-missing',
+  'marker-missing',
+  'marker-forged',
+  'head-missing',
+  'head-forged',
+  'head-mismatch',
+  'truncated',
+]);
+
+export const auditContract = {
+  /** Audit entries, newest first, filtered by user, method and date range (inclusive). */
+  'audit.list': method({
+    input: z.strictObject({
+      username: z.string().trim().max(64).optional(),
+      method: z.string().trim().max(64).optional(),
+      /** Entries that touched this person (their record, stays, screenings, alert questions). */
+      caseNumber: z.string().trim().min(1).max(40).optional(),
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ entries: z.array(AuditEntry), nextBeforeSeq: z.number().int().nullable() }),
+  }),
+  /** Re-computes the hash chain and reports the first broken link, if any. */
+  'audit.verify': method({
+    input: Empty,
+    output: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstBroken: z.object({ seq: z.number().int(), reason: AuditBreakReason }).nullable(),
+      /** Each check and whether it passed: where the keyed chain starts, the chain itself, the head file. */
+      checks: z.array(z.object({ name: z.enum(['keyed-from', 'chain', 'head']), ok: z.boolean(), reason: AuditBreakReason.nullable(), seq: z.number().int().nullable() })),
+    }),
+  }),
+};

@@ -1,0 +1,184 @@
+import type { ServiceContext } from '../../context';
+import { updateRow } from '../../db/replicated';
+import { AppError } from '../../errors';
+import { failAfterCommit, handle } from '../../handler';
+import type { Locale } from '../../i18n/translate';
+import type { Role } from '../../roles';
+import { createSession, endSession, endSessionsOfUser, sessionInfo } from '../../sessions';
+import { zonedTime } from '../../time';
+import { centreTimeZone } from '../../centre';
+import { hashPassword, verifyPassword } from '../../passwords';
+import { readSettings } from '../settings/store';
+
+interface LoginUser {
+  id: string;
+  roles: string;
+  password_hash: string | null;
+  disabled_at: string | null;
+  locale: Locale;
+}
+
+interface Verified {
+  userId: string | null;
+  passwordOk: boolean;
+}
+
+function findUser(ctx: ServiceContext, username: string): LoginUser | undefined {
+  return ctx.db
+    .prepare(
+      `SELECT id, roles, password_hash, disabled_at, locale FROM users
+       WHERE centre_id = ? AND username = ? AND deleted_at IS NULL AND is_system = 0`,
+    )
+    .get(ctx.core.identity!.centreId, username) as LoginUser | undefined;
+}
+
+async function verifyByName(ctx: ServiceContext, username: string, password: string): Promise<Verified> {
+  const user = findUser(ctx, username);
+  const passwordOk = await verifyPassword(password, user?.password_hash ?? null);
+  return { userId: user?.id ?? null, passwordOk };
+}
+
+async function verifyById(ctx: ServiceContext, password: string): Promise<Verified> {
+  const row = ctx.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(ctx.actor.userId) as
+    | { password_hash: string | null }
+    | undefined;
+  return { userId: ctx.actor.userId, passwordOk: await verifyPassword(password, row?.password_hash ?? null) };
+}
+
+function lockedUntil(ctx: ServiceContext, userId: string): Date | null {
+  const row = ctx.db.prepare('SELECT locked_until FROM login_throttle WHERE user_id = ?').get(userId) as
+    | { locked_until: string | null }
+    | undefined;
+  if (!row?.locked_until) return null;
+  const until = new Date(row.locked_until);
+  return until > ctx.clock.now() ? until : null;
+}
+
+function lockedError(ctx: ServiceContext, until: Date): AppError {
+  return new AppError('auth.account-locked', { until: zonedTime(until, centreTimeZone(ctx)), untilIso: until.toISOString() });
+}
+
+/** Counts a failed attempt; returns the lockout end if this attempt reached the threshold. */
+function recordFailure(ctx: ServiceContext, userId: string): Date | null {
+  const settings = readSettings(ctx.db);
+  const row = ctx.db.prepare('SELECT failures FROM login_throttle WHERE user_id = ?').get(userId) as
+    | { failures: number }
+    | undefined;
+  const failures = (row?.failures ?? 0) + 1;
+  const lock = failures >= settings.lockoutThreshold;
+  const until = lock ? new Date(ctx.clock.now().getTime() + settings.lockoutMinutes * 60_000) : null;
+  ctx.db
+    .prepare(
+      `INSERT INTO login_throttle (user_id, failures, locked_until) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+    )
+    .run(userId, lock ? 0 : failures, until?.toISOString() ?? null);
+  return until;
+}
+
+function clearFailures(ctx: ServiceContext, userId: string): void {
+  ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(userId);
+}
+
+function signIn(ctx: ServiceContext, input: { username: string; locale?: Locale | undefined }, verified: Verified) {
+  if (!verified.userId) return failAfterCommit(new AppError('auth.invalid-credentials'));
+  ctx.records.add(verified.userId);
+  const until = lockedUntil(ctx, verified.userId);
+  if (until) return failAfterCommit(lockedError(ctx, until));
+  const user = findUser(ctx, input.username)!;
+  // A disabled account answers exactly as a wrong password does, right password or not: the
+  // screen must not confirm to a stranger that they guessed a real, if disabled, password.
+  if (!verified.passwordOk || user.disabled_at) {
+    const lockedNow = recordFailure(ctx, verified.userId);
+    return failAfterCommit(lockedNow ? lockedError(ctx, lockedNow) : new AppError('auth.invalid-credentials'));
+  }
+  clearFailures(ctx, user.id);
+  const { token, sessionId } = createSession(ctx.core, user.id, input.locale ?? user.locale);
+  // The new session's owner is who this call is audited as.
+  ctx.actor = { kind: 'user', userId: user.id, username: input.username, roles: JSON.parse(user.roles) as Role[], sessionId };
+  return { token, session: sessionInfo(ctx.core, sessionId) };
+}
+
+export const authHandlers = {
+  'auth.login': handle('auth.login', {
+    prepare: (ctx, input) => verifyByName(ctx, input.username, input.password),
+    run: signIn,
+    auditUsername: (input) => input.username,
+  }),
+
+  'auth.switchUser': handle('auth.switchUser', {
+    prepare: (ctx, input) => verifyByName(ctx, input.username, input.password),
+    run(ctx, input, verified) {
+      const previous = ctx.actor.sessionId;
+      const result = signIn(ctx, input, verified);
+      if (previous && 'token' in result) endSession(ctx.core, previous);
+      return result;
+    },
+  }),
+
+  'auth.logout': handle('auth.logout', {
+    run(ctx) {
+      endSession(ctx.core, ctx.actor.sessionId!);
+      return { ok: true as const };
+    },
+  }),
+
+  'auth.session': handle('auth.session', {
+    run: (ctx) => sessionInfo(ctx.core, ctx.actor.sessionId!),
+  }),
+
+  'auth.lock': handle('auth.lock', {
+    run(ctx) {
+      ctx.db
+        .prepare('UPDATE sessions SET locked_at = coalesce(locked_at, ?) WHERE id = ?')
+        .run(ctx.clock.now().toISOString(), ctx.actor.sessionId);
+      return { ok: true as const };
+    },
+  }),
+
+  'auth.unlock': handle('auth.unlock', {
+    prepare: (ctx, input) => verifyById(ctx, input.password),
+    run(ctx, _input, verified) {
+      const userId = ctx.actor.userId!;
+      const sessionId = ctx.actor.sessionId!;
+      const until = lockedUntil(ctx, userId);
+      if (until) {
+        endSession(ctx.core, sessionId);
+        return failAfterCommit(lockedError(ctx, until));
+      }
+      if (!verified.passwordOk) {
+        const lockedNow = recordFailure(ctx, userId);
+        if (lockedNow) endSession(ctx.core, sessionId);
+        return failAfterCommit(lockedNow ? lockedError(ctx, lockedNow) : new AppError('auth.invalid-credentials'));
+      }
+      clearFailures(ctx, userId);
+      ctx.db.prepare('UPDATE sessions SET locked_at = NULL WHERE id = ?').run(sessionId);
+      return sessionInfo(ctx.core, sessionId);
+    },
+  }),
+
+  'auth.setLocale': handle('auth.setLocale', {
+    run(ctx, input) {
+      ctx.db.prepare('UPDATE sessions SET locale = ? WHERE id = ?').run(input.locale, ctx.actor.sessionId);
+      updateRow(ctx, 'users', ctx.actor.userId!, { locale: input.locale });
+      return { ok: true as const };
+    },
+  }),
+
+  'auth.changePassword': handle('auth.changePassword', {
+    async prepare(ctx, input) {
+      const verified = await verifyById(ctx, input.currentPassword);
+      return { ...verified, newHash: verified.passwordOk ? await hashPassword(input.newPassword) : null };
+    },
+    run(ctx, _input, prepared) {
+      if (!prepared.passwordOk || !prepared.newHash) {
+        const lockedNow = recordFailure(ctx, ctx.actor.userId!);
+        return failAfterCommit(lockedNow ? lockedError(ctx, lockedNow) : new AppError('auth.invalid-credentials'));
+      }
+      updateRow(ctx, 'users', ctx.actor.userId!, { password_hash: prepared.newHash });
+      // Whoever else holds a session of this account (another desk, a stolen token) is signed out.
+      endSessionsOfUser(ctx.core, ctx.actor.userId!, ctx.actor.sessionId);
+      return { ok: true as const };
+    },
+  }),
+};

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id } from '../../contract/common';
+import { method } from '../../contract/method';
+
+export const ConsentPurpose = z.enum(['registration', 'sharing', 'replication', 'follow_up']);
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+
+export const ConsentState = z.object({
+  purpose: ConsentPurpose,
+  /** For sharing: the id of an institution of the directory; '' for the other purposes. */
+  institution: z.string(),
+  institutionCode: z.string().nullable(),
+  institutionName: z.string().nullable(),
+  granted: z.boolean(),
+  language: z.string(),
+  explainedBy: z.string(),
+  recordedAt: z.string(),
+  notes: z.string().nullable(),
+});
+
+const Institution = z.string().trim().max(40).default('');
+
+/** What the person decided, in which language: recorded with who explained it and when. */
+export const ConsentInput = {
+  decisions: z.array(z.strictObject({ purpose: ConsentPurpose, institution: Institution, granted: z.boolean() })).min(1).max(40),
+  language: z.string().trim().min(2).max(12),
+  notes: z.string().trim().max(500).optional(),
+};
+
+export const consentContract = {
+  /** Records what the person agreed to (or refused), in which language, explained by the caller. */
+  'consent.record': method({
+    input: z.strictObject({ personId: Id, ...ConsentInput }),
+    output: z.array(ConsentState),
+  }),
+  /** Withdraws a consent given earlier; what follows no longer shares for that purpose. */
+  'consent.withdraw': method({
+    input: z.strictObject({ personId: Id, purpose: ConsentPurpose, institution: Institution, notes: z.string().trim().min(3).max(500) }),
+    output: z.array(ConsentState),
+  }),
+  /** The consent in force for each purpose (and institution) of a person. */
+  'consent.status': method({ input: z.strictObject({ personId: Id }), output: z.array(ConsentState) }),
+};
+

@@ -1,0 +1,95 @@
+import type { FlowRow } from './contract';
+import { updateRow } from '../../db/replicated';
+import { AppError } from '../../errors';
+import { handle } from '../../handler';
+import { addDays } from '../../time';
+import { isOnHold } from '../alerts/state';
+import { alertStatus } from '../alerts/service';
+import { arrivalLabel } from '../arrivals/service';
+import { tagsOf } from '../persons/attention-tags';
+import { heldTags } from '../aid/belongings';
+import { arrivalScreening } from '../screening/service';
+import { consentAllows } from '../consent/service';
+import { personArrivalRow, personArrivalRows, today } from '../persons/store';
+
+export const flowHandlers = {
+  'flow.board': handle('flow.board', {
+    run(ctx, input) {
+      const date = input.date ?? today(ctx);
+      const arrivals = ctx.db
+        .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date = ? AND deleted_at IS NULL ORDER BY created_at')
+        .all(ctx.core.identity!.centreId, date) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string }[];
+      // Overdue deadlines are not only today's: like the protection officer's queue, look back 30 days.
+      const earlier =
+        input.status === 'overdue' && !input.arrivalId
+          ? (ctx.db
+              .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date >= ? AND arrival_date < ? AND deleted_at IS NULL ORDER BY created_at')
+              .all(ctx.core.identity!.centreId, addDays(date, -30), date) as typeof arrivals)
+          : [];
+      const labels = new Map([...arrivals, ...earlier].map((a) => [a.id, arrivalLabel(a, ctx.locale)]));
+      const ids = input.arrivalId ? [input.arrivalId] : [...arrivals, ...earlier].map((a) => a.id);
+      if (!ids.length) return { date, arrivals: [], rows: [] };
+      const now = ctx.clock.now().getTime();
+      const nowIso = ctx.clock.now().toISOString();
+      const found = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids);
+      const tags = tagsOf(ctx.db, found.map((r) => r.personId), today(ctx));
+      const hasDelivery = ctx.db.prepare('SELECT 1 FROM aid_deliveries WHERE person_arrival_id = ? AND voided_at IS NULL AND deleted_at IS NULL LIMIT 1').pluck();
+      const rows: FlowRow[] = found.map((r) => {
+        const alerts = alertStatus(ctx.db, r.personId);
+        const screening = arrivalScreening(ctx.db, r.personArrivalId);
+        return {
+          ...r,
+          arrivalLabel: labels.get(r.arrivalId) ?? '',
+          alertStatus: alerts.status,
+          protectionCase: alerts.protectionCase,
+          onHold: alerts.onHold,
+          screening,
+          tags: tags.get(r.personId) ?? [],
+          stages: {
+            registered: r.registeredAt !== null,
+            consent: consentAllows(ctx.db, r.personId, 'registration'),
+            // A held person is not "checked and clear", whatever the review queue says.
+            alerts: alerts.status === 'cleared' && !alerts.onHold,
+            screening: screening !== null,
+            kits: hasDelivery.get(r.personArrivalId) !== undefined,
+            care: null,
+            referral: null,
+            departed: r.departedAt !== null,
+          },
+          belongingsHeld: heldTags(ctx, r.personArrivalId).length,
+          waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
+        };
+      });
+      const filtered = rows.filter((r) => {
+        switch (input.status) {
+          case 'waiting': return r.status === 'arrived' && !r.stages.departed;
+          case 'expected': return r.status === 'expected';
+          case 'arrived': return r.status === 'arrived';
+          case 'registered': return r.stages.registered;
+          case 'alerts-pending': return r.alertStatus === 'pending';
+          case 'protection': return r.protectionCase;
+          case 'on-hold': return r.onHold;
+          case 'screening-pending': return r.status === 'arrived' && !r.stages.departed && !r.screening;
+          case 'overdue': return r.screening !== null && !r.screening.attendedAt && r.screening.deadlineAt < nowIso;
+          case 'departed': return r.stages.departed;
+          default: return true;
+        }
+      });
+      filtered.sort((a, b) => (b.waitingMinutes ?? -1) - (a.waitingMinutes ?? -1));
+      for (const r of filtered) ctx.records.add(r.personId); // the board's audit names who it showed
+      return { date, arrivals: arrivals.map((a) => ({ id: a.id, label: labels.get(a.id)! })), rows: filtered };
+    },
+  }),
+
+  'flow.depart': handle('flow.depart', {
+    run(ctx, input) {
+      const row = personArrivalRow(ctx, input.personArrivalId);
+      // Held for the police: the way out is a hand-over or a release (alerts.resolveHold), for every role.
+      if (!row.departedAt && isOnHold(ctx.db, row.personId)) throw new AppError('alerts.on-hold');
+      const held = heldTags(ctx, row.personArrivalId);
+      if (!row.departedAt && held.length) throw new AppError('belongings.held', { tags: held.join(', ') });
+      if (!row.departedAt) updateRow(ctx, 'person_arrivals', row.personArrivalId, { departed_at: ctx.clock.now().toISOString() });
+      return personArrivalRow(ctx, row.personArrivalId);
+    },
+  }),
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { INSTITUTION_LEVELS, SERVICE_CODES } from '../../reference';
+import { CountryIso3, Id } from '../../contract/common';
+import { method } from '../../contract/method';
+import { OptionalText } from '../../contract/persons-common';
+
+const ServiceCode = z.string().refine((code) => SERVICE_CODES.includes(code), { error: 'validation.service' });
+
+const InstitutionFields = {
+  /** The short name people use (RENAP, SVET, OIM): unique in the centre. */
+  code: z.string().trim().min(2).max(20),
+  name: z.string().trim().min(2).max(160),
+  /** ISO3, or INT for international bodies. */
+  country: z.union([z.literal('INT'), CountryIso3]),
+  level: z.enum(INSTITUTION_LEVELS),
+  services: z.array(ServiceCode).max(25).default([]),
+  contact: OptionalText(200),
+  hours: OptionalText(120),
+  address: OptionalText(200),
+};
+
+export const Institution = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  country: z.string(),
+  level: z.enum(INSTITUTION_LEVELS),
+  services: z.array(z.string()),
+  contact: z.string().nullable(),
+  hours: z.string().nullable(),
+  address: z.string().nullable(),
+  active: z.boolean(),
+});
+export type Institution = z.infer<typeof Institution>;
+
+export const institutionsContract = {
+  /** The directory of institutions (mapeo de actores), active ones unless asked for all. */
+  'institutions.list': method({
+    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+    output: z.array(Institution),
+  }),
+  /** Adds an institution to the directory. */
+  'institutions.create': method({
+    input: z.strictObject(InstitutionFields),
+    output: Institution,
+  }),
+  /**
+   * Changes an institution; `active: false` retires it (it stays in the records that name it,
+   * but is no longer offered for new consents or referrals).
+   */
+  'institutions.update': method({
+    input: z.strictObject({
+      id: Id,
+      code: InstitutionFields.code.optional(),
+      name: InstitutionFields.name.optional(),
+      country: InstitutionFields.country.optional(),
+      level: InstitutionFields.level.optional(),
+      services: z.array(ServiceCode).max(25).optional(),
+      contact: InstitutionFields.contact,
+      hours: InstitutionFields.hours,
+      address: InstitutionFields.address,
+      active: z.boolean().optional(),
+    }),
+    output: Institution,
+  }),
+};

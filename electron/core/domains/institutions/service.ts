@@ -1,0 +1,95 @@
+import type { Institution } from './contract';
+import type { ServiceContext } from '../../context';
+import { insertRow, updateRow } from '../../db/replicated';
+import { AppError } from '../../errors';
+import { handle } from '../../handler';
+import { INSTITUTION_SEED } from '../../reference';
+
+interface InstitutionRow {
+  id: string;
+  code: string;
+  name: string;
+  country: string;
+  level: Institution['level'];
+  services: string;
+  contact: string | null;
+  hours: string | null;
+  address: string | null;
+  active: number;
+}
+
+const SELECT = `SELECT id, code, name, country, level, services, contact, hours, address, active
+  FROM institutions WHERE centre_id = ? AND deleted_at IS NULL`;
+
+function toInstitution(row: InstitutionRow): Institution {
+  return { ...row, services: JSON.parse(row.services) as string[], active: row.active === 1 };
+}
+
+/** One institution of this centre's directory, or institutions.not-found. */
+export function loadInstitution(ctx: ServiceContext, id: string): Institution {
+  const row = ctx.db.prepare(`${SELECT} AND id = ?`).get(ctx.core.identity!.centreId, id) as InstitutionRow | undefined;
+  if (!row) throw new AppError('institutions.not-found');
+  ctx.records.add(id);
+  return toInstitution(row);
+}
+
+/** An institution a new consent or referral may name: in the directory and active. */
+export function requireActiveInstitution(ctx: ServiceContext, id: string): Institution {
+  const row = ctx.db.prepare(`${SELECT} AND id = ?`).get(ctx.core.identity!.centreId, id) as InstitutionRow | undefined;
+  if (!row || row.active !== 1) throw new AppError('institutions.unknown', { institution: id.slice(0, 40) });
+  return toInstitution(row);
+}
+
+function guardCode(ctx: ServiceContext, code: string, exceptId: string | null): void {
+  const clash = ctx.db
+    .prepare('SELECT id FROM institutions WHERE centre_id = ? AND code = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?')
+    .get(ctx.core.identity!.centreId, code, exceptId);
+  if (clash) throw new AppError('institutions.code-taken', { code });
+}
+
+/** First-run setup: the institutions named in SPEC station 8, for the centre to complete. */
+export function seedInstitutions(ctx: ServiceContext): void {
+  for (const i of INSTITUTION_SEED) {
+    insertRow(ctx, 'institutions', { code: i.code, name: i.name, country: i.country, level: i.level, services: JSON.stringify(i.services) });
+  }
+}
+
+export const institutionsHandlers = {
+  'institutions.list': handle('institutions.list', {
+    run(ctx, input) {
+      const rows = ctx.db
+        .prepare(`${SELECT} ${input.includeInactive ? '' : 'AND active = 1'} ORDER BY country = 'INT', country, code`)
+        .all(ctx.core.identity!.centreId) as InstitutionRow[];
+      return rows.map(toInstitution);
+    },
+  }),
+  'institutions.create': handle('institutions.create', {
+    run(ctx, input) {
+      guardCode(ctx, input.code, null);
+      const id = insertRow(ctx, 'institutions', {
+        code: input.code,
+        name: input.name,
+        country: input.country,
+        level: input.level,
+        services: JSON.stringify(input.services),
+        contact: input.contact ?? null,
+        hours: input.hours ?? null,
+        address: input.address ?? null,
+      });
+      return loadInstitution(ctx, id);
+    },
+  }),
+  'institutions.update': handle('institutions.update', {
+    run(ctx, input) {
+      loadInstitution(ctx, input.id);
+      if (input.code !== undefined) guardCode(ctx, input.code, input.id);
+      const patch: Record<string, unknown> = {};
+      for (const key of ['code', 'name', 'country', 'level', 'contact', 'hours', 'address'] as const)
+        if (input[key] !== undefined) patch[key] = input[key];
+      if (input.services !== undefined) patch.services = JSON.stringify(input.services);
+      if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+      if (Object.keys(patch).length) updateRow(ctx, 'institutions', input.id, patch);
+      return loadInstitution(ctx, input.id);
+    },
+  }),
+};

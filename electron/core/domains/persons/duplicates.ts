@@ -1,0 +1,157 @@
+import type { Suggestion } from './contract';
+import type { ServiceContext } from '../../context';
+import { insertRow } from '../../db/replicated';
+import { cached } from '../../db/statements';
+import { compactKey, nameSimilarity } from '../../names';
+import { LITTLE_EVIDENCE_CEILING, SECOND_SURNAME_PENALTY, secondSurnamesDiffer, thinNames } from '../alerts/match';
+import { birthYear, compareBirthDates } from '../../partial-date';
+import { candidateKeys, fullName, type PersonRow } from './store';
+
+/** Score from which an earlier record is proposed as the same person. */
+export const REPEAT_THRESHOLD = 0.85;
+
+type Comparable = Pick<PersonRow, 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'sex' | 'document_number'>;
+
+/**
+ * How likely two records are the same person (0–1), with the reasons: fuzzy names (accents,
+ * swapped or missing surname, typos), birth date with the usual errors, document, sex.
+ */
+export function matchScore(a: Comparable, b: Comparable): { score: number; reasons: string[] } {
+  const reasons: string[] = [];
+  const name = nameSimilarity(
+    { givenNames: a.given_names, firstSurname: a.first_surname, secondSurname: a.second_surname },
+    { givenNames: b.given_names, firstSurname: b.first_surname, secondSurname: b.second_surname },
+  );
+  reasons.push(name >= 0.999 ? 'name-exact' : 'name-similar');
+  let score = name;
+  const docA = a.document_number ? compactKey(a.document_number) : '';
+  const docB = b.document_number ? compactKey(b.document_number) : '';
+  if (docA && docA === docB) {
+    score += 0.3;
+    reasons.push('document-match');
+  }
+  const dates = compareBirthDates(a.birth_date, b.birth_date);
+  // A missing date is neutral; a date that differs beyond the usual errors weighs against.
+  const dateAdjust = { exact: 0.1, 'day-month-swapped': 0.05, 'same-year': 0, 'one-year-off': -0.05, different: -0.3, unknown: 0 }[dates];
+  score += dateAdjust;
+  if (dates !== 'unknown' && dates !== 'different') reasons.push(`birth-date-${dates}`);
+  if (dates === 'different') reasons.push('birth-date-different');
+  if (a.sex && b.sex && a.sex !== 'X' && b.sex !== 'X' && a.sex !== b.sex) {
+    score -= 0.2;
+    reasons.push('sex-different');
+  }
+  const names = (p: Comparable) => ({ givenNames: p.given_names, firstSurname: p.first_surname, secondSurname: p.second_surname });
+  if (secondSurnamesDiffer(names(a), names(b))) {
+    score -= SECOND_SURNAME_PENALTY;
+    reasons.push('second-surname-different');
+  }
+  // A given name and one surname in common with no date and no document: every José López would do.
+  if (dates === 'unknown' && !reasons.includes('document-match') && thinNames(names(a), names(b))) {
+    score = Math.min(score, LITTLE_EVIDENCE_CEILING);
+    reasons.push('little-evidence');
+  }
+  return { score: Math.max(0, Math.min(1, Math.round(score * 1000) / 1000)), reasons };
+}
+
+/** Postings read per key at most: a name common in the population stops there. */
+const POSTINGS_PER_KEY = 500;
+/** Candidates scored at most per round, those sharing the most keys first. */
+const MAX_CANDIDATES = 100;
+
+/**
+ * Ids sharing the most of `keys` with the person, each key read up to POSTINGS_PER_KEY postings:
+ * the document weighs 3, a name in the person's own birth year 2, in the years either side 1.
+ */
+function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string }, keys: string[]): string[] {
+  const postings = cached(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${POSTINGS_PER_KEY}`).pluck();
+  const ownYear = `:${birthYear(person.birth_date) ?? '?'}:`;
+  const weight = new Map<string, number>();
+  for (const key of keys) {
+    const add = key.startsWith('d:') ? 3 : key.slice(1, ownYear.length + 1) === ownYear ? 2 : 1;
+    for (const id of postings.all(key) as string[]) if (id !== person.id) weight.set(id, (weight.get(id) ?? 0) + add);
+  }
+  return [...weight]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id);
+}
+
+type Candidate = { row: PersonRow; score: number; reasons: string[] };
+
+/**
+ * Earlier records that may be the same person, best first. Blocking keys, never a full scan, in
+ * two rounds: the document and the whole name with the birth year; only when that finds fewer
+ * than `limit` likely records, the pairs of names. The cost stays the same when the manifest is
+ * all José López and the population reaches a million.
+ */
+export function findCandidates(ctx: ServiceContext, person: Comparable & { id?: string }, limit = 3, exclude: ReadonlySet<string> = new Set()): Candidate[] {
+  const keys = candidateKeys(person);
+  const seen = new Set<string>(exclude);
+  const likely: Candidate[] = [];
+  for (const round of [keys.whole, keys.pairs]) {
+    // People of the same manifest are left out before their rows are read: in a file of
+    // namesakes they are most of the candidates.
+    const ids = candidateIds(ctx, person, round).filter((id) => !seen.has(id));
+    for (const id of ids) seen.add(id);
+    if (ids.length) {
+      // One statement per list length (at most MAX_CANDIDATES of them), kept prepared.
+      const rows = cached(ctx.db, `SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`).all(
+        ...ids,
+      ) as PersonRow[];
+      for (const row of rows) {
+        const scored = { row, ...matchScore(person, row) };
+        if (scored.score >= REPEAT_THRESHOLD) likely.push(scored);
+      }
+    }
+    if (likely.length >= limit) break;
+  }
+  return likely.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+/** Records open suggestions for a newly registered or imported person; returns how many. */
+export function suggestRepeats(ctx: ServiceContext, person: PersonRow, exclude: ReadonlySet<string> = new Set()): number {
+  const candidates = findCandidates(ctx, person, 3, exclude);
+  for (const c of candidates) {
+    insertRow(ctx, 'duplicate_suggestions', {
+      person_id: person.id,
+      candidate_id: c.row.id,
+      score: c.score,
+      reasons: JSON.stringify(c.reasons),
+      status: 'open',
+    });
+  }
+  return candidates.length;
+}
+
+interface SuggestionRow {
+  id: string;
+  person_id: string;
+  candidate_id: string;
+  score: number;
+  reasons: string;
+  status: Suggestion['status'];
+}
+
+export function suggestionsOf(ctx: ServiceContext, personId: string, onlyOpen = false): Suggestion[] {
+  const rows = ctx.db
+    .prepare(`SELECT * FROM duplicate_suggestions WHERE person_id = ? AND deleted_at IS NULL ${onlyOpen ? "AND status = 'open'" : ''} ORDER BY score DESC`)
+    .all(personId) as SuggestionRow[];
+  return rows.map((s) => toSuggestion(ctx, s));
+}
+
+export function loadSuggestion(ctx: ServiceContext, id: string): SuggestionRow | undefined {
+  return ctx.db.prepare('SELECT * FROM duplicate_suggestions WHERE id = ? AND deleted_at IS NULL').get(id) as SuggestionRow | undefined;
+}
+
+export function toSuggestion(ctx: ServiceContext, s: SuggestionRow): Suggestion {
+  const c = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(s.candidate_id) as PersonRow;
+  const arrivals = (ctx.db.prepare('SELECT count(*) AS n FROM person_arrivals WHERE person_id = ? AND deleted_at IS NULL').get(c.id) as { n: number }).n;
+  return {
+    id: s.id,
+    personId: s.person_id,
+    candidate: { id: c.id, caseNumber: c.case_number, fullName: fullName(c), birthDate: c.birth_date, documentNumber: c.document_number, arrivals },
+    score: s.score,
+    reasons: JSON.parse(s.reasons) as string[],
+    status: s.status,
+  };
+}

@@ -1,0 +1,46 @@
+import type { MethodName } from '../contract';
+import type { AnyHandler } from '../handler';
+import { aidHandlers } from './aid/service';
+import { aidTypesHandlers } from './aid/types-service';
+import { alertsHandlers } from './alerts/service';
+import { belongingsHandlers } from './aid/belongings';
+import { arrivalsHandlers } from './arrivals/service';
+import { auditHandlers } from './audit/service';
+import { authHandlers } from './auth/service';
+import { consentHandlers } from './consent/service';
+import { draftsHandlers } from './drafts/service';
+import { flowHandlers } from './flow/service';
+import { institutionsHandlers } from './institutions/service';
+import { manifestsHandlers } from './manifests/service';
+import { namesHandlers } from './names/service';
+import { personsHandlers } from './persons/service';
+import { screeningHandlers } from './screening/service';
+import { screeningRulesHandlers } from './screening/rules-service';
+import { settingsHandlers } from './settings/service';
+import { setupHandlers } from './setup/service';
+import { stockHandlers } from './stock/service';
+import { usersHandlers } from './users/service';
+
+/** Every contract method's service; the type makes a missing one a compile error. */
+export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+  ...namesHandlers,
+  ...arrivalsHandlers,
+  ...manifestsHandlers,
+  ...personsHandlers,
+  ...consentHandlers,
+  ...flowHandlers,
+  ...institutionsHandlers,
+  ...alertsHandlers,
+  ...screeningHandlers,
+  ...screeningRulesHandlers,
+  ...aidTypesHandlers,
+  ...aidHandlers,
+  ...belongingsHandlers,
+  ...stockHandlers,
+  ...draftsHandlers,
+};

@@ -1,0 +1,158 @@
+import type { User } from './contract';
+import type { ServiceContext } from '../../context';
+import { insertRow, updateRow } from '../../db/replicated';
+import { AppError } from '../../errors';
+import { handle } from '../../handler';
+import { canManageUser, isAdminGranted, type Role } from '../../roles';
+import { endSessionsOfUser } from '../../sessions';
+import { hashPassword } from '../../passwords';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string;
+  disabled_at: string | null;
+  created_at: string;
+  locked_until: string | null;
+}
+
+const SELECT_USER = `
+  SELECT u.id, u.username, u.display_name, u.roles, u.disabled_at, u.created_at, t.locked_until
+  FROM users u LEFT JOIN login_throttle t ON t.user_id = u.id
+  WHERE u.centre_id = ? AND u.deleted_at IS NULL AND u.is_system = 0`;
+
+function toUser(row: UserRow, now: Date): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles) as Role[],
+    disabled: row.disabled_at !== null,
+    lockedUntil: row.locked_until && new Date(row.locked_until) > now ? row.locked_until : null,
+    createdAt: row.created_at,
+  };
+}
+
+function loadUser(ctx: ServiceContext, id: string): User {
+  const row = ctx.db.prepare(`${SELECT_USER} AND u.id = ?`).get(ctx.core.identity!.centreId, id) as UserRow | undefined;
+  if (!row) throw new AppError('users.not-found');
+  ctx.records.add(id);
+  return toUser(row, ctx.clock.now());
+}
+
+/**
+ * A manager manages the staff who hold no sensitive role; everything that grants, removes or
+ * touches one (see ADMIN_GRANTED_ROLES) needs an admin, so a manager cannot give themselves alert
+ * access, nor reset an alert officer's password and sign in as them. A grant of such a role is
+ * audited as sensitive.
+ */
+function guardRoles(ctx: ServiceContext, target: User | null, newRoles: readonly Role[] | undefined): void {
+  if (target && newRoles && target.id === ctx.actor.userId && !sameRoles(target.roles, newRoles))
+    throw new AppError('users.own-roles');
+  if (target && !canManageUser(ctx.actor.roles, target.roles)) throw new AppError('users.needs-admin');
+  const changed = newRoles ? roleChanges(target?.roles ?? [], newRoles) : [];
+  if (changed.some(isAdminGranted)) {
+    if (!ctx.actor.roles.includes('admin')) throw new AppError('users.needs-admin');
+    ctx.sensitive = true;
+  }
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return roleChanges(a, b).length === 0;
+}
+
+/** Roles added or removed. */
+function roleChanges(before: readonly Role[], after: readonly Role[]): Role[] {
+  return [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
+}
+
+function activeAdminsOtherThan(ctx: ServiceContext, id: string): number {
+  const row = ctx.db
+    .prepare(
+      `SELECT count(*) AS n FROM users, json_each(users.roles) r
+       WHERE users.centre_id = ? AND users.id <> ? AND users.deleted_at IS NULL AND users.disabled_at IS NULL
+         AND users.is_system = 0 AND r.value = 'admin'`,
+    )
+    .get(ctx.core.identity!.centreId, id) as { n: number };
+  return row.n;
+}
+
+export const usersHandlers = {
+  'users.list': handle('users.list', {
+    run(ctx, input) {
+      const rows = ctx.db
+        .prepare(`${SELECT_USER} ${input.includeDisabled ? '' : 'AND u.disabled_at IS NULL'} ORDER BY u.display_name COLLATE NOCASE`)
+        .all(ctx.core.identity!.centreId) as UserRow[];
+      return rows.map((r) => toUser(r, ctx.clock.now()));
+    },
+  }),
+
+  'users.create': handle('users.create', {
+    prepare: (_ctx, input) => hashPassword(input.password),
+    run(ctx, input, passwordHash) {
+      guardRoles(ctx, null, input.roles);
+      const taken = ctx.db
+        .prepare('SELECT 1 FROM users WHERE centre_id = ? AND username = ? AND deleted_at IS NULL')
+        .get(ctx.core.identity!.centreId, input.username);
+      if (taken) throw new AppError('users.username-taken', { username: input.username });
+      const id = insertRow(ctx, 'users', {
+        username: input.username,
+        display_name: input.displayName,
+        roles: JSON.stringify([...new Set(input.roles)]),
+        password_hash: passwordHash,
+      });
+      return loadUser(ctx, id);
+    },
+  }),
+
+  'users.update': handle('users.update', {
+    run(ctx, input) {
+      const user = loadUser(ctx, input.id);
+      guardRoles(ctx, user, input.roles);
+      if (input.roles && user.roles.includes('admin') && !input.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
+        throw new AppError('users.last-admin');
+      const patch: Record<string, unknown> = {};
+      if (input.displayName !== undefined) patch.display_name = input.displayName;
+      if (input.roles !== undefined) patch.roles = JSON.stringify([...new Set(input.roles)]);
+      if (Object.keys(patch).length) updateRow(ctx, 'users', user.id, patch);
+      return loadUser(ctx, user.id);
+    },
+  }),
+
+  'users.setDisabled': handle('users.setDisabled', {
+    run(ctx, input) {
+      const user = loadUser(ctx, input.id);
+      guardRoles(ctx, user, undefined);
+      if (input.disabled && user.id === ctx.actor.userId) throw new AppError('users.cannot-disable-self');
+      if (input.disabled && user.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
+        throw new AppError('users.last-admin');
+      if (input.disabled !== user.disabled) {
+        updateRow(ctx, 'users', user.id, { disabled_at: input.disabled ? ctx.clock.now().toISOString() : null });
+        if (input.disabled) endSessionsOfUser(ctx.core, user.id);
+      }
+      return loadUser(ctx, user.id);
+    },
+  }),
+
+  'users.resetPassword': handle('users.resetPassword', {
+    prepare: (_ctx, input) => hashPassword(input.password),
+    run(ctx, input, passwordHash) {
+      const user = loadUser(ctx, input.id);
+      guardRoles(ctx, user, undefined);
+      updateRow(ctx, 'users', user.id, { password_hash: passwordHash });
+      ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
+      if (user.id !== ctx.actor.userId) endSessionsOfUser(ctx.core, user.id);
+      return loadUser(ctx, user.id);
+    },
+  }),
+
+  'users.unlock': handle('users.unlock', {
+    run(ctx, input) {
+      const user = loadUser(ctx, input.id);
+      guardRoles(ctx, user, undefined);
+      ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
+      return loadUser(ctx, user.id);
+    },
+  }),
+};
