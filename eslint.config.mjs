@@ -22,6 +22,31 @@ const rendererZoneRules = [
   { selector: "CallExpression[callee.name='dayjs']", message: "dayjs() reads and formats in the browser's zone: use app/centre-time.ts and app/format.ts." },
 ];
 
+/**
+ * What the renderer may import of the core, as an allow-list: each domain's contract and texts,
+ * the registry of domains, and the shared pure modules. Anything else under @core (a service, a
+ * store, the database, dispatch) or any path into electron/ is refused.
+ */
+const RENDERER_MAY_IMPORT = [
+  'contract(/[a-z-]+)?',
+  'domains/[a-z-]+/(contract|messages)',
+  'domains/registry',
+  'errors',
+  'i18n/[a-z-]+',
+  'names',
+  'partial-date',
+  'time',
+  'roles',
+  'permissions',
+  'identity-documents',
+  'reference',
+  'validation',
+  'screening/(instrument|rules)',
+];
+const RENDERER_MAY_NOT_IMPORT = `^(@core/(?!(${RENDERER_MAY_IMPORT.join('|')})$).*|.*/electron/.*)$`;
+const RENDERER_BOUNDARY =
+  'The renderer reaches the core only through the contract: import a domain\'s contract or messages, or a shared pure module (names, dates, reference data), never a service, store, db or dispatch module.';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
@@ -69,6 +94,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-syntax': ['error', ...rendererZoneRules],
+      // The renderer's boundary (docs/architecture.md): it talks to the core through the
+      // contract only. Of the core it may import each domain's contract and texts, and the
+      // shared pure modules; never a service, a store, the database or dispatch.
+      'no-restricted-imports': ['error', { patterns: [{ regex: RENDERER_MAY_NOT_IMPORT, message: RENDERER_BOUNDARY }] }],
     },
   },
   {

@@ -23,3 +23,16 @@ export const isAdminGranted = (role: Role): boolean => ADMIN_GRANTED_ROLES.inclu
 export function canManageUser(actorRoles: readonly Role[], targetRoles: readonly Role[]): boolean {
   return actorRoles.includes('admin') || !targetRoles.some(isAdminGranted);
 }
+
+/**
+ * Role groups, used by the contract (who may call a method) and by the renderer's navigation
+ * alike, so a screen is shown to exactly those the core will answer.
+ */
+/** Those who run the staff accounts. */
+export const STAFF_ADMINS: readonly Role[] = ['admin', 'manager'];
+/** Everyone who works with returnees (the admin role installs and maintains; it reads no case data). */
+export const CASEWORK: readonly Role[] = ['clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager'];
+/** The reception desks: arrivals, registration, kits. */
+export const RECEPTION: readonly Role[] = ['clerk', 'manager'];
+/** Those who record a person's consent. */
+export const CONSENT: readonly Role[] = ['clerk', 'protection_officer', 'psychologist', 'manager'];

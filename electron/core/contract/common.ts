@@ -1,6 +1,6 @@
 import { DATE_ORDERS } from '../partial-date';
 import { z } from 'zod';
-import { LOCALES } from '../i18n/translate';
+import { LOCALES } from '../i18n/locales';
 import { ROLES } from '../roles';
 
 export const Id = z.string().min(1).max(64);

@@ -1,7 +1,23 @@
 import type { z } from 'zod';
+import type { Role } from '../roles';
 
-/** One contract method: the zod schemas of what goes in and what comes out. */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/**
+ * Who may call a method. `public`: no session needed. `signed-in`: any role. A role list: at
+ * least one of them.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+/** The access part of a method, as dispatch checks it. */
+export interface Permission {
+  access: Access;
+  /** Callable from a locked session (the lock screen). */
+  whileLocked?: boolean;
+  /** The audit entry is marked as a read of sensitive data. */
+  sensitive?: boolean;
+}
+
+/** One contract method: who may call it, and the zod schemas of what goes in and what comes out. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> extends Permission {
   input: I;
   output: O;
   /**

@@ -3,37 +3,12 @@ import { cached } from './statements';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 
-/** Tables whose rows replicate upstream. Only these may be written through the helpers. */
-export const REPLICATED_TABLES = [
-  'centres',
-  'workstations',
-  'users',
-  'settings',
-  'arrivals',
-  'persons',
-  'person_arrivals',
-  'duplicate_suggestions',
-  'person_merges',
-  'consents',
-  'institutions',
-  'alert_list_versions',
-  'alert_records',
-  'alert_matches',
-  'alert_checks',
-  'alert_hold_resolutions',
-  'manifest_imports',
-  'screening_rule_versions',
-  'screenings',
-  'screening_overrides',
-  'screening_attentions',
-  'screening_notices',
-  'aid_types',
-  'stock_lots',
-  'stock_movements',
-  'aid_deliveries',
-  'belongings',
-] as const;
-export type ReplicatedTable = (typeof REPLICATED_TABLES)[number];
+/**
+ * Tables whose rows replicate upstream: those the domains declare in their contract.ts
+ * (electron/core/domains/registry.ts REPLICATION). Only these may be written through the helpers.
+ */
+export { REPLICATED_TABLES, type ReplicatedTable } from '../domains/registry';
+import type { ReplicatedTable } from '../domains/registry';
 
 const COLUMN = /^[a-z_][a-z0-9_]*$/;
 

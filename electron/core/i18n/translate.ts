@@ -1,12 +1,8 @@
 import { messages } from './messages';
 
-export const LOCALES = ['es', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'es';
+import { DEFAULT_LOCALE, type Locale } from './locales';
 
-export function asLocale(value: unknown): Locale {
-  return (LOCALES as readonly unknown[]).includes(value) ? (value as Locale) : DEFAULT_LOCALE;
-}
+export { asLocale, DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 
 /** Core-side translation of a dotted key with {{name}} interpolation; Spanish is the fallback. */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {

@@ -1,4 +1,4 @@
-import type { Role } from '@core/roles';
+import { CASEWORK, RECEPTION, type Role } from '@core/roles';
 import {
   IconAbc,
   IconAlertTriangle,
@@ -27,9 +27,11 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
+// The role groups are the contract's own (electron/core/roles.ts): a link shows for exactly
+// those the core answers.
+export { CASEWORK, RECEPTION };
+
 /** The stations of SPEC.md in workflow order; each becomes a link when its screen lands. */
-export const CASEWORK: readonly Role[] = ['clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager'];
-export const RECEPTION: readonly Role[] = ['clerk', 'manager'];
 
 export const STATIONS: NavItem[] = [
   { key: 'flow', path: '/flujo', icon: IconLayoutKanban, roles: CASEWORK },

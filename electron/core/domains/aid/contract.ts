@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Id } from '../../contract/common';
 import { method } from '../../contract/method';
+import { CASEWORK, RECEPTION } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500);
 const Code = z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'validation.aidCode' });
@@ -80,14 +83,16 @@ const Photo = z
   .max(2_000_000, { error: 'validation.photoSize' })
   .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, { error: 'validation.photo' });
 
+/**
+ * Access: Kits go out at the reception desks; the manager keeps the inventory (SPEC roles).
+ */
 export const aidContract = {
   /** Kits and services this centre gives, active first. */
-  'aid.types': method({ input: z.strictObject({ includeInactive: z.boolean().default(false) }), output: z.array(AidType) }),
+  'aid.types': method({ access: CASEWORK, input: z.strictObject({ includeInactive: z.boolean().default(false) }), output: z.array(AidType) }),
   /** Adds a kind of kit or service. */
-  'aid.createType': method({ input: z.strictObject({ code: Code, ...AidTypeFields }), output: AidType }),
+  'aid.createType': method({ access: ['manager'], input: z.strictObject({ code: Code, ...AidTypeFields }), output: AidType }),
   /** Changes a kind of kit or service (or retires it). */
-  'aid.updateType': method({
-    input: z.strictObject({ id: Id, ...z.object(AidTypeFields).partial().shape, active: z.boolean().optional() }),
+  'aid.updateType': method({ access: ['manager'], input: z.strictObject({ id: Id, ...z.object(AidTypeFields).partial().shape, active: z.boolean().optional() }),
     output: AidType,
   }),
   /**
@@ -95,8 +100,7 @@ export const aidContract = {
    * family; stock-using types take from the lot that expires first. Those who cannot receive it
    * are skipped with the reason; a repeat within the type's rule needs `repeatReason`.
    */
-  'aid.deliver': method({
-    input: z.strictObject({
+  'aid.deliver': method({ access: RECEPTION, input: z.strictObject({
       typeId: Id,
       target: z.union([
         z.strictObject({ personArrivalId: Id }),
@@ -116,23 +120,20 @@ export const aidContract = {
    * Arrivals the kits station serves: today's, and earlier ones (up to a week) with people still
    * in the centre, such as those in temporary shelter who need their meals.
    */
-  'aid.arrivals': method({
-    input: z.strictObject({}),
+  'aid.arrivals': method({ access: RECEPTION, input: z.strictObject({}),
     output: z.array(z.object({ id: Id, label: z.string(), date: z.string(), present: z.number().int(), total: z.number().int() })),
     audit: 'read',
   }),
   /** Voids a delivery with a reason: its stock goes back to its lots by a reversing movement. */
-  'aid.void': method({ input: z.strictObject({ deliveryId: Id, reason: Reason }), output: Delivery }),
+  'aid.void': method({ access: RECEPTION, input: z.strictObject({ deliveryId: Id, reason: Reason }), output: Delivery }),
   /** Deliveries of one arrival (the kits station) or of one person (the case file), newest first. */
-  'aid.deliveries': method({
-    input: z.union([z.strictObject({ arrivalId: Id }), z.strictObject({ personId: Id })]),
+  'aid.deliveries': method({ access: CASEWORK, input: z.union([z.strictObject({ arrivalId: Id }), z.strictObject({ personId: Id })]),
     output: z.array(Delivery),
     audit: 'read',
   }),
 
   /** Takes belongings into custody, each with its tag number (and a photo if taken). */
-  'belongings.receive': method({
-    input: z.strictObject({
+  'belongings.receive': method({ access: RECEPTION, input: z.strictObject({
       personArrivalId: Id,
       items: z
         .array(z.strictObject({ description: z.string().trim().min(2).max(300), tagNumber: z.string().trim().min(1).max(30), photo: Photo.optional() }))
@@ -142,14 +143,37 @@ export const aidContract = {
     output: z.array(Belonging),
   }),
   /** Gives belongings back; the person's confirmation is required. */
-  'belongings.return': method({
-    input: z.strictObject({ ids: z.array(Id).min(1).max(20), confirmed: z.literal(true, { error: 'validation.returnConfirmed' }), note: z.string().trim().max(300).optional() }),
+  'belongings.return': method({ access: RECEPTION, input: z.strictObject({ ids: z.array(Id).min(1).max(20), confirmed: z.literal(true, { error: 'validation.returnConfirmed' }), note: z.string().trim().max(300).optional() }),
     output: z.array(Belonging),
   }),
   /** Belongings still held (for closing time), or all of a person's. */
-  'belongings.list': method({
-    input: z.union([z.strictObject({ held: z.literal(true) }), z.strictObject({ personId: Id })]),
+  'belongings.list': method({ access: RECEPTION, input: z.union([z.strictObject({ held: z.literal(true) }), z.strictObject({ personId: Id })]),
     output: z.array(Belonging),
   }),
 };
 
+/** The aid domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'aid',
+  methods: aidContract,
+  errors: {
+    'aid.type-not-found': 404,
+    'aid.type-inactive': 409,
+    'aid.code-taken': 409,
+    'aid.not-arrived': 409,
+    'aid.departed': 409,
+    'aid.repeat': 409,
+    'aid.not-found': 404,
+    'aid.voided': 409,
+    'belongings.tag-taken': 409,
+    'belongings.not-found': 404,
+    'belongings.returned': 409,
+    'belongings.held': 409,
+  },
+  messages,
+  tables: {
+    aid_types: { kind: 'editable', naturalKey: ['centre_id', 'code'] },
+    aid_deliveries: { kind: 'editable', naturalKey: [] },
+    belongings: { kind: 'editable', naturalKey: [] },
+  },
+});

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DateOrderSchema, Id, IsoDateTime } from '../../contract/common';
 import { ManifestProblemValue } from '../manifests/contract';
 import { method } from '../../contract/method';
+import { CASEWORK } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 export const ALERT_LISTS = ['interpol', 'alba-keneth', 'isabel-claudina', 'warrant', 'custom'] as const;
 export const AlertListType = z.enum(ALERT_LISTS);
@@ -113,13 +116,15 @@ export const ResolveHold = z
     if (v.outcome === 'release' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.reasonNeeded' });
   });
 
+/**
+ * Access: Only the alert officer ever sees a list or a record; everyone else sees pending/cleared. A hold ends only by the alert officer or the manager (hand-over to the police or release).
+ */
 export const alertsContract = {
   /**
    * Imports a list file as a new version of one list (replacing the records in force, or
    * adding to them): all rows or none. Everyone present is then checked again.
    */
-  'alerts.import': method({
-    input: z.strictObject({ list: AlertListType, ...SpreadsheetFile, replace: z.boolean().default(false) }),
+  'alerts.import': method({ access: ['alert_officer'], input: z.strictObject({ list: AlertListType, ...SpreadsheetFile, replace: z.boolean().default(false) }),
     output: z.object({
       versionId: Id,
       list: AlertListType,
@@ -131,10 +136,9 @@ export const alertsContract = {
     }),
   }),
   /** Every imported version, newest first, with how many of its records are in force. */
-  'alerts.lists': method({ input: z.strictObject({}), output: z.array(AlertListVersion) }),
+  'alerts.lists': method({ access: ['alert_officer'], input: z.strictObject({}), output: z.array(AlertListVersion) }),
   /** Checks every person of an arrival again (batch). */
-  'alerts.checkArrival': method({
-    input: z.strictObject({ arrivalId: Id }),
+  'alerts.checkArrival': method({ access: ['clerk', 'alert_officer', 'manager'], input: z.strictObject({ arrivalId: Id }),
     output: z.object({ checked: z.number().int(), flagged: z.number().int() }),
   }),
   /**
@@ -142,8 +146,7 @@ export const alertsContract = {
    * nationality, document_number) without registering them: each row with every list record
    * at or above the review threshold, best first.
    */
-  'alerts.checkFile': method({
-    input: z.strictObject(SpreadsheetFile),
+  'alerts.checkFile': method({ access: ['alert_officer'], sensitive: true, input: z.strictObject(SpreadsheetFile),
     output: z.array(
       z.object({
         row: z.number().int(),
@@ -154,22 +157,42 @@ export const alertsContract = {
     ),
   }),
   /** The review queue (pending) or the decisions taken (decided), person and record side by side. */
-  'alerts.queue': method({
-    input: z.strictObject({ status: z.enum(['pending', 'decided']).default('pending'), limit: z.number().int().min(1).max(500).default(100) }),
+  'alerts.queue': method({ access: ['alert_officer'], sensitive: true, input: z.strictObject({ status: z.enum(['pending', 'decided']).default('pending'), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.array(AlertMatch),
   }),
   /** Confirms or dismisses a possible match; the reason is mandatory. */
-  'alerts.decide': method({
-    input: z.strictObject({ matchId: Id, decision: z.enum(['confirmed', 'dismissed']), reason: z.string().trim().min(5).max(1000) }),
+  'alerts.decide': method({ access: ['alert_officer'], sensitive: true, input: z.strictObject({ matchId: Id, decision: z.enum(['confirmed', 'dismissed']), reason: z.string().trim().min(5).max(1000) }),
     output: AlertMatch,
   }),
   /** For every role that works with the person: pending review, cleared, or not checked yet. */
-  'alerts.status': method({ input: z.strictObject({ personId: Id }), output: AlertStatus, audit: 'read' }),
+  'alerts.status': method({ access: CASEWORK, input: z.strictObject({ personId: Id }), output: AlertStatus, audit: 'read' }),
   /** A person's hold for the alert officer and the manager: since when, and how it ended (never the list). */
-  'alerts.hold': method({ input: z.strictObject({ personId: Id }), output: HoldInfo, audit: 'read' }),
+  'alerts.hold': method({ access: ['alert_officer', 'manager'], sensitive: true, input: z.strictObject({ personId: Id }), output: HoldInfo, audit: 'read' }),
   /**
    * Ends a hold: hand-over to the police (institution, officer, time; the person leaves the
    * centre) or release with a reason (the person may then leave as anyone else).
    */
-  'alerts.resolveHold': method({ input: ResolveHold, output: HoldInfo }),
+  'alerts.resolveHold': method({ access: ['alert_officer', 'manager'], sensitive: true, input: ResolveHold, output: HoldInfo }),
 };
+
+/** The alerts domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'alerts',
+  methods: alertsContract,
+  errors: {
+    'alerts.invalid': 400,
+    'alerts.not-found': 404,
+    'alerts.decided': 409,
+    'alerts.on-hold': 409,
+    'alerts.not-on-hold': 409,
+    'alerts.hold-future': 400,
+  },
+  messages,
+  tables: {
+    alert_list_versions: { kind: 'append-only', naturalKey: [] },
+    alert_records: { kind: 'editable', naturalKey: [] },
+    alert_matches: { kind: 'editable', naturalKey: ['person_id', 'record_id'] },
+    alert_checks: { kind: 'append-only', naturalKey: [] },
+    alert_hold_resolutions: { kind: 'append-only', naturalKey: ['match_id'] },
+  },
+});

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { CountryIso3, Id, IsoDate, IsoDateTime } from '../../contract/common';
 import { method } from '../../contract/method';
 import { OptionalText, PersonArrivalRow } from '../../contract/persons-common';
+import { CASEWORK, RECEPTION } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 export const ArrivalKind = z.enum(['flight', 'bus', 'walk_in']);
 export const Route = z.enum(['air', 'land']);
@@ -38,16 +41,31 @@ export type Arrival = z.infer<typeof Arrival>;
 
 export const arrivalsContract = {
   /** Creates a flight, bus or walk-in arrival. */
-  'arrivals.create': method({ input: ArrivalInput, output: Arrival }),
+  'arrivals.create': method({ access: RECEPTION, input: ArrivalInput, output: Arrival }),
   /** Arrivals between two dates (default: the last 30 days and the scheduled ones of the next 60), latest first, with counts. */
-  'arrivals.list': method({ input: z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() }), output: z.array(Arrival), audit: 'read' }),
+  'arrivals.list': method({ access: CASEWORK, input: z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() }), output: z.array(Arrival), audit: 'read' }),
   /** One arrival with everyone expected or arrived on it. */
-  'arrivals.get': method({ input: z.strictObject({ id: Id }), output: z.object({ arrival: Arrival, persons: z.array(PersonArrivalRow) }), audit: 'read' }),
+  'arrivals.get': method({ access: CASEWORK, input: z.strictObject({ id: Id }), output: z.object({ arrival: Arrival, persons: z.array(PersonArrivalRow) }), audit: 'read' }),
   /** Marks a person as arrived, by row or by the code on the QR ticket (keyboard-wedge scanner). */
-  'arrivals.checkIn': method({
-    input: z.union([z.strictObject({ personArrivalId: Id }), z.strictObject({ arrivalId: Id, ticketCode: z.string().trim().min(4).max(64) })]),
+  'arrivals.checkIn': method({ access: RECEPTION, input: z.union([z.strictObject({ personArrivalId: Id }), z.strictObject({ arrivalId: Id, ticketCode: z.string().trim().min(4).max(64) })]),
     output: PersonArrivalRow,
   }),
   /** Closes an arrival: everyone still expected becomes a no-show. */
-  'arrivals.close': method({ input: z.strictObject({ id: Id }), output: z.object({ arrival: Arrival, noShows: z.array(PersonArrivalRow) }) }),
+  'arrivals.close': method({ access: RECEPTION, input: z.strictObject({ id: Id }), output: z.object({ arrival: Arrival, noShows: z.array(PersonArrivalRow) }) }),
 };
+
+/** The arrivals domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'arrivals',
+  methods: arrivalsContract,
+  errors: {
+    'arrivals.not-found': 404,
+    'arrivals.closed': 409,
+    'checkin.not-found': 404,
+    'checkin.already': 409,
+  },
+  messages,
+  tables: {
+    arrivals: { kind: 'editable', naturalKey: [] },
+  },
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Empty, IsoDate, IsoDateTime } from '../../contract/common';
 import { method } from '../../contract/method';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 export const AuditEntry = z.object({
   seq: z.number().int(),
@@ -32,8 +34,7 @@ const AuditBreakReason = z.enum([
 
 export const auditContract = {
   /** Audit entries, newest first, filtered by user, method and date range (inclusive). */
-  'audit.list': method({
-    input: z.strictObject({
+  'audit.list': method({ access: ['admin', 'manager'], sensitive: true, input: z.strictObject({
       username: z.string().trim().max(64).optional(),
       method: z.string().trim().max(64).optional(),
       /** Entries that touched this person (their record, stays, screenings, alert questions). */
@@ -46,8 +47,7 @@ export const auditContract = {
     output: z.object({ entries: z.array(AuditEntry), nextBeforeSeq: z.number().int().nullable() }),
   }),
   /** Re-computes the hash chain and reports the first broken link, if any. */
-  'audit.verify': method({
-    input: Empty,
+  'audit.verify': method({ access: ['admin', 'manager'], input: Empty,
     output: z.object({
       ok: z.boolean(),
       checked: z.number().int(),
@@ -57,3 +57,12 @@ export const auditContract = {
     }),
   }),
 };
+
+/** The audit domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'audit',
+  methods: auditContract,
+  errors: {},
+  messages,
+  tables: {},
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Empty, Id, Locale, Ok, Password, Role } from '../../contract/common';
 import { method } from '../../contract/method';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 export const SessionInfo = z.object({
   sessionId: Id,
@@ -26,22 +28,34 @@ const NewSession = z.object({ token: z.string(), session: SessionInfo });
 
 export const authContract = {
   /** Signs in with user name and password; repeated failures lock the account for a while. */
-  'auth.login': method({ input: Credentials, output: NewSession }),
+  'auth.login': method({ access: 'public', input: Credentials, output: NewSession }),
   /** Quick user switch: ends the current session and signs in another user at this workstation. */
-  'auth.switchUser': method({ input: Credentials, output: NewSession }),
+  'auth.switchUser': method({ access: 'signed-in', whileLocked: true, input: Credentials, output: NewSession }),
   /** Ends the current session. */
-  'auth.logout': method({ input: Empty, output: Ok }),
+  'auth.logout': method({ access: 'signed-in', whileLocked: true, input: Empty, output: Ok }),
   /** The current session (works while locked, so the lock screen can name its owner). */
-  'auth.session': method({ input: Empty, output: SessionInfo }),
+  'auth.session': method({ access: 'signed-in', whileLocked: true, input: Empty, output: SessionInfo }),
   /** Locks the session (idle lock or by hand); only unlock, switch or logout work until unlocked. */
-  'auth.lock': method({ input: Empty, output: Ok }),
+  'auth.lock': method({ access: 'signed-in', whileLocked: true, input: Empty, output: Ok }),
   /** Unlocks the session with the owner's password. */
-  'auth.unlock': method({ input: z.strictObject({ password: z.string().min(1).max(256) }), output: SessionInfo }),
+  'auth.unlock': method({ access: 'signed-in', whileLocked: true, input: z.strictObject({ password: z.string().min(1).max(256) }), output: SessionInfo }),
   /** Sets the language of the session and the user's preference. */
-  'auth.setLocale': method({ input: z.strictObject({ locale: Locale }), output: Ok }),
+  'auth.setLocale': method({ access: 'signed-in', whileLocked: true, input: z.strictObject({ locale: Locale }), output: Ok }),
   /** Changes the caller's own password. */
-  'auth.changePassword': method({
-    input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password }),
+  'auth.changePassword': method({ access: 'signed-in', input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password }),
     output: Ok,
   }),
 };
+
+/** The auth domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'auth',
+  methods: authContract,
+  errors: {
+    'auth.invalid-credentials': 401,
+    'auth.account-locked': 423,
+    'auth.disabled': 403,
+  },
+  messages,
+  tables: {},
+});

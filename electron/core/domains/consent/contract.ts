@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Id } from '../../contract/common';
 import { method } from '../../contract/method';
+import { CASEWORK, CONSENT } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 export const ConsentPurpose = z.enum(['registration', 'sharing', 'replication', 'follow_up']);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
@@ -29,16 +32,24 @@ export const ConsentInput = {
 
 export const consentContract = {
   /** Records what the person agreed to (or refused), in which language, explained by the caller. */
-  'consent.record': method({
-    input: z.strictObject({ personId: Id, ...ConsentInput }),
+  'consent.record': method({ access: CONSENT, input: z.strictObject({ personId: Id, ...ConsentInput }),
     output: z.array(ConsentState),
   }),
   /** Withdraws a consent given earlier; what follows no longer shares for that purpose. */
-  'consent.withdraw': method({
-    input: z.strictObject({ personId: Id, purpose: ConsentPurpose, institution: Institution, notes: z.string().trim().min(3).max(500) }),
+  'consent.withdraw': method({ access: CONSENT, input: z.strictObject({ personId: Id, purpose: ConsentPurpose, institution: Institution, notes: z.string().trim().min(3).max(500) }),
     output: z.array(ConsentState),
   }),
   /** The consent in force for each purpose (and institution) of a person. */
-  'consent.status': method({ input: z.strictObject({ personId: Id }), output: z.array(ConsentState) }),
+  'consent.status': method({ access: CASEWORK, input: z.strictObject({ personId: Id }), output: z.array(ConsentState) }),
 };
 
+/** The consent domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'consent',
+  methods: consentContract,
+  errors: {},
+  messages,
+  tables: {
+    consents: { kind: 'append-only', naturalKey: [] },
+  },
+});

@@ -4,6 +4,9 @@ import { Id, IsoDate } from '../../contract/common';
 import { method } from '../../contract/method';
 import { AttentionTag, ScreeningSummary } from '../screening/contract';
 import { PersonArrivalRow } from '../../contract/persons-common';
+import { CASEWORK, RECEPTION } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 /** Each station's state for one person on one arrival; null = that station is not installed yet. */
 export const Stages = z.object({
@@ -38,8 +41,7 @@ export type FlowRow = z.infer<typeof FlowRow>;
 
 export const flowContract = {
   /** Today's (or a day's) arrivals and where each person is in the reception, longest waiting first. */
-  'flow.board': method({
-    input: z.strictObject({
+  'flow.board': method({ access: CASEWORK, input: z.strictObject({
       date: IsoDate.optional(),
       arrivalId: Id.optional(),
       status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'departed']).default('all'),
@@ -48,5 +50,14 @@ export const flowContract = {
     audit: 'read',
   }),
   /** Records that a person left the centre. */
-  'flow.depart': method({ input: z.strictObject({ personArrivalId: Id }), output: PersonArrivalRow }),
+  'flow.depart': method({ access: RECEPTION, input: z.strictObject({ personArrivalId: Id }), output: PersonArrivalRow }),
 };
+
+/** The flow domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'flow',
+  methods: flowContract,
+  errors: {},
+  messages,
+  tables: {},
+});

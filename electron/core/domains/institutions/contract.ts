@@ -3,6 +3,9 @@ import { INSTITUTION_LEVELS, SERVICE_CODES } from '../../reference';
 import { CountryIso3, Id } from '../../contract/common';
 import { method } from '../../contract/method';
 import { OptionalText } from '../../contract/persons-common';
+import { CASEWORK } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 const ServiceCode = z.string().refine((code) => SERVICE_CODES.includes(code), { error: 'validation.service' });
 
@@ -33,23 +36,23 @@ export const Institution = z.object({
 });
 export type Institution = z.infer<typeof Institution>;
 
+/**
+ * Access: Everyone who works with returnees reads the directory; the manager keeps it (SPEC roles).
+ */
 export const institutionsContract = {
   /** The directory of institutions (mapeo de actores), active ones unless asked for all. */
-  'institutions.list': method({
-    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+  'institutions.list': method({ access: CASEWORK, input: z.strictObject({ includeInactive: z.boolean().default(false) }),
     output: z.array(Institution),
   }),
   /** Adds an institution to the directory. */
-  'institutions.create': method({
-    input: z.strictObject(InstitutionFields),
+  'institutions.create': method({ access: ['manager'], input: z.strictObject(InstitutionFields),
     output: Institution,
   }),
   /**
    * Changes an institution; `active: false` retires it (it stays in the records that name it,
    * but is no longer offered for new consents or referrals).
    */
-  'institutions.update': method({
-    input: z.strictObject({
+  'institutions.update': method({ access: ['manager'], input: z.strictObject({
       id: Id,
       code: InstitutionFields.code.optional(),
       name: InstitutionFields.name.optional(),
@@ -64,3 +67,18 @@ export const institutionsContract = {
     output: Institution,
   }),
 };
+
+/** The institutions domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'institutions',
+  methods: institutionsContract,
+  errors: {
+    'institutions.not-found': 404,
+    'institutions.unknown': 400,
+    'institutions.code-taken': 409,
+  },
+  messages,
+  tables: {
+    institutions: { kind: 'editable', naturalKey: ['centre_id', 'code'] },
+  },
+});

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ArrivalInput } from '../arrivals/contract';
 import { DateOrderSchema, Id } from '../../contract/common';
 import { method } from '../../contract/method';
+import { RECEPTION } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 const ManifestFile = {
   fileName: z.string().trim().min(1).max(255),
@@ -50,8 +53,7 @@ export const manifestsContract = {
    * Reads a manifest and reports every row with its problems; changes nothing. With the arrival
    * it is for: the same file already imported, and people already on it, are reported too.
    */
-  'manifests.preview': method({
-    input: z.strictObject({ ...ManifestFile, arrivalId: Id.optional() }),
+  'manifests.preview': method({ access: RECEPTION, input: z.strictObject({ ...ManifestFile, arrivalId: Id.optional() }),
     output: z.object({
       encoding: z.string().nullable(),
       dateOrder: DateOrderUsed,
@@ -63,8 +65,7 @@ export const manifestsContract = {
     }),
   }),
   /** Imports a manifest into an arrival (existing or new): all rows or none. */
-  'manifests.import': method({
-    input: z.union([
+  'manifests.import': method({ access: RECEPTION, input: z.union([
       z.strictObject({ ...ManifestFile, arrivalId: Id }),
       z.strictObject({ ...ManifestFile, arrival: ArrivalInput }),
     ]),
@@ -77,8 +78,7 @@ export const manifestsContract = {
     }),
   }),
   /** The manifest files imported into an arrival, and whether each can still be undone. */
-  'manifests.imports': method({
-    input: z.strictObject({ arrivalId: Id }),
+  'manifests.imports': method({ access: RECEPTION, input: z.strictObject({ arrivalId: Id }),
     output: z.array(
       z.object({
         id: Id, fileName: z.string(), importedAt: z.string(), importedBy: z.string(), rows: z.number().int(), imported: z.number().int(),
@@ -87,8 +87,7 @@ export const manifestsContract = {
     ),
   }),
   /** Undoes an import while nobody of it has arrived or been worked with; the people it listed are removed (tombstoned). */
-  'manifests.undo': method({
-    input: z.strictObject({ importId: Id, reason: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500) }),
+  'manifests.undo': method({ access: RECEPTION, input: z.strictObject({ importId: Id, reason: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500) }),
     output: z.object({ arrivalId: Id, removed: z.number().int() }),
   }),
   /**
@@ -96,8 +95,7 @@ export const manifestsContract = {
    * `checking` count rows; `saving` is the single all-or-nothing write. Counts only, no
    * personal data, so it is not audited (the screen asks several times a second).
    */
-  'manifests.progress': method({
-    input: z.strictObject({ progressId: z.uuid() }),
+  'manifests.progress': method({ access: RECEPTION, input: z.strictObject({ progressId: z.uuid() }),
     output: z.object({
       stage: z.enum(['reading', 'checking', 'saving']).nullable(),
       done: z.number().int().min(0),
@@ -106,3 +104,19 @@ export const manifestsContract = {
     audit: false,
   }),
 };
+
+/** The manifests domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'manifests',
+  methods: manifestsContract,
+  errors: {
+    'manifest.invalid': 400,
+    'manifest.import-not-found': 404,
+    'manifest.undone-already': 409,
+    'manifest.undo-too-late': 409,
+  },
+  messages,
+  tables: {
+    manifest_imports: { kind: 'editable', naturalKey: [] },
+  },
+});

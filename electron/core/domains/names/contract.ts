@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { normalize } from '../../names';
 import { Empty } from '../../contract/common';
 import { method } from '../../contract/method';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 /** A name as typed (Chépe, BRAYAN): one word of letters, kept lowercase and without accents. */
 const Word = (min: number) =>
@@ -37,11 +39,23 @@ export const SaveNameEntry = z
 
 export const namesContract = {
   /** The name knowledge in use: the shipped nicknames, spellings and abbreviations, and this centre's. */
-  'names.list': method({ input: Empty, output: NameList }),
+  'names.list': method({ access: ['admin', 'alert_officer'], input: Empty, output: NameList }),
   /** Adds or replaces one of this centre's entries (a nickname, a spelling, a surname spelling). */
-  'names.save': method({ input: SaveNameEntry, output: NameList }),
+  'names.save': method({ access: ['admin'], input: SaveNameEntry, output: NameList }),
   /** Removes one of this centre's entries; a shipped entry it replaced applies again. */
-  'names.remove': method({ input: z.strictObject({ written: Word(2) }), output: NameList }),
+  'names.remove': method({ access: ['admin'], input: z.strictObject({ written: Word(2) }), output: NameList }),
   /** Switches a shipped entry off for this centre, or on again. */
-  'names.setActive': method({ input: z.strictObject({ written: Word(2), active: z.boolean() }), output: NameList }),
+  'names.setActive': method({ access: ['admin'], input: z.strictObject({ written: Word(2), active: z.boolean() }), output: NameList }),
 };
+
+/** The names domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'names',
+  methods: namesContract,
+  errors: {
+    'names.not-found': 404,
+    'names.not-shipped': 400,
+  },
+  messages,
+  tables: {},
+});

@@ -17,6 +17,9 @@ import {
   PersonIdentity,
   Sex,
 } from '../../contract/persons-common';
+import { CASEWORK, RECEPTION } from '../../roles';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 /** Every field of SPEC station 2. Optional fields may be filled in later. */
 export const PersonFields = z.strictObject({
@@ -113,8 +116,7 @@ export const personsContract = {
    * Registers a person: on an expected manifest row, as an unlisted arrival, or as a walk-in.
    * The informed consent given at the desk is recorded in the same transaction: both or neither.
    */
-  'persons.register': method({
-    input: z.union([
+  'persons.register': method({ access: RECEPTION, input: z.union([
       z.strictObject({ personArrivalId: Id, person: PersonFields, groupType: GroupType.optional(), consent: Consent }),
       z.strictObject({ arrivalId: Id, person: PersonFields, groupType: GroupType.default('alone'), consent: Consent }),
       // A walk-in arrives today at the centre unless a date is given: the core's calendar decides.
@@ -123,8 +125,7 @@ export const personsContract = {
     output: z.object({ person: Person, row: PersonArrivalRow, suggestions: z.array(Suggestion) }),
   }),
   /** A person's case file: details, arrivals, consent, suggestions and the timeline. */
-  'persons.get': method({
-    input: z.strictObject({ id: Id }),
+  'persons.get': method({ access: CASEWORK, input: z.strictObject({ id: Id }),
     output: z.object({
       person: Person,
       arrivals: z.array(PersonArrivalRow),
@@ -138,27 +139,23 @@ export const personsContract = {
     audit: 'read',
   }),
   /** Fuzzy, accent-insensitive search by name, document or case number. */
-  'persons.search': method({
-    input: z.strictObject({ text: z.string().trim().min(2).max(120), limit: z.number().int().min(1).max(50).default(10) }),
+  'persons.search': method({ access: CASEWORK, input: z.strictObject({ text: z.string().trim().min(2).max(120), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(SearchHit),
   }),
   /** Confirms that a new record is the same person as an earlier one: the two are merged. */
-  'persons.link': method({ input: z.strictObject({ suggestionId: Id }), output: z.object({ personId: Id, mergeId: Id }) }),
+  'persons.link': method({ access: RECEPTION, input: z.strictObject({ suggestionId: Id }), output: z.object({ personId: Id, mergeId: Id }) }),
   /** Rejects a repeat-returnee suggestion. */
-  'persons.dismissSuggestion': method({ input: z.strictObject({ suggestionId: Id }), output: Suggestion }),
+  'persons.dismissSuggestion': method({ access: RECEPTION, input: z.strictObject({ suggestionId: Id }), output: Suggestion }),
   /** Merges two records of the same person (the source's arrivals and consent move to the target). */
-  'persons.merge': method({
-    input: z.strictObject({ sourceId: Id, targetId: Id, reason: z.string().trim().min(3).max(500) }),
+  'persons.merge': method({ access: RECEPTION, input: z.strictObject({ sourceId: Id, targetId: Id, reason: z.string().trim().min(3).max(500) }),
     output: z.object({ personId: Id, mergeId: Id }),
   }),
   /** Undoes a merge: everything moved goes back. */
-  'persons.unmerge': method({
-    input: z.strictObject({ mergeId: Id, reason: z.string().trim().min(3).max(500) }),
+  'persons.unmerge': method({ access: RECEPTION, input: z.strictObject({ mergeId: Id, reason: z.string().trim().min(3).max(500) }),
     output: z.object({ sourceId: Id, targetId: Id }),
   }),
   /** Data for the returnee certificate of one arrival; records that it was issued. */
-  'persons.certificate': method({
-    input: z.strictObject({ personArrivalId: Id }),
+  'persons.certificate': method({ access: RECEPTION, input: z.strictObject({ personArrivalId: Id }),
     output: z.object({
       /** The certificate's number: the same on every re-print, which says "copia". */
       number: z.string(),
@@ -175,3 +172,26 @@ export const personsContract = {
     }),
   }),
 };
+
+/** The persons domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'persons',
+  methods: personsContract,
+  errors: {
+    'persons.not-found': 404,
+    'persons.merged': 409,
+    'persons.same': 400,
+    'suggestions.not-found': 404,
+    'suggestions.decided': 409,
+    'merges.not-found': 404,
+    'merges.undone': 409,
+    'birth-date.future': 400,
+  },
+  messages,
+  tables: {
+    persons: { kind: 'editable', naturalKey: ['case_number'] },
+    person_arrivals: { kind: 'editable', naturalKey: ['ticket_code'] },
+    duplicate_suggestions: { kind: 'editable', naturalKey: [] },
+    person_merges: { kind: 'editable', naturalKey: [] },
+  },
+});

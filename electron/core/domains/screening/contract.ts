@@ -4,6 +4,8 @@ import { Level, RulesSchema } from '../../screening/rules';
 import { Id, IsoDateTime } from '../../contract/common';
 import { method } from '../../contract/method';
 import { PersonIdentity } from '../../contract/persons-common';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 export { Level };
 
@@ -74,20 +76,21 @@ const QueuePerson = PersonIdentity.extend({ personId: Id, personArrivalId: Id.nu
 
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(1000);
 
+/**
+ * Access: Answers and reasons are sensitive (suicidal thoughts, trafficking): read by those who act on them; everyone else sees the colour and the deadline on the flow board.
+ */
 export const screeningContract = {
   /** One saved screening with its answers and notes, read back (a sensitive read, audited by screening). */
-  'screening.get': method({ input: z.strictObject({ screeningId: Id }), output: Screening }),
+  'screening.get': method({ access: ['protection_officer', 'psychologist', 'manager'], sensitive: true, input: z.strictObject({ screeningId: Id }), output: Screening }),
   /** "Avisar a psicología": tells psychology about this screening, once. */
-  'screening.notifyPsychology': method({ input: z.strictObject({ screeningId: Id }), output: Screening }),
+  'screening.notifyPsychology': method({ access: ['protection_officer'], sensitive: true, input: z.strictObject({ screeningId: Id }), output: Screening }),
   /** Screenings psychology was told about in the last week, newest first (the psychologists' list). */
-  'screening.notices': method({
-    input: z.strictObject({}),
+  'screening.notices': method({ access: ['psychologist'], sensitive: true, input: z.strictObject({}),
     output: z.array(PersonIdentity.extend({ personId: Id, screeningId: Id, level: Level, notifiedBy: z.string(), notifiedAt: z.string() })),
     audit: 'read',
   }),
   /** What the interview starts from: the person, answers pre-filled from registration, the history in short. */
-  'screening.form': method({
-    input: z.strictObject({ personId: Id }),
+  'screening.form': method({ access: ['protection_officer'], input: z.strictObject({ personId: Id }),
     output: z.object({
       person: PersonIdentity.extend({ id: Id }),
       personArrivalId: Id.nullable(),
@@ -101,31 +104,26 @@ export const screeningContract = {
    * stored. Not audited: it names no person, reads only the rules, and the interview asks it at
    * every answer; the screening itself is audited when it is recorded.
    */
-  'screening.evaluate': method({
-    input: z.strictObject({ answers: Answers.optional(), indicators: z.array(z.string().max(60)).max(60).optional() }),
+  'screening.evaluate': method({ access: ['protection_officer'], input: z.strictObject({ answers: Answers.optional(), indicators: z.array(z.string().max(60)).max(60).optional() }),
     output: Evaluation,
     audit: false,
   }),
   /** Records a screening (a re-screening adds a new version; earlier ones stay). */
-  'screening.record': method({
-    input: z.strictObject({ personId: Id, answers: Answers, startedAt: IsoDateTime.optional() }),
+  'screening.record': method({ access: ['protection_officer'], sensitive: true, input: z.strictObject({ personId: Id, answers: Answers, startedAt: IsoDateTime.optional() }),
     output: Screening,
   }),
   /** Raises or lowers the colour of a screening; the reason is mandatory. */
-  'screening.override': method({
-    input: z.strictObject({ screeningId: Id, level: Level, reason: Reason }),
+  'screening.override': method({ access: ['protection_officer'], sensitive: true, input: z.strictObject({ screeningId: Id, level: Level, reason: Reason }),
     output: Screening,
   }),
   /** Records the attention given in response to a screening: its deadline is met. */
-  'screening.attend': method({
-    input: z.strictObject({ screeningId: Id, action: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(1000) }),
+  'screening.attend': method({ access: ['protection_officer'], sensitive: true, input: z.strictObject({ screeningId: Id, action: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(1000) }),
     output: Screening,
   }),
   /** Every screening of a person, newest first, with answers, reasons and overrides. */
-  'screening.history': method({ input: z.strictObject({ personId: Id }), output: z.array(Screening), audit: 'read' }),
+  'screening.history': method({ access: ['protection_officer', 'psychologist', 'manager'], sensitive: true, input: z.strictObject({ personId: Id }), output: z.array(Screening), audit: 'read' }),
   /** For protection officers: who is waiting to be screened, and screenings whose attention is due or overdue. */
-  'screening.queue': method({
-    input: z.strictObject({}),
+  'screening.queue': method({ access: ['protection_officer', 'manager'], sensitive: true, input: z.strictObject({}),
     output: z.object({
       pending: z.array(QueuePerson.extend({ probableLevel: Level, probableReasons: z.array(z.string()) })),
       actions: z.array(QueuePerson.extend({ screening: ScreeningSummary, reasons: z.array(z.string()) })),
@@ -133,10 +131,9 @@ export const screeningContract = {
     audit: 'read',
   }),
   /** The rules in force and every earlier version. */
-  'screening.rules': method({ input: z.strictObject({}), output: z.object({ active: RulesVersion, versions: z.array(RulesVersion) }) }),
+  'screening.rules': method({ access: ['admin', 'protection_officer', 'manager'], input: z.strictObject({}), output: z.object({ active: RulesVersion, versions: z.array(RulesVersion) }) }),
   /** How the screenings of the last 30 days would change under proposed rules; nothing is stored. */
-  'screening.previewRules': method({
-    input: z.strictObject({ rules: RulesSchema }),
+  'screening.previewRules': method({ access: ['admin'], input: z.strictObject({ rules: RulesSchema }),
     output: z.object({
       considered: z.number().int(),
       current: z.record(Level, z.number().int()),
@@ -145,8 +142,30 @@ export const screeningContract = {
     }),
   }),
   /** Saves proposed rules as the next version; later screenings use it, earlier ones keep theirs. */
-  'screening.saveRules': method({
-    input: z.strictObject({ rules: RulesSchema, note: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500) }),
+  'screening.saveRules': method({ access: ['admin'], input: z.strictObject({ rules: RulesSchema, note: z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500) }),
     output: RulesVersion,
   }),
 };
+
+/** The screening domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'screening',
+  methods: screeningContract,
+  errors: {
+    'screening.not-found': 404,
+    'screening.invalid-answers': 400,
+    'screening.unknown-indicator': 400,
+    'screening.same-level': 409,
+    'screening.attended': 409,
+    'screening.protection-not-green': 409,
+    'screening.already-notified': 409,
+  },
+  messages,
+  tables: {
+    screening_rule_versions: { kind: 'append-only', naturalKey: [] },
+    screenings: { kind: 'append-only', naturalKey: [] },
+    screening_overrides: { kind: 'append-only', naturalKey: [] },
+    screening_attentions: { kind: 'append-only', naturalKey: [] },
+    screening_notices: { kind: 'append-only', naturalKey: ['screening_id', 'service'] },
+  },
+});

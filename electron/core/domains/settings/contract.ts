@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Empty, Locale } from '../../contract/common';
 import { method } from '../../contract/method';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 /** Centre-wide settings with their defaults. */
 export const Settings = z.object({
@@ -18,7 +20,18 @@ export const SETTINGS_DEFAULTS: Settings = Settings.parse({});
 
 export const settingsContract = {
   /** The centre's settings (idle lock, lockout, default language). */
-  'settings.get': method({ input: Empty, output: Settings }),
+  'settings.get': method({ access: 'signed-in', input: Empty, output: Settings }),
   /** Changes some settings; the rest keep their values. */
-  'settings.update': method({ input: Settings.partial().strict(), output: Settings }),
+  'settings.update': method({ access: ['admin'], input: Settings.partial().strict(), output: Settings }),
 };
+
+/** The settings domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'settings',
+  methods: settingsContract,
+  errors: {},
+  messages,
+  tables: {
+    settings: { kind: 'editable', naturalKey: ['centre_id', 'key'] },
+  },
+});

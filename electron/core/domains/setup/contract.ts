@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CountryIso3, DisplayName, Empty, Id, IsoDateTime, Locale, Password, TimeZone, Username } from '../../contract/common';
 import { method } from '../../contract/method';
+import { defineDomain } from '../define';
+import { messages } from './messages';
 
 /** Countries a centre is usually in, with their time zone (the setup form and `acogida init` default to it). */
 export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
@@ -24,13 +26,11 @@ export const setupContract = {
    * clock: the renderer takes "now" and "today" from here and the centre's zone, never from the
    * browser's own zone.
    */
-  'setup.status': method({
-    input: Empty,
+  'setup.status': method({ access: 'public', input: Empty,
     output: z.object({ initialized: z.boolean(), centre: CentreInfo.nullable(), workstationName: z.string().nullable(), now: IsoDateTime }),
   }),
   /** First run: creates the centre, this workstation's identity and the first admin account. */
-  'setup.init': method({
-    input: z.strictObject({
+  'setup.init': method({ access: 'public', input: z.strictObject({
       centre: z.strictObject({ name: DisplayName, country: CountryIso3, timeZone: TimeZone }),
       workstationName: DisplayName,
       admin: z.strictObject({ username: Username, displayName: DisplayName, password: Password }),
@@ -39,3 +39,17 @@ export const setupContract = {
     output: z.object({ centreId: Id, workstationId: Id, adminId: Id }),
   }),
 };
+
+/** The setup domain: its methods, the errors it raises (with their transport status), its texts and its tables. */
+export const domain = defineDomain({
+  name: 'setup',
+  methods: setupContract,
+  errors: {
+    'setup.already-done': 409,
+  },
+  messages,
+  tables: {
+    centres: { kind: 'editable', naturalKey: [] },
+    workstations: { kind: 'editable', naturalKey: [] },
+  },
+});

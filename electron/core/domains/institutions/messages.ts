@@ -1,0 +1,19 @@
+import type { DomainMessages } from '../define';
+
+/** The institutions domain's texts, Spanish first: the message of each error code it raises. */
+export const messages: { es: DomainMessages; en: DomainMessages } = {
+  es: {
+    errors: {
+      'institutions.not-found': 'No existe esa institución en el directorio.',
+      'institutions.unknown': 'La institución no está en el directorio o ya no está activa.',
+      'institutions.code-taken': 'Ya hay una institución con la sigla {{code}}.',
+    },
+  },
+  en: {
+    errors: {
+      'institutions.not-found': 'There is no such institution in the directory.',
+      'institutions.unknown': 'The institution is not in the directory or is no longer active.',
+      'institutions.code-taken': 'There is already an institution with the short name {{code}}.',
+    },
+  },
+};

@@ -1,0 +1,29 @@
+import type { DomainMessages } from '../define';
+
+/** The persons domain's texts, Spanish first: the message of each error code it raises. */
+export const messages: { es: DomainMessages; en: DomainMessages } = {
+  es: {
+    errors: {
+      'persons.not-found': 'No se encontró a la persona.',
+      'persons.merged': 'Este expediente fue unido a otro ({{caseNumber}}).',
+      'persons.same': 'No se puede unir un expediente consigo mismo.',
+      'suggestions.not-found': 'No se encontró la sugerencia.',
+      'suggestions.decided': 'Esta sugerencia ya fue resuelta.',
+      'merges.not-found': 'No se encontró la unión de expedientes.',
+      'merges.undone': 'Esta unión ya fue deshecha.',
+      'birth-date.future': 'La fecha de nacimiento no puede ser futura.',
+    },
+  },
+  en: {
+    errors: {
+      'persons.not-found': 'Person not found.',
+      'persons.merged': 'This record was merged into another ({{caseNumber}}).',
+      'persons.same': 'A record cannot be merged with itself.',
+      'suggestions.not-found': 'Suggestion not found.',
+      'suggestions.decided': 'This suggestion was already decided.',
+      'merges.not-found': 'Merge not found.',
+      'merges.undone': 'This merge was already undone.',
+      'birth-date.future': 'The birth date cannot be in the future.',
+    },
+  },
+};
