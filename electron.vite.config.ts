@@ -4,7 +4,13 @@ import { resolve } from 'node:path';
 
 export default defineConfig({
   main: {
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
+    // The core runs in its own worker thread (electron/core/worker): built as out/main/core-worker.js.
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'core-worker': resolve(__dirname, 'electron/core/worker/core-worker.ts') },
+      },
+    },
   },
   preload: {
     // Sandboxed preloads cannot require node_modules: it only imports `electron` and stays tiny.

@@ -62,7 +62,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['scripts/**/*.cjs', 'bin/**/*.cjs'],
+    files: ['scripts/**/*.cjs', 'bin/**/*.cjs', 'electron/**/*.cjs'],
+    languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -74,7 +75,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'electron/core must not import Electron (see ARCHITECTURE.md).' }],
+          paths: [{ name: 'electron', message: 'electron/core must not import Electron (see docs/architecture.md).' }],
           patterns: [
             { group: ['electron/*'], message: 'electron/core must not import Electron.' },
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@mantine/*'], message: 'electron/core must not import UI code.' },

@@ -56,10 +56,20 @@ export function dateOrderOption(value: string | undefined): { dateOrder?: DateOr
 }
 
 export function openCliCore(options: GlobalOptions): { core: Core; file: string } {
+  const file = cliDatabaseFile(options);
+  return { core: openCore(file, cliClock()), file };
+}
+
+/** The database file of --db (or the default), its folder created. */
+export function cliDatabaseFile(options: GlobalOptions): string {
   const file = path.resolve(options.db ?? defaultDatabasePath());
-  const clock = cliClock();
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  return { core: openCore(file, clock), file };
+  return file;
+}
+
+/** ACOGIDA_CLOCK_START checked and said (cliClock), for a core opened in its worker thread. */
+export function cliClockStart(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return cliClock(env) === systemClock ? undefined : IsoDateTime.parse(env.ACOGIDA_CLOCK_START!.trim());
 }
 
 export function cliActor(core: Core): Actor {

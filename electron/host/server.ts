@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Core } from '../core/context';
-import { dispatch } from '../core/dispatch';
 import { AppError, errorStatus } from '../core/errors';
 import { asLocale, type Locale } from '../core/i18n/translate';
+import type { CallCore } from '../core/worker/client';
 import { serveStatic } from './static-files';
 
 /** Largest request body: a manifest or alert list travels as base64 inside the JSON. */
@@ -14,7 +13,9 @@ export const MAX_JSON_DEPTH = 32;
 const TOO_LARGE = Symbol('too-large');
 
 /**
- * The loopback host: POST /api/<method> → dispatch, everything else → the built renderer.
+ * The loopback host: POST /api/<method> → the core (in its worker thread, `acogida serve`),
+ * GET /ping → answered here at once (it shows this thread is free while the core works),
+ * everything else → the built renderer.
  * Binds 127.0.0.1 only; requires JSON content type (forces a CORS preflight we never grant),
  * a loopback Host header (defeats DNS rebinding) and, when the browser names one, our own
  * Origin (a page elsewhere cannot call the API even with a simple request).
@@ -23,9 +24,9 @@ const TOO_LARGE = Symbol('too-large');
  * nothing a request carries may end the process: every request runs inside one catch that
  * answers 500 `internal` and logs, and malformed HTTP gets a 400 from `clientError`.
  */
-export function createHost(core: Core, rendererDir: string, log: (message: string, error: unknown) => void = logError): Server {
+export function createHost(call: CallCore, rendererDir: string, log: (message: string, error: unknown) => void = logError): Server {
   const server = createServer((req, res) => {
-    handleRequest(core, rendererDir, req, res).catch((error: unknown) => {
+    handleRequest(call, rendererDir, req, res).catch((error: unknown) => {
       log(`acogida: request ${req.method ?? '?'} failed`, error);
       if (!res.headersSent) sendError(res, asLocale(req.headers['x-acogida-locale']), new AppError('internal'));
       else res.destroy();
@@ -38,11 +39,12 @@ export function createHost(core: Core, rendererDir: string, log: (message: strin
   return server;
 }
 
-async function handleRequest(core: Core, rendererDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(call: CallCore, rendererDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const locale = asLocale(req.headers['x-acogida-locale']);
   const fail = (error: AppError, close = false) => sendError(res, locale, error, close);
   const host = req.headers.host ?? '';
   if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return fail(new AppError('forbidden'));
+  if (req.url === '/ping' && req.method === 'GET') return send(res, 200, { ok: true });
   const match = /^\/api\/([\w.-]{1,64})$/.exec(req.url ?? '');
   if (!match) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(new AppError('method.unknown', { method: String(req.url).slice(0, 64) }));
@@ -66,7 +68,7 @@ async function handleRequest(core: Core, rendererDir: string, req: IncomingMessa
   }
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
   const background = req.headers['x-acogida-background'] === '1';
-  const result = await dispatch(core, match[1]!, input, { token, locale, background });
+  const result = await call(match[1]!, input, { token, locale, background });
   send(res, result.ok ? 200 : errorStatus(result.error.code), result);
 }
 

@@ -1,9 +1,8 @@
 import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
 import path from 'node:path';
-import { systemClock, type Core } from '../core/context';
-import { openCore } from '../core/core';
+import { systemClock } from '../core/context';
 import { AppError } from '../core/errors';
-import { endAllSessions } from '../core/sessions';
+import { CoreWorker } from '../core/worker/client';
 import { serveStatic } from '../host/static-files';
 import { registerIpc } from './ipc';
 import { appKeys } from './keys';
@@ -32,12 +31,13 @@ function createWindow(): void {
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   if (app.isPackaged) Menu.setApplicationMenu(null);
   const file = path.join(app.getPath('userData'), 'acogida.db');
-  let core: Core;
+  // The core (SQLite and every call) runs in its worker thread; this thread draws the windows.
+  let core: CoreWorker;
   try {
-    core = openCore(file, systemClock, appKeys(file, systemClock.now()));
+    core = await CoreWorker.open({ file, keys: appKeys(file, systemClock.now()), endSessions: true, script: path.join(__dirname, 'core-worker.js') });
   } catch (error) {
     // A missing or wrong key, a database from a newer version: said in words, never a new empty database.
     const message = error instanceof AppError ? error.toValue('es').message : String(error);
@@ -45,7 +45,7 @@ void app.whenReady().then(() => {
     app.exit(1);
     return;
   }
-  endAllSessions(core); // sessions do not outlive the app
+  // Sessions do not outlive the app: the worker ended them as it opened the database.
   const rendererDir = path.join(__dirname, '../renderer');
   protocol.handle('app', async (request) => {
     const file = await serveStatic(rendererDir, new URL(request.url).pathname);
@@ -55,11 +55,11 @@ void app.whenReady().then(() => {
     });
   });
   hardenWebContents(isTrustedUrl);
-  registerIpc(core, isTrustedUrl);
+  registerIpc(core.call, isTrustedUrl);
   registerPdf(isTrustedUrl);
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
-  app.on('before-quit', () => core.db.close());
+  app.on('before-quit', () => void core.close());
 });
 
 app.on('window-all-closed', () => {

@@ -1,21 +1,21 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { Core } from '../core/context';
-import { dispatch } from '../core/dispatch';
 import { AppError } from '../core/errors';
+import { ipcOptions } from './policy';
+import type { CallCore } from '../core/worker/client';
 
 /**
- * IPC transport: one channel, sender frame checked. The session token stays here in the main
- * process (per window); the renderer never sees it.
+ * IPC transport: one channel, sender frame checked, forwarded to the core's worker thread. The
+ * session token stays here in the main process (per window); the renderer never sees it.
  */
-export function registerIpc(core: Core, isTrustedUrl: (url: string) => boolean): void {
+export function registerIpc(call: CallCore, isTrustedUrl: (url: string) => boolean): void {
   const tokens = new Map<number, string>();
   ipcMain.handle('acogida:invoke', async (event: IpcMainInvokeEvent, method: unknown, input: unknown, options: unknown) => {
     const frame = event.senderFrame;
     if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url))
       return { ok: false, error: new AppError('forbidden').toValue('es') };
     const id = event.sender.id;
-    const background = typeof options === 'object' && options !== null && (options as { background?: unknown }).background === true;
-    const result = await dispatch(core, String(method), input, { token: tokens.get(id) ?? null, background });
+    const { background, locale } = ipcOptions(options);
+    const result = await call(String(method), input, { token: tokens.get(id) ?? null, background, locale });
     if (result.ok && result.value && typeof result.value === 'object' && 'token' in result.value) {
       tokens.set(id, String(result.value.token));
       event.sender.once('destroyed', () => tokens.delete(id));
@@ -25,3 +25,4 @@ export function registerIpc(core: Core, isTrustedUrl: (url: string) => boolean):
     return result;
   });
 }
+

@@ -2,6 +2,7 @@
  * The main process's security decisions, kept free of the 'electron' import so tests can hold
  * them to account without an Electron binary (tests/unit/main-policy.test.ts).
  */
+import { asLocale, type Locale } from '../core/i18n/locales';
 
 /** The renderer is served from app://acogida/ (not file://) so it gets a real origin and our CSP. */
 export const APP_ORIGIN = 'app://acogida';
@@ -51,4 +52,13 @@ export function guardContents(contents: GuardedContents, isTrustedUrl: (url: str
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * The options the preload sends with a call: whether a poll made it, and the language the screen
+ * shows (used before sign-in; a session answers in its user's language). Anything else → defaults.
+ */
+export function ipcOptions(options: unknown): { background: boolean; locale: Locale } {
+  const o = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {};
+  return { background: o.background === true, locale: asLocale(o.locale) };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHost, listen } from '../../electron/host/server';
+import { inProcess } from '../../electron/core/worker/client';
 import { setupCentre, snapshot, staff, tempCore, tempDir } from '../helpers';
 
 let server: Server | null = null;
@@ -13,7 +14,7 @@ async function start() {
   const { adminToken } = await setupCentre(core);
   const renderer = tempDir();
   fs.writeFileSync(path.join(renderer, 'index.html'), '<meta name="csp-nonce" content="__CSP_NONCE__"><div id="root"></div>');
-  server = createHost(core, renderer);
+  server = createHost(inProcess(core), renderer);
   const url = await listen(server, 0);
   const post = (method: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });

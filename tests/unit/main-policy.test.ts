@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardContents, rendererSource, trustedUrl, windowPreferences } from '../../electron/main/policy';
+import { guardContents, ipcOptions, rendererSource, trustedUrl, windowPreferences } from '../../electron/main/policy';
 
 describe('the main process policy', () => {
   it('ignores ELECTRON_RENDERER_URL in an installed build and honours it in development', () => {
@@ -36,5 +36,16 @@ describe('the main process policy', () => {
     expect(attempt('will-redirect', 'app://acogida/llegadas')).toBe(false);
     expect(attempt('will-attach-webview')).toBe(true);
     expect(windowOpen!()).toEqual({ action: 'deny' });
+  });
+});
+
+describe('the IPC options the preload sends', () => {
+  it('answers in the language the screen shows before sign-in, and takes nothing else on trust', () => {
+    expect(ipcOptions({ background: true, locale: 'en' })).toEqual({ background: true, locale: 'en' });
+    expect(ipcOptions({ locale: 'es' })).toEqual({ background: false, locale: 'es' });
+    // An unknown language, a non-boolean flag or no options at all fall back to Spanish, in the foreground.
+    expect(ipcOptions({ background: 'yes', locale: 'fr' })).toEqual({ background: false, locale: 'es' });
+    expect(ipcOptions(null)).toEqual({ background: false, locale: 'es' });
+    expect(ipcOptions('x'.repeat(500))).toEqual({ background: false, locale: 'es' });
   });
 });

@@ -25,7 +25,7 @@ export function setTransportLocale(value: string): void {
 }
 
 /** Electron: the preload's invoke (the main process keeps the token). */
-const ipc: Transport | null = window.acogida ? (m, i, background) => window.acogida!.invoke(m, i, { background }) as Promise<Result> : null;
+const ipc: Transport | null = window.acogida ? (m, i, background) => window.acogida!.invoke(m, i, { background, locale }) as Promise<Result> : null;
 
 /** Browser on the loopback host: POST /api/<method> with the bearer token of this tab. */
 const http: Transport = async (method, input, background) => {
