@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Input, MethodName, Output } from '../electron/core/contract';
 import type { Clock, Core } from '../electron/core/context';
 import { openCore } from '../electron/core/core';
 import type { Database } from '../electron/core/db/driver';
 import { openDatabase } from '../electron/core/db/open';
 import { hostKeys } from '../electron/core/keys';
-import { dispatch, type CallOptions } from '../electron/core/dispatch';
 import type { Role } from '../electron/core/roles';
+import { callOk, initCentre, signIn } from '../electron/core/testing/fixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -63,29 +62,16 @@ export function newShift(core: Core): void {
 export const ADMIN_PASSWORD = 'admin-password-123';
 export const STAFF_PASSWORD = 'staff-password-123';
 
-export async function expectOk<M extends MethodName>(
-  core: Core,
-  method: M,
-  input: Input<M>,
-  options: CallOptions = {},
-): Promise<Output<M>> {
-  const result = await dispatch(core, method, input, options);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as Output<M>;
-}
+/** A method's value through dispatch, or a thrown error naming the code (electron/core/testing). */
+export const expectOk = callOk;
 
 /** Sets up a centre (in Guatemala unless said otherwise) and signs the admin in. */
 export async function setupCentre(
   core: Core,
   where: { country: string; timeZone: string } = { country: 'GTM', timeZone: 'America/Guatemala' },
 ): Promise<{ adminToken: string; adminId: string }> {
-  const init = await expectOk(core, 'setup.init', {
-    centre: { name: 'Centro de Recepción de Retornados', ...where },
-    workstationName: 'Mesa 1',
-    admin: { username: 'admin', displayName: 'Ana Admin', password: ADMIN_PASSWORD },
-  });
-  const login = await expectOk(core, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
-  return { adminToken: login.token, adminId: init.adminId };
+  const init = await initCentre(core, { ...where, admin: { username: 'admin', displayName: 'Ana Admin', password: ADMIN_PASSWORD } });
+  return { adminToken: await signIn(core, 'admin', ADMIN_PASSWORD), adminId: init.adminId };
 }
 
 /** Creates a staff member with the given roles and returns a signed-in token. */

@@ -2,23 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Input, MethodName, Output } from '../../core/contract';
-import type { Core } from '../../core/context';
+import type { Output } from '../../core/contract';
 import { openCore } from '../../core/core';
-import { dispatch } from '../../core/dispatch';
-import type { Role } from '../../core/roles';
 import { demoManifest } from '../demo-arrivals';
 import { percentile, type BenchRow } from './table';
+import { callAs, initCentre } from '../../core/testing/fixtures';
+import { BENCH_CENTRE } from './centre';
 
 const MOVEMENTS = Number(process.env.ACOGIDA_BENCH_STOCK_MOVEMENTS ?? 1_000_000);
 const LOTS_PER_TYPE = 40;
 const REPORT_RUNS = 50;
 
-async function as<M extends MethodName>(core: Core, roles: Role[], method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await dispatch(core, method, input, { system: { kind: 'system', userId: null, username: 'cli', roles, sessionId: null } });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as Output<M>;
-}
+const as = callAs;
 
 /**
  * The kits station on a ledger of MOVEMENTS movements (years of a busy centre): a whole
@@ -29,11 +24,7 @@ export async function benchAid(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-bench-aid-'));
   try {
     const core = openCore(path.join(dir, 'aid.db'));
-    await as(core, ['admin'], 'setup.init', {
-      centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
-      workstationName: 'bench',
-      admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
-    });
+    await initCentre(core, BENCH_CENTRE);
     const types = await as(core, ['clerk'], 'aid.types', {});
     const stocked = types.filter((t) => t.usesStock);
     const centre = core.identity!.centreId;

@@ -6,9 +6,10 @@ import { performance } from 'node:perf_hooks';
 import { openCore } from '../../core/core';
 import { openDriver, type Database } from '../../core/db/driver';
 import { openDatabase } from '../../core/db/open';
-import { dispatch } from '../../core/dispatch';
 import { hashPassword } from '../../core/passwords';
 import { percentile, type BenchRow } from './table';
+import { callOk, initCentre } from '../../core/testing/fixtures';
+import { BENCH_CENTRE } from './centre';
 
 const WRITES = 2000;
 
@@ -35,20 +36,10 @@ export async function benchFoundation(): Promise<BenchRow[]> {
     raw.close();
 
     const core = openCore(path.join(dir, 'core.db'));
-    const init = await dispatch(core, 'setup.init', {
-      centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
-      workstationName: 'bench',
-      admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
-    });
-    if (!init.ok) throw new Error(init.error.message);
-    const login = await dispatch(core, 'auth.login', { username: 'admin', password: 'bench-password-123' });
-    if (!login.ok) throw new Error(login.error.message);
-    const { token, session } = login.value as { token: string; session: { userId: string } };
+    await initCentre(core, BENCH_CENTRE);
+    const { token, session } = await callOk(core, 'auth.login', { username: BENCH_CENTRE.admin.username, password: BENCH_CENTRE.admin.password });
     const start = performance.now();
-    for (let i = 0; i < WRITES; i++) {
-      const r = await dispatch(core, 'users.update', { id: session.userId, displayName: `Nombre ${i}` }, { token });
-      if (!r.ok) throw new Error(r.error.message);
-    }
+    for (let i = 0; i < WRITES; i++) await callOk(core, 'users.update', { id: session.userId, displayName: `Nombre ${i}` }, { token });
     const dispatchRate = WRITES / ((performance.now() - start) / 1000);
     core.db.close();
 

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../../core/core';
-import { dispatch } from '../../core/dispatch';
 import { rendererBuildDir } from '../../core/paths';
 import { createHost, listen } from '../../host/server';
+import { inProcess } from '../../core/worker/client';
 import { percentile, type BenchRow } from './table';
+import { initCentre } from '../../core/testing/fixtures';
+import { BENCH_CENTRE } from './centre';
 
 const LOADS = 7;
 const TARGET_MS = 1000;
@@ -32,14 +34,9 @@ export async function benchStartup(): Promise<BenchRow[]> {
   const core = openCore(path.join(dir, 'startup.db'));
   const { chromium: playwright } = await import('playwright-core');
   const browser = await playwright.launch({ executablePath: executable, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-  const server = createHost(core, build);
+  const server = createHost(inProcess(core), build);
   try {
-    const init = await dispatch(core, 'setup.init', {
-      centre: { name: 'Bench', country: 'GTM', timeZone: 'America/Guatemala' },
-      workstationName: 'bench',
-      admin: { username: 'admin', displayName: 'Admin', password: 'bench-password-123' },
-    });
-    if (!init.ok) throw new Error(init.error.message);
+    await initCentre(core, BENCH_CENTRE);
     const url = await listen(server, 0);
     const samples: number[] = [];
     for (let i = 0; i < LOADS; i++) {
