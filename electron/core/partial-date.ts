@@ -104,7 +104,7 @@ export function ageAt(date: PartialDate | null | undefined, today: string): numb
 
 export type AgeGroup = 'child' | 'adolescent' | 'adult' | 'elder';
 
-/** SPEC age groups: children 0–12, adolescents 13–17, adults, 60+. */
+/** Age groups of docs/spec.md: children 0–12, adolescents 13–17, adults, 60+. */
 export function ageGroup(age: number | null): AgeGroup | null {
   if (age === null) return null;
   if (age <= 12) return 'child';

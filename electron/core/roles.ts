@@ -1,4 +1,4 @@
-/** The staff roles of SPEC.md. One person may hold several. */
+/** The staff roles of docs/spec.md. One person may hold several. */
 export const ROLES = [
   'clerk',
   'alert_officer',

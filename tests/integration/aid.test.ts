@@ -55,7 +55,7 @@ const later = async (c: Centre, minutes: number) => {
 };
 
 describe('humanitarian aid and stock', () => {
-  it('seeds the kits and services of SPEC with their stock use and repeat rule; the manager edits them', async () => {
+  it('seeds the kits and services of docs/spec.md with their stock use and repeat rule; the manager edits them', async () => {
     const c = await centre();
     const types = await expectOk(c.core, 'aid.types', {}, { token: c.clerk });
     expect(types.map((t) => t.code)).toEqual(['snack', 'meal', 'hygiene_kit', 'clothing', 'hydration', 'phone_call', 'sim_card', 'transport', 'shelter', 'reintegration_bonus', 'supermarket_card']);

@@ -176,6 +176,24 @@ describe('check-in, registration, consent and the case file', () => {
     expect(snapshot(core)).toEqual(before);
   });
 
+  it('refuses a language or a disability that is not on the registration list, in Spanish, changing nothing', async () => {
+    const { core, token } = await clerkCore();
+    const walkIn = { route: 'land' as const, originCountry: 'MEX', date: '2026-11-25' };
+    const before = snapshot(core);
+    for (const [person, message] of [
+      [{ languages: ['es', 'klingon'] }, 'Ese idioma no está en la lista del registro'],
+      [{ disabilities: ['x'.repeat(20)] }, 'Ese tipo de discapacidad no está en la lista del registro'],
+    ] as const) {
+      const result = await dispatch(core, 'persons.register', { walkIn, person: { givenNames: 'Selvin', firstSurname: 'Caal', ...person } }, { token });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('input.invalid');
+        expect(result.error.message).toContain(message);
+      }
+    }
+    expect(snapshot(core)).toEqual(before);
+  });
+
   it('registers a walk-in with consent; consentAllows answers per purpose and follows withdrawal', async () => {
     const { core, token } = await clerkCore();
     const { person, row } = await expectOk(

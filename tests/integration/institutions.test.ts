@@ -13,7 +13,7 @@ async function centre() {
 }
 
 describe('directory of institutions', () => {
-  it('starts with the institutions SPEC names, national first and international last', async () => {
+  it('starts with the institutions docs/spec.md names, national first and international last', async () => {
     const { core, clerk } = await centre();
     const list = await expectOk(core, 'institutions.list', {}, { token: clerk });
     expect(list).toHaveLength(INSTITUTION_SEED.length);

@@ -125,6 +125,8 @@ export const messages = {
       levels: { red: 'rojo (alta)', yellow: 'amarillo (media)', green: 'verde (baja)' },
     },
     validation: {
+      'language-unknown': 'Ese idioma no está en la lista del registro: elija uno de la lista (u «otro»).',
+      'disability-unknown': 'Ese tipo de discapacidad no está en la lista del registro: elija uno de la lista.',
       username: 'Use de 3 a 32 letras minúsculas, números, punto, guion o guion bajo.',
       password: 'La contraseña debe tener al menos 10 caracteres.',
       country: 'Use el código ISO de tres letras del país (por ejemplo GTM, HND, SLV).',
@@ -302,6 +304,8 @@ export const messages = {
       levels: { red: 'red (high)', yellow: 'yellow (medium)', green: 'green (low)' },
     },
     validation: {
+      'language-unknown': 'That language is not on the registration list: choose one from the list (or “other”).',
+      'disability-unknown': 'That kind of disability is not on the registration list: choose one from the list.',
       username: 'Use 3 to 32 lower-case letters, digits, dot, hyphen or underscore.',
       password: 'The password must have at least 10 characters.',
       country: 'Use the three-letter ISO country code (for example GTM, HND, SLV).',

@@ -45,7 +45,7 @@ const INSTITUTION_DATA = Institutions.parse(institutionsJson);
 /** Services an institution offers (health, identity, child protection…), labelled es/en. */
 export const INSTITUTION_SERVICES = INSTITUTION_DATA.services;
 export const SERVICE_CODES = INSTITUTION_SERVICES.map((s) => s.code);
-/** The directory every new centre starts with (SPEC station 8), before it adds its own. */
+/** The directory every new centre starts with (docs/spec.md, station 8), before it adds its own. */
 export const INSTITUTION_SEED = INSTITUTION_DATA.institutions;
 
 const AidTypes = z
@@ -66,7 +66,7 @@ const AidTypes = z
   })
   .refine((d) => new Set(d.types.map((t) => t.code)).size === d.types.length, 'duplicate aid type code');
 const AID_DATA = AidTypes.parse(aidTypesJson);
-/** Kits and services every new centre starts with (SPEC station 6), before it edits them. */
+/** Kits and services every new centre starts with (docs/spec.md, station 6), before it edits them. */
 export const AID_TYPE_SEED = AID_DATA.types;
 /** Donors named in the source, offered when receiving stock (others may be typed). */
 export const DONORS = AID_DATA.donors;

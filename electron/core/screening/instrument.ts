@@ -2,7 +2,7 @@ import { z } from 'zod';
 import instrumentJson from '../../../resources/data/screening-instrument.json';
 
 /**
- * The vulnerability-screening interview (SPEC station 5, the RROCM regional instrument) is data:
+ * The vulnerability-screening interview (docs/spec.md, station 5, the RROCM regional instrument) is data:
  * resources/data/screening-instrument.json. This module validates such a file, says which
  * indicators a set of answers raises, and which questions registration can pre-fill.
  */

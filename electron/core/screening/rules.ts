@@ -3,7 +3,7 @@ import rulesJson from '../../../resources/data/screening-rules.json';
 import { INDICATOR_IDS } from './instrument';
 
 /**
- * The traffic light as data (SPEC station 5): which indicators make a screening red or yellow,
+ * The traffic light as data (docs/spec.md, station 5): which indicators make a screening red or yellow,
  * and how many hours each colour gives to act. Red is tried first, then yellow; otherwise
  * green. The default lives in resources/data/screening-rules.json; an admin saves new versions.
  */

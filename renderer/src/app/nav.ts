@@ -31,7 +31,7 @@ export interface NavItem {
 // those the core answers.
 export { CASEWORK, RECEPTION };
 
-/** The stations of SPEC.md in workflow order; each becomes a link when its screen lands. */
+/** The stations of docs/spec.md in workflow order; each becomes a link when its screen lands. */
 
 export const STATIONS: NavItem[] = [
   { key: 'flow', path: '/flujo', icon: IconLayoutKanban, roles: CASEWORK },

@@ -1,7 +1,7 @@
 import { REPLICATED_COLUMNS, type Migration } from './types';
 
 /**
- * The directory of institutions (*mapeo de actores*, SPEC station 8): who a person can be
+ * The directory of institutions (*mapeo de actores*, docs/spec.md, station 8): who a person can be
  * referred to, and with whom their data may be shared (consent per institution refers to
  * these ids). Seeded at first-run setup from resources/data/institutions.json.
  */

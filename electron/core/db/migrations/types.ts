@@ -7,7 +7,7 @@ export interface Migration {
 }
 
 /**
- * Columns every replicable row carries (ARCHITECTURE.md, "The database"). `hlc` orders
+ * Columns every replicable row carries (docs/architecture.md, "The database"). `hlc` orders
  * concurrent edits across workstations; `deleted_at` is a tombstone, never a hard delete.
  */
 export const REPLICATED_COLUMNS = `

@@ -6,7 +6,7 @@ import { handle } from '../../handler';
 import { fullName, personArrivalRow } from '../persons/store';
 
 /**
- * Belongings custody (SPEC station 6): what a person hands in is tagged and kept, and given
+ * Belongings custody (docs/spec.md, station 6): what a person hands in is tagged and kept, and given
  * back on departure with the person's confirmation. A tag number is unique among items held.
  */
 

@@ -8,7 +8,7 @@ import { messages } from './messages';
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500);
 const Code = z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'validation.aidCode' });
 
-/** A kind of kit or service (SPEC station 6) and how often a person may receive it. */
+/** A kind of kit or service (docs/spec.md, station 6) and how often a person may receive it. */
 export const AidType = z.object({
   id: Id,
   code: z.string(),
@@ -84,7 +84,7 @@ const Photo = z
   .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, { error: 'validation.photo' });
 
 /**
- * Access: Kits go out at the reception desks; the manager keeps the inventory (SPEC roles).
+ * Access: Kits go out at the reception desks; the manager keeps the inventory (docs/spec.md, roles).
  */
 export const aidContract = {
   /** Kits and services this centre gives, active first. */

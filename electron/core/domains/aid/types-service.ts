@@ -46,7 +46,7 @@ export function loadAidType(ctx: ServiceContext, id: string): AidTypeRow {
 }
 
 /**
- * The kits and services of SPEC station 6, for the manager to adjust. New centres get them at
+ * The kits and services of docs/spec.md, station 6, for the manager to adjust. New centres get them at
  * setup; a database created before this station gets them the first time the list is read.
  */
 export function seedAidTypes(ctx: ServiceContext): void {

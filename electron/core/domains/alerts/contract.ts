@@ -10,7 +10,7 @@ export const ALERT_LISTS = ['interpol', 'alba-keneth', 'isabel-claudina', 'warra
 export const AlertListType = z.enum(ALERT_LISTS);
 /** Lists whose confirmed match makes the person a protection case (missing children, missing women). */
 export const PROTECTION_LISTS: readonly string[] = ['alba-keneth', 'isabel-claudina'];
-/** Lists whose confirmed match holds the person for the police (SPEC station 4). */
+/** Lists whose confirmed match holds the person for the police (docs/spec.md, station 4). */
 export const POLICE_LISTS: readonly string[] = ['warrant', 'interpol'];
 
 const SpreadsheetFile = {

@@ -37,7 +37,7 @@ export const Institution = z.object({
 export type Institution = z.infer<typeof Institution>;
 
 /**
- * Access: Everyone who works with returnees reads the directory; the manager keeps it (SPEC roles).
+ * Access: Everyone who works with returnees reads the directory; the manager keeps it (docs/spec.md, roles).
  */
 export const institutionsContract = {
   /** The directory of institutions (mapeo de actores), active ones unless asked for all. */

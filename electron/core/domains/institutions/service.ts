@@ -47,7 +47,7 @@ function guardCode(ctx: ServiceContext, code: string, exceptId: string | null): 
   if (clash) throw new AppError('institutions.code-taken', { code });
 }
 
-/** First-run setup: the institutions named in SPEC station 8, for the centre to complete. */
+/** First-run setup: the institutions named in docs/spec.md, station 8, for the centre to complete. */
 export function seedInstitutions(ctx: ServiceContext): void {
   for (const i of INSTITUTION_SEED) {
     insertRow(ctx, 'institutions', { code: i.code, name: i.name, country: i.country, level: i.level, services: JSON.stringify(i.services) });

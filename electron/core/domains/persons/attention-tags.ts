@@ -11,7 +11,7 @@ const MAJORITY_PEOPLES = new Set(['ladino', 'other']);
 type TagSource = Pick<PersonRow, 'birth_date' | 'sex' | 'gender_identity' | 'people' | 'languages' | 'interpreter_needed' | 'disabilities'>;
 
 /**
- * Differentiated-attention tags (SPEC station 5): gender, age group, disability, indigenous
+ * Differentiated-attention tags (docs/spec.md, station 5): gender, age group, disability, indigenous
  * people and language, LGBTIQ+. Derived each time from registration and the latest screening,
  * so a correction anywhere shows at every later station at once.
  */

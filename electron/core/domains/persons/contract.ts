@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkNationalId } from '../../identity-documents';
-import { canonicalPlace, hasPlaceList } from '../../reference';
+import { canonicalPlace, DISABILITY_CODES, hasPlaceList, LANGUAGE_CODES } from '../../reference';
 import { ArrivalInput } from '../arrivals/contract';
 import { ConsentInput } from '../consent/contract';
 import { CountryIso3, Id, IsoDate, IsoDateTime } from '../../contract/common';
@@ -21,7 +21,7 @@ import { CASEWORK, RECEPTION } from '../../roles';
 import { defineDomain } from '../define';
 import { messages } from './messages';
 
-/** Every field of SPEC station 2. Optional fields may be filled in later. */
+/** Every field of docs/spec.md, station 2. Optional fields may be filled in later. */
 export const PersonFields = z.strictObject({
   givenNames: NamePart,
   firstSurname: NamePart,
@@ -36,9 +36,10 @@ export const PersonFields = z.strictObject({
   originDepartment: OptionalText(80),
   originMunicipality: OptionalText(80),
   people: OptionalText(40),
-  languages: z.array(z.string().min(2).max(12)).max(12).default([]),
+  // Codes of resources/data/registry-options.json, as the registration form offers them.
+  languages: z.array(z.string().refine((code) => LANGUAGE_CODES.includes(code), { error: 'validation.language-unknown' })).max(12).default([]),
   interpreterNeeded: z.boolean().default(false),
-  disabilities: z.array(z.string().min(2).max(24)).max(10).default([]),
+  disabilities: z.array(z.string().refine((code) => DISABILITY_CODES.includes(code), { error: 'validation.disability-unknown' })).max(10).default([]),
   phone: OptionalText(40),
   familyContact: OptionalText(160),
   yearsAbroad: z.number().min(0).max(80).nullable().optional(),

@@ -9,7 +9,7 @@ import { messages } from './messages';
 
 export { Level };
 
-/** Differentiated attention (SPEC station 5): what every later station should know to treat the person well. */
+/** Differentiated attention (docs/spec.md, station 5): what every later station should know to treat the person well. */
 export const AttentionTag = z.object({
   kind: z.enum(['gender', 'age', 'disability', 'indigenous', 'language', 'interpreter', 'lgbtiq']),
   code: z.string(),

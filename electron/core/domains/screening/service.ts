@@ -35,7 +35,7 @@ interface ScreeningRow {
   screened_at: string;
 }
 
-/** What registration already knows, as answers to the questions that ask it (SPEC: pre-fill). */
+/** What registration already knows, as answers to the questions that ask it (docs/spec.md: pre-fill). */
 export function prefillAnswers(person: PersonRow, groupType: string | null, todayIso: string): Answers {
   const prefill: Answers = {};
   const age = ageAt(person.birth_date, todayIso);
@@ -313,7 +313,7 @@ export const screeningHandlers = {
       const screening = loadScreening(ctx, input.screeningId);
       if (screening.level === input.level) throw new AppError('screening.same-level');
       if (input.level === 'green' && isProtectionCase(ctx.db, screening.personId)) throw new AppError('screening.protection-not-green');
-      // The deadline of the new colour, still counted from the screening (SPEC station 5).
+      // The deadline of the new colour, still counted from the screening (docs/spec.md, station 5).
       const hours = rulesOfVersion(ctx, screening.rulesVersion)[input.level].deadline_hours;
       insertRow(ctx, 'screening_overrides', {
         screening_id: screening.id,

@@ -7,6 +7,9 @@ import { messages } from './messages';
 
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500);
 
+/** What a stock movement records; the database keeps the same list. */
+export const MovementKind = z.enum(['receipt', 'delivery', 'adjustment', 'loss', 'transfer', 'void']);
+
 export const StockLot = z.object({
   id: Id,
   typeId: Id,
@@ -40,7 +43,7 @@ export const StockMovement = z.object({
   lotId: Id,
   lotCode: z.string(),
   typeId: Id,
-  kind: z.enum(['receipt', 'delivery', 'adjustment', 'loss', 'transfer', 'void']),
+  kind: MovementKind,
   quantity: z.number().int(),
   deliveryId: z.string().nullable(),
   reason: z.string().nullable(),

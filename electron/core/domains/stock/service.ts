@@ -1,4 +1,4 @@
-import type { StockLine, StockLot } from './contract';
+import { MovementKind, type StockLine, type StockLot } from './contract';
 import type { ServiceContext } from '../../context';
 import { insertRow } from '../../db/replicated';
 import { AppError } from '../../errors';
@@ -7,10 +7,12 @@ import { loadAidType, typeName, type AidTypeRow } from '../aid/types-service';
 import { today } from '../persons/store';
 
 /**
- * The stock ledger (SPEC station 6). Every change is a movement; balances come from
- * stock_lot_balances, which triggers keep equal to the sum of movements and a CHECK keeps at or
- * above zero. Calls run in IMMEDIATE transactions, so a second workstation or click waits, then
- * sees the balance the first one left.
+ * The stock ledger (docs/spec.md, station 6). Every change is a movement; balances come from
+ * stock_lot_balances, which a trigger keeps equal to the sum of movements. There is no CHECK on
+ * the balance: the same trigger aborts a movement written on THIS workstation that would take a
+ * lot below zero (migration 0008); a movement replicated in from another desk is a fact and is
+ * applied even if the lot then shows a shortfall. Calls run in IMMEDIATE transactions, so a
+ * second click on this desk waits, then sees the balance the first one left.
  */
 
 interface LotRow {
@@ -173,7 +175,7 @@ export const stockHandlers = {
         lotId: String(r.lot_id),
         lotCode: String(r.lot_code),
         typeId: String(r.type_id),
-        kind: r.kind as 'receipt',
+        kind: MovementKind.parse(r.kind),
         quantity: Number(r.quantity),
         deliveryId: r.delivery_id as string | null,
         reason: r.reason as string | null,

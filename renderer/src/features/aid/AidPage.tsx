@@ -22,7 +22,7 @@ import { useDeliver } from './useDeliver';
 type Result = Output<'aid.deliver'> & { typeName: string };
 
 /**
- * The kits station (SPEC station 6): choose the arrival and what to give, then give it to
+ * The kits station (docs/spec.md, station 6): choose the arrival and what to give, then give it to
  * everyone present in one action (a whole flight's snack kits), to a family, or to one person.
  * The core skips who cannot receive it and says why; a repeat asks for its reason.
  */

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 
 /**
- * A repeat within the type's rule needs a reason (SPEC station 6): the core refused the delivery
+ * A repeat within the type's rule needs a reason (docs/spec.md, station 6): the core refused the delivery
  * with its message, which is shown here; the reason goes with the second try.
  */
 export function RepeatReasonModal({ message, onConfirm, onClose, loading }: { message: string | null; onConfirm: (reason: string) => void; onClose: () => void; loading: boolean }) {

@@ -6,7 +6,7 @@ import { useCallQuery } from '../../api/hooks';
 import { BelongingsList } from './BelongingsList';
 import { ReceiveBelongingsModal } from './ReceiveBelongingsModal';
 
-/** Belongings custody (SPEC station 6): what is held now, for closing time; receive and return. */
+/** Belongings custody (docs/spec.md, station 6): what is held now, for closing time; receive and return. */
 export function BelongingsPage() {
   const { t } = useTranslation();
   const held = useCallQuery('belongings.list', { held: true }, { staleTime: 0 });

@@ -10,7 +10,7 @@ import { useCurrentSession } from '../../app/session';
 import { InstitutionFormModal } from './InstitutionFormModal';
 
 /**
- * The directory of institutions (mapeo de actores, SPEC station 8). Everyone who works with
+ * The directory of institutions (mapeo de actores, docs/spec.md, station 8). Everyone who works with
  * returnees can look up an institution; the manager keeps the directory.
  */
 export function InstitutionsPage() {

@@ -11,7 +11,7 @@ import { CorrectLotModal, ReceiveLotModal } from './StockModals';
 import { TypesEditor } from './TypesEditor';
 
 /**
- * The stock of kits (SPEC station 6): balances by type with low-stock warnings, the lots of a
+ * The stock of kits (docs/spec.md, station 6): balances by type with low-stock warnings, the lots of a
  * type (expiring first) and its ledger of movements. Managers receive donations, correct lots
  * after a count, a loss or a transfer, and keep the list of kit and service types.
  */
