@@ -90,6 +90,16 @@ export function parseManifestDate(raw: string, order: DateOrder = 'dmy'): Partia
   return value && isValidPartialDate(value) ? value : null;
 }
 
+/**
+ * A whole day as people in the centre type it — dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy,
+ * dd.mm.yyyy) or yyyy-mm-dd — as yyyy-mm-dd; null when it is not a real day (31/02/2026) or
+ * not a whole date. The date fields of every screen and the manifests read dates with this one rule.
+ */
+export function parseFullDate(raw: string, order: DateOrder = 'dmy'): string | null {
+  const value = parseManifestDate(raw, order);
+  return value && value.length === 10 ? value : null;
+}
+
 export function birthYear(date: PartialDate | null | undefined): number | null {
   return date ? Number(date.slice(0, 4)) : null;
 }

@@ -55,5 +55,7 @@ describe('a date typed into a date field', () => {
     expect(parseTypedDate('31/02/2026')).toBeNull();
     expect(parseTypedDate('11/26/2026')).toBeNull();
     expect(parseTypedDate('mañana')).toBeNull();
+    // A year alone is a birth date a manifest may give, not a day a date field can show.
+    expect(parseTypedDate('1992')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { isValidPartialDate } from '@core/partial-date';
+import { parseFullDate } from '@core/partial-date';
 import { displayDate } from '@core/time';
 import { centreDate, centreTime } from './centre-time';
 // The i18next singleton that app/i18n.ts sets up; imported bare so this module stays DOM-free (unit-tested in Node).
@@ -32,16 +32,10 @@ export function formatTime(value: string | Date | null | undefined): string {
 /**
  * A date typed into a date field, as people in the centre write it: dd/mm/yyyy (also with - or .
  * and one-digit day or month), or yyyy-mm-dd. Returns yyyy-mm-dd, or null when it is no real date
- * (31/02/2026), so the field shows nothing rather than another day.
+ * (31/02/2026), so the field shows nothing rather than another day. The core's rule (partial-date.ts).
  */
 export function parseTypedDate(text: string): string | null {
-  const s = text.trim();
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const [y, mo, d] = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : [];
-  if (!y || !mo || !d) return null;
-  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  return isValidPartialDate(iso) ? iso : null;
+  return parseFullDate(text);
 }
 
 /** yyyy-mm-dd for the contract from a date picker value (Mantine 8 gives yyyy-mm-dd strings). */

@@ -5,12 +5,13 @@ import { insertRow, updateRow } from '../../db/replicated';
 import { AppError, type ErrorCode } from '../../errors';
 import { handle } from '../../handler';
 import { translate } from '../../i18n/translate';
-import { addDays, formatInstant } from '../../time';
+import { formatInstant } from '../../time';
 import { loadAidType, typeName, type AidTypeRow } from './types-service';
 import { arrivalLabel } from '../arrivals/service';
 import { centreTimeZone } from '../../centre';
 import { fullName, personArrivalRow, today } from '../persons/store';
 import { deliveryLots, reverseDelivery, StockCursor } from '../stock/service';
+import { presentSince, staying } from '../../presence';
 
 type SkipReason = (typeof SKIP_REASONS)[number];
 
@@ -168,14 +169,14 @@ export const aidHandlers = {
         .prepare(
           `SELECT a.id, a.kind, a.reference, a.carrier, a.origin_country AS originCountry, a.arrival_date AS date,
              count(pa.id) AS total,
-             coalesce(sum(pa.status = 'arrived' AND pa.departed_at IS NULL), 0) AS present
+             coalesce(sum(${staying()}), 0) AS present
            FROM arrivals a LEFT JOIN person_arrivals pa ON pa.arrival_id = a.id AND pa.deleted_at IS NULL
            WHERE a.centre_id = ? AND a.deleted_at IS NULL AND a.arrival_date BETWEEN ? AND ?
            GROUP BY a.id
            HAVING a.arrival_date = ? OR present > 0
            ORDER BY a.arrival_date DESC, a.created_at DESC`,
         )
-        .all(ctx.core.identity!.centreId, addDays(day, -7), day, day) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string; date: string; total: number; present: number }[];
+        .all(ctx.core.identity!.centreId, presentSince(day), day, day) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string; date: string; total: number; present: number }[];
       return rows.map((r) => ({ id: r.id, label: arrivalLabel(r, ctx.locale), date: r.date, present: r.present, total: r.total }));
     },
   }),

@@ -9,11 +9,11 @@ import { alertKeys, alertScore, type AlertSubject } from './match';
 import { parseAlertList } from './parse';
 import { parseManifest } from '../../manifest/parse';
 import { translateProblems } from '../../manifest/problems';
-import { addDays } from '../../time';
 import { loadPersonRow, today, type PersonRow } from '../persons/store';
 import { isOnHold, openHolds, protectionDecisions } from './state';
 import { raiseToRedForProtection } from '../screening/service';
 import { readSettings } from '../settings/store';
+import { presentSince, staying } from '../../presence';
 
 type Trigger = 'registration' | 'check-in' | 'batch' | 'list-import';
 
@@ -108,15 +108,15 @@ export function checkPerson(ctx: ServiceContext, person: PersonRow, trigger: Tri
   return flagged;
 }
 
-/** People still at the centre: arrived, not departed, arrived within the last week. */
+/** People present at the centre (electron/core/presence.ts). */
 function presentPersons(ctx: ServiceContext): PersonRow[] {
   return ctx.db
     .prepare(
       `SELECT DISTINCT p.rowid, p.* FROM person_arrivals pa JOIN arrivals a ON a.id = pa.arrival_id JOIN persons p ON p.id = pa.person_id
-       WHERE pa.status = 'arrived' AND pa.departed_at IS NULL AND pa.deleted_at IS NULL AND a.arrival_date >= ?
+       WHERE ${staying()} AND a.arrival_date >= ?
          AND p.merged_into IS NULL AND p.deleted_at IS NULL`,
     )
-    .all(addDays(today(ctx), -7)) as PersonRow[];
+    .all(presentSince(today(ctx))) as PersonRow[];
 }
 
 function holdInfo(ctx: ServiceContext, personId: string): HoldInfo {
@@ -352,7 +352,7 @@ export const alertsHandlers = {
       if (at > now) throw new AppError('alerts.hold-future');
       // The stay the person is in now (arrived, not left): a hand-over is how it ends.
       const stay = ctx.db
-        .prepare("SELECT id FROM person_arrivals WHERE person_id = ? AND status = 'arrived' AND departed_at IS NULL AND deleted_at IS NULL ORDER BY checked_in_at DESC LIMIT 1")
+        .prepare(`SELECT id FROM person_arrivals WHERE person_id = ? AND ${staying('person_arrivals')} ORDER BY checked_in_at DESC LIMIT 1`)
         .pluck()
         .get(input.personId) as string | undefined;
       for (const hold of open)

@@ -42,9 +42,12 @@ export function timelineOf(ctx: ServiceContext, personId: string) {
   // A hold as every role may see it: when it began and when it ended, never why or how.
   for (const h of holdEvents(ctx.db, personId)) events.push({ at: h.at, kind: h.kind, arrivalId: null, detail: {} });
   // Screenings as every role may see them: the colour and who changed it, never the answers.
+  // The colour each screening first had (an override is its own event below), read in one query.
+  const firstLevel = new Map(
+    (ctx.db.prepare('SELECT id, level FROM screenings WHERE person_id = ?').all(personId) as { id: string; level: string }[]).map((r) => [r.id, r.level]),
+  );
   for (const s of screeningSummaries(ctx.db, personId)) {
-    const first = ctx.db.prepare('SELECT level FROM screenings WHERE id = ?').pluck().get(s.screeningId) as string;
-    events.push({ at: s.screenedAt, kind: 'screening', arrivalId: null, detail: { level: first, sequence: s.sequence } });
+    events.push({ at: s.screenedAt, kind: 'screening', arrivalId: null, detail: { level: firstLevel.get(s.screeningId), sequence: s.sequence } });
     if (s.attendedAt) events.push({ at: s.attendedAt, kind: 'screening-attended', arrivalId: null, detail: { sequence: s.sequence } });
   }
   const overrides = ctx.db

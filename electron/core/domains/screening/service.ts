@@ -9,11 +9,11 @@ import { ageAt } from '../../partial-date';
 import { evaluateScreening, unknownIndicators } from '../../screening/evaluate';
 import { checkAnswers, INSTRUMENT, notifiesPsychology, type Answers } from '../../screening/instrument';
 import type { Level } from '../../screening/rules';
-import { addDays } from '../../time';
 import { protectionDecisions } from '../alerts/state';
 import { attentionTags, declaredLgbtiq } from '../persons/attention-tags';
 import { loadPersonRow, personArrivalRows, toPerson, today, type PersonRow } from '../persons/store';
 import { activeRules, addHours, rulesOfVersion } from './rules-service';
+import { presentSince, staying } from '../../presence';
 
 const INSTRUMENT_REF = `${INSTRUMENT.id}@${INSTRUMENT.version}`;
 const INDIGENOUS_EXCLUDED = new Set(['es', 'en', 'other']);
@@ -203,20 +203,27 @@ function protectionFloor<R extends { level: Level; reasons: string[]; deadlineHo
   return { ...result, level: 'red', reasons: [PROTECTION_REASON, ...result.reasons], deadlineHours: rulesOfVersion(ctx, result.rulesVersion).red.deadline_hours };
 }
 
-/** People present (arrived in the last 7 days, not departed) with no screening on that arrival. */
+/** Persons by id, in one query (the queues list many). */
+function personsById(ctx: ServiceContext, ids: readonly string[]): Map<string, PersonRow> {
+  const rows = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(ids)])) as PersonRow[];
+  return new Map(rows.map((p) => [p.id, p]));
+}
+
+/** People present at the centre (electron/core/presence.ts) with no screening on that arrival. */
 function pendingScreenings(ctx: ServiceContext) {
   const t = today(ctx);
   const rows = personArrivalRows(
     ctx,
-    `pa.status = 'arrived' AND pa.departed_at IS NULL AND p.merged_into IS NULL AND p.deleted_at IS NULL
+    `${staying()} AND p.merged_into IS NULL AND p.deleted_at IS NULL
      AND pa.arrival_id IN (SELECT id FROM arrivals WHERE arrival_date >= ? AND deleted_at IS NULL)
      AND NOT EXISTS (SELECT 1 FROM screenings s WHERE s.person_arrival_id = pa.id AND s.deleted_at IS NULL)`,
-    [addDays(t, -7)],
+    [presentSince(t)],
   );
   const rank = { red: 0, yellow: 1, green: 2 } as const;
+  const persons = personsById(ctx, rows.map((r) => r.personId));
   return rows
     .map((r) => {
-      const person = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(r.personId) as PersonRow;
+      const person = persons.get(r.personId)!;
       const probable = protectionFloor(ctx, person.id, evaluate(ctx, prefillAnswers(person, r.groupType, t)));
       return { ...r, tags: attentionTags(person, t, false), probableLevel: probable.level, probableReasons: probable.reasons };
     })
@@ -234,11 +241,25 @@ function dueActions(ctx: ServiceContext) {
     )
     .all(ctx.core.identity!.centreId, since) as SummaryRow[];
   const t = today(ctx);
+  // The screenings' own columns, their persons and their stays, each read once for the whole list.
+  const screenings = new Map(
+    (
+      ctx.db.prepare('SELECT id, person_id, person_arrival_id, reasons FROM screenings WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(rows.map((r) => r.id))) as {
+        id: string;
+        person_id: string;
+        person_arrival_id: string | null;
+        reasons: string;
+      }[]
+    ).map((s) => [s.id, s]),
+  );
+  const persons = personsById(ctx, [...screenings.values()].map((s) => s.person_id));
+  const stayIds = [...screenings.values()].flatMap((s) => (s.person_arrival_id ? [s.person_arrival_id] : []));
+  const stays = new Map(personArrivalRows(ctx, 'pa.id IN (SELECT value FROM json_each(?))', [JSON.stringify(stayIds)]).map((row) => [row.personArrivalId, row]));
   return rows
     .map((r) => {
-      const s = ctx.db.prepare('SELECT person_id, person_arrival_id, reasons FROM screenings WHERE id = ?').get(r.id) as { person_id: string; person_arrival_id: string | null; reasons: string };
-      const person = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(s.person_id) as PersonRow;
-      const row = s.person_arrival_id ? personArrivalRows(ctx, 'pa.id = ?', [s.person_arrival_id])[0] : undefined;
+      const s = screenings.get(r.id)!;
+      const person = persons.get(s.person_id)!;
+      const row = s.person_arrival_id ? stays.get(s.person_arrival_id) : undefined;
       const { sequence: _s, screenedAt: _a, ...screening } = toSummary(r);
       return {
         ...toPerson(person, t),
