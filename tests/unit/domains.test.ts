@@ -44,10 +44,12 @@ describe('domain registry', () => {
       }
   });
 
-  it('refuses a domain whose error has no message in a language', () => {
+  it('refuses a domain whose error or method has no text in a language', () => {
     const methods = { 'demo.ping': method({ access: 'signed-in', input: z.object({}), output: z.object({}) }) };
-    const texts = { es: { errors: { 'demo.gone': 'No está.' } }, en: { errors: {} } };
+    const named = { 'demo.ping': 'Probar' };
+    const texts = { es: { methods: named, errors: { 'demo.gone': 'No está.' } }, en: { methods: named, errors: {} } };
     expect(() => defineDomain({ name: 'demo', methods, errors: { 'demo.gone': 404 }, messages: texts, tables: {} })).toThrow(/demo.gone has no en message/);
-    expect(() => defineDomain({ name: 'demo', methods, errors: {}, messages: { es: { errors: {} }, en: { errors: { 'demo.x': 'x' } } }, tables: {} })).toThrow(/does not raise/);
+    expect(() => defineDomain({ name: 'demo', methods, errors: {}, messages: { es: { methods: named, errors: {} }, en: { methods: named, errors: { 'demo.x': 'x' } } }, tables: {} })).toThrow(/does not raise/);
+    expect(() => defineDomain({ name: 'demo', methods, errors: {}, messages: { es: { methods: named, errors: {} }, en: { methods: {}, errors: {} } }, tables: {} })).toThrow(/demo.ping has no en name/);
   });
 });

@@ -12,8 +12,10 @@ export interface TableRule {
   naturalKey: readonly string[];
 }
 
-/** Texts a domain adds to the core's catalogue: its error messages, in every language. */
+/** Texts a domain adds to the core's catalogue, in every language: its methods' names, its errors' messages. */
 export interface DomainMessages {
+  /** What each method does, as the audit viewer names it ("Registrar persona"). */
+  methods: Record<string, string>;
   errors: Record<string, string>;
 }
 
@@ -36,8 +38,8 @@ export interface DomainDefinition<
 }
 
 /**
- * Checks, while the module loads, what the types cannot: every method and every error code is
- * named `<domain>.…` or belongs to the domain's list, and both languages say every error.
+ * Checks, while the module loads, what the types cannot: both languages name every method and
+ * say every error the domain raises, and no text is left for a method or code it does not have.
  */
 export function defineDomain<
   const N extends string,
@@ -49,8 +51,13 @@ export function defineDomain<
     for (const locale of ['es', 'en'] as const)
       if (!(code in domain.messages[locale].errors)) throw new Error(`domain ${domain.name}: error ${code} has no ${locale} message`);
   }
-  for (const locale of ['es', 'en'] as const)
+  for (const locale of ['es', 'en'] as const) {
     for (const code of Object.keys(domain.messages[locale].errors))
       if (!(code in domain.errors)) throw new Error(`domain ${domain.name}: message for ${code}, which the domain does not raise`);
+    for (const name of Object.keys(domain.methods))
+      if (!domain.messages[locale].methods[name]) throw new Error(`domain ${domain.name}: method ${name} has no ${locale} name`);
+    for (const name of Object.keys(domain.messages[locale].methods))
+      if (!(name in domain.methods)) throw new Error(`domain ${domain.name}: a name for ${name}, which is not one of its methods`);
+  }
   return domain;
 }

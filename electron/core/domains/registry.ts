@@ -77,6 +77,9 @@ join('tables', 'table');
 export const REPLICATED_TABLES = Object.keys(REPLICATION) as ReplicatedTable[];
 
 /** Each domain's texts merged under one language, to be added to the core's catalogue. */
-export function domainMessages(locale: 'es' | 'en'): { errors: Record<string, string> } {
-  return { errors: Object.assign({}, ...DOMAINS.map((d) => d.messages[locale].errors)) };
+export function domainMessages(locale: 'es' | 'en'): { methods: Record<string, string>; errors: Record<string, string> } {
+  return {
+    methods: Object.assign({}, ...DOMAINS.map((d) => d.messages[locale].methods)),
+    errors: Object.assign({}, ...DOMAINS.map((d) => d.messages[locale].errors)),
+  };
 }

@@ -7,6 +7,7 @@ import { domainMessages } from '../domains/registry';
  */
 export const messages = {
   es: {
+    methods: domainMessages('es').methods,
     auditReasons: {
       'hash-mismatch': 'contenido modificado o hashes recalculados sin la clave',
       'chain-broken': 'cadena reemplazada',
@@ -186,6 +187,7 @@ export const messages = {
     },
   },
   en: {
+    methods: domainMessages('en').methods,
     auditReasons: {
       'hash-mismatch': 'content changed, or hashes recomputed without the key',
       'chain-broken': 'chain replaced',

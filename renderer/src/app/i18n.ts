@@ -22,10 +22,11 @@ export function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  // Error and validation messages come from the core's catalogue: one wording everywhere.
+  // Error and validation messages and the methods' names come from the core's catalogue (each
+  // domain's messages.ts): one wording everywhere.
   resources: {
-    es: { translation: { ...es, errors: { ...coreMessages.es.errors, network: es.common.networkError }, validation: coreMessages.es.validation, auditReasons: coreMessages.es.auditReasons } },
-    en: { translation: { ...en, errors: { ...coreMessages.en.errors, network: en.common.networkError }, validation: coreMessages.en.validation, auditReasons: coreMessages.en.auditReasons } },
+    es: { translation: { ...es, errors: { ...coreMessages.es.errors, network: es.common.networkError }, validation: coreMessages.es.validation, auditReasons: coreMessages.es.auditReasons, methods: coreMessages.es.methods } },
+    en: { translation: { ...en, errors: { ...coreMessages.en.errors, network: en.common.networkError }, validation: coreMessages.en.validation, auditReasons: coreMessages.en.auditReasons, methods: coreMessages.en.methods } },
   },
   lng: initialLanguage(),
   fallbackLng: 'es',

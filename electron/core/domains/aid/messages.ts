@@ -1,8 +1,20 @@
 import type { DomainMessages } from '../define';
 
-/** The aid domain's texts, Spanish first: the message of each error code it raises. */
+/** The aid domain's texts, Spanish first: each method's name (the audit viewer shows it) and each error's message. */
 export const messages: { es: DomainMessages; en: DomainMessages } = {
   es: {
+    methods: {
+      'aid.types': 'Consultar kits y servicios',
+      'aid.createType': 'Crear tipo de kit o servicio',
+      'aid.updateType': 'Modificar tipo de kit o servicio',
+      'aid.arrivals': 'Consultar arribos con personas presentes',
+      'aid.deliver': 'Entregar kit o servicio',
+      'aid.void': 'Anular entrega',
+      'aid.deliveries': 'Consultar entregas',
+      'belongings.receive': 'Recibir pertenencias en custodia',
+      'belongings.return': 'Devolver pertenencias',
+      'belongings.list': 'Consultar pertenencias en custodia',
+    },
     errors: {
       'aid.type-not-found': 'No existe ese tipo de kit o servicio.',
       'aid.type-inactive': '«{{type}}» ya no se entrega (está desactivado).',
@@ -19,6 +31,18 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     },
   },
   en: {
+    methods: {
+      'aid.types': 'View kits and services',
+      'aid.createType': 'Create a kind of kit or service',
+      'aid.updateType': 'Change a kind of kit or service',
+      'aid.arrivals': 'List arrivals with people present',
+      'aid.deliver': 'Deliver a kit or service',
+      'aid.void': 'Void a delivery',
+      'aid.deliveries': 'View deliveries',
+      'belongings.receive': 'Take belongings into custody',
+      'belongings.return': 'Return belongings',
+      'belongings.list': 'View belongings in custody',
+    },
     errors: {
       'aid.type-not-found': 'There is no such kind of kit or service.',
       'aid.type-inactive': '“{{type}}” is no longer given (it is deactivated).',

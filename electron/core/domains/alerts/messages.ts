@@ -1,8 +1,19 @@
 import type { DomainMessages } from '../define';
 
-/** The alerts domain's texts, Spanish first: the message of each error code it raises. */
+/** The alerts domain's texts, Spanish first: each method's name (the audit viewer shows it) and each error's message. */
 export const messages: { es: DomainMessages; en: DomainMessages } = {
   es: {
+    methods: {
+      'alerts.import': 'Importar lista de alerta',
+      'alerts.lists': 'Consultar listas de alerta',
+      'alerts.checkArrival': 'Verificar un arribo contra las listas',
+      'alerts.checkFile': 'Verificar un archivo de personas contra las listas',
+      'alerts.queue': 'Consultar la revisión de alertas',
+      'alerts.decide': 'Decidir una posible coincidencia',
+      'alerts.status': 'Consultar estado de verificación',
+      'alerts.hold': 'Consultar una retención',
+      'alerts.resolveHold': 'Registrar entrega o liberación de una persona retenida',
+    },
     errors: {
       'alerts.invalid': 'El archivo tiene {{count}} errores; no se cambió nada.',
       'alerts.not-found': 'No existe esa posible coincidencia.',
@@ -13,6 +24,17 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     },
   },
   en: {
+    methods: {
+      'alerts.import': 'Import alert list',
+      'alerts.lists': 'View alert lists',
+      'alerts.checkArrival': 'Check an arrival against the lists',
+      'alerts.checkFile': 'Check a file of people against the lists',
+      'alerts.queue': 'View the alert review',
+      'alerts.decide': 'Decide a possible match',
+      'alerts.status': 'View check status',
+      'alerts.hold': 'View a hold',
+      'alerts.resolveHold': 'Record the hand-over or release of a person on hold',
+    },
     errors: {
       'alerts.invalid': 'The file has {{count}} errors; nothing was changed.',
       'alerts.not-found': 'There is no such possible match.',

@@ -1,8 +1,15 @@
 import type { DomainMessages } from '../define';
 
-/** The arrivals domain's texts, Spanish first: the message of each error code it raises. */
+/** The arrivals domain's texts, Spanish first: each method's name (the audit viewer shows it) and each error's message. */
 export const messages: { es: DomainMessages; en: DomainMessages } = {
   es: {
+    methods: {
+      'arrivals.create': 'Crear arribo',
+      'arrivals.list': 'Listar arribos',
+      'arrivals.get': 'Consultar arribo',
+      'arrivals.checkIn': 'Marcar llegada',
+      'arrivals.close': 'Cerrar arribo',
+    },
     errors: {
       'arrivals.not-found': 'No se encontró el arribo.',
       'arrivals.closed': 'El arribo ya está cerrado.',
@@ -11,6 +18,13 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     },
   },
   en: {
+    methods: {
+      'arrivals.create': 'Create arrival',
+      'arrivals.list': 'List arrivals',
+      'arrivals.get': 'View arrival',
+      'arrivals.checkIn': 'Check in',
+      'arrivals.close': 'Close arrival',
+    },
     errors: {
       'arrivals.not-found': 'Arrival not found.',
       'arrivals.closed': 'The arrival is already closed.',

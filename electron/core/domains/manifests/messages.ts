@@ -1,8 +1,15 @@
 import type { DomainMessages } from '../define';
 
-/** The manifests domain's texts, Spanish first: the message of each error code it raises. */
+/** The manifests domain's texts, Spanish first: each method's name (the audit viewer shows it) and each error's message. */
 export const messages: { es: DomainMessages; en: DomainMessages } = {
   es: {
+    methods: {
+      'manifests.preview': 'Revisar manifiesto',
+      'manifests.import': 'Importar manifiesto',
+      'manifests.progress': 'Consultar avance de importación',
+      'manifests.imports': "Ver las importaciones de manifiesto de un arribo",
+      'manifests.undo': "Deshacer una importación de manifiesto",
+    },
     errors: {
       'manifest.invalid': 'El manifiesto tiene {{count}} errores; no se importó ninguna fila. Corrija el archivo y vuelva a intentarlo.',
       'manifest.import-not-found': 'No existe esa importación de manifiesto.',
@@ -11,6 +18,13 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     },
   },
   en: {
+    methods: {
+      'manifests.preview': 'Preview manifest',
+      'manifests.import': 'Import manifest',
+      'manifests.progress': 'Check import progress',
+      'manifests.imports': "View the manifest imports of an arrival",
+      'manifests.undo': "Undo a manifest import",
+    },
     errors: {
       'manifest.invalid': 'The manifest has {{count}} errors; no row was imported. Fix the file and try again.',
       'manifest.import-not-found': 'There is no such manifest import.',

@@ -1,8 +1,18 @@
 import type { DomainMessages } from '../define';
 
-/** The persons domain's texts, Spanish first: the message of each error code it raises. */
+/** The persons domain's texts, Spanish first: each method's name (the audit viewer shows it) and each error's message. */
 export const messages: { es: DomainMessages; en: DomainMessages } = {
   es: {
+    methods: {
+      'persons.register': 'Registrar persona',
+      'persons.get': 'Consultar expediente',
+      'persons.search': 'Buscar personas',
+      'persons.link': 'Unir llegada a persona existente',
+      'persons.dismissSuggestion': 'Descartar posible retornado anterior',
+      'persons.merge': 'Unir expedientes',
+      'persons.unmerge': 'Deshacer unión de expedientes',
+      'persons.certificate': 'Emitir constancia',
+    },
     errors: {
       'persons.not-found': 'No se encontró a la persona.',
       'persons.merged': 'Este expediente fue unido a otro ({{caseNumber}}).',
@@ -15,6 +25,16 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     },
   },
   en: {
+    methods: {
+      'persons.register': 'Register person',
+      'persons.get': 'View case file',
+      'persons.search': 'Search persons',
+      'persons.link': 'Link arrival to existing person',
+      'persons.dismissSuggestion': 'Dismiss possible repeat returnee',
+      'persons.merge': 'Merge case files',
+      'persons.unmerge': 'Undo case-file merge',
+      'persons.certificate': 'Issue certificate',
+    },
     errors: {
       'persons.not-found': 'Person not found.',
       'persons.merged': 'This record was merged into another ({{caseNumber}}).',

@@ -1,8 +1,14 @@
 import type { DomainMessages } from '../define';
 
-/** The stock domain's texts, Spanish first: the message of each error code it raises. */
+/** The stock domain's texts, Spanish first: each method's name (the audit viewer shows it) and each error's message. */
 export const messages: { es: DomainMessages; en: DomainMessages } = {
   es: {
+    methods: {
+      'stock.report': 'Consultar existencias',
+      'stock.movements': 'Consultar movimientos de inventario',
+      'stock.receive': 'Recibir lote de donación',
+      'stock.correct': 'Ajuste, pérdida o traslado de inventario',
+    },
     errors: {
       'stock.insufficient': 'No quedan existencias de {{type}} (disponibles: {{available}}).',
       'stock.not-stocked': '«{{type}}» es un servicio sin inventario.',
@@ -13,6 +19,12 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     },
   },
   en: {
+    methods: {
+      'stock.report': 'View stock',
+      'stock.movements': 'View stock movements',
+      'stock.receive': 'Receive a donated lot',
+      'stock.correct': 'Stock adjustment, loss or transfer',
+    },
     errors: {
       'stock.insufficient': 'No {{type}} left in stock (available: {{available}}).',
       'stock.not-stocked': '“{{type}}” is a service without inventory.',

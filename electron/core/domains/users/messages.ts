@@ -1,8 +1,16 @@
 import type { DomainMessages } from '../define';
 
-/** The users domain's texts, Spanish first: the message of each error code it raises. */
+/** The users domain's texts, Spanish first: each method's name (the audit viewer shows it) and each error's message. */
 export const messages: { es: DomainMessages; en: DomainMessages } = {
   es: {
+    methods: {
+      'users.list': 'Listar usuarios',
+      'users.create': 'Crear usuario',
+      'users.update': 'Editar usuario',
+      'users.setDisabled': 'Activar o desactivar usuario',
+      'users.resetPassword': 'Nueva contraseña de usuario',
+      'users.unlock': 'Desbloquear usuario',
+    },
     errors: {
       'users.username-taken': 'El nombre de usuario «{{username}}» ya existe.',
       'users.not-found': 'No se encontró el usuario.',
@@ -13,6 +21,14 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     },
   },
   en: {
+    methods: {
+      'users.list': 'List users',
+      'users.create': 'Create user',
+      'users.update': 'Edit user',
+      'users.setDisabled': 'Enable or disable user',
+      'users.resetPassword': 'New user password',
+      'users.unlock': 'Unlock user',
+    },
     errors: {
       'users.username-taken': 'The user name “{{username}}” already exists.',
       'users.not-found': 'User not found.',
