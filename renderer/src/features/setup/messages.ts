@@ -1,0 +1,51 @@
+import { featureMessages } from '../../app/locales/shape';
+
+/** The texts of this station's screens, Spanish first; the type makes English say the same keys. */
+export const setupMessages = featureMessages({
+  es: {
+    setup: {
+      title: 'Configuración inicial',
+      intro: 'Este puesto aún no está configurado. Registre el centro, el nombre de este puesto y la primera cuenta de administración.',
+      centreSection: 'Centro',
+      centreName: 'Nombre del centro',
+      centreNamePlaceholder: 'Centro de Recepción de Retornados',
+      country: 'País',
+      timeZone: 'Zona horaria',
+      workstationName: 'Nombre de este puesto',
+      workstationPlaceholder: 'Mesa de registro 1',
+      adminSection: 'Cuenta de administración',
+      adminName: 'Nombre completo',
+      username: 'Usuario',
+      password: 'Contraseña',
+      passwordHint: 'Al menos 10 caracteres.',
+      passwordRepeat: 'Repita la contraseña',
+      passwordRepeatHint: 'Escríbala otra vez para evitar errores.',
+      passwordMismatch: 'Las contraseñas no coinciden.',
+      submit: 'Configurar y continuar',
+      done: 'El centro quedó configurado. Inicie sesión con la cuenta de administración.',
+    },
+  },
+  en: {
+    setup: {
+      title: 'First-run setup',
+      intro: 'This workstation is not set up yet. Register the centre, the name of this workstation and the first administrator account.',
+      centreSection: 'Centre',
+      centreName: 'Centre name',
+      centreNamePlaceholder: 'Returnee Reception Centre',
+      country: 'Country',
+      timeZone: 'Time zone',
+      workstationName: 'Name of this workstation',
+      workstationPlaceholder: 'Registration desk 1',
+      adminSection: 'Administrator account',
+      adminName: 'Full name',
+      username: 'User name',
+      password: 'Password',
+      passwordHint: 'At least 10 characters.',
+      passwordRepeat: 'Repeat the password',
+      passwordRepeatHint: 'Type it again to avoid typos.',
+      passwordMismatch: 'The passwords do not match.',
+      submit: 'Set up and continue',
+      done: 'The centre is set up. Sign in with the administrator account.',
+    },
+  },
+});
