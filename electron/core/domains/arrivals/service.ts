@@ -9,68 +9,20 @@ import { addDays, zonedTime } from '../../time';
 import { checkPerson } from '../alerts/service';
 import { centreTimeZone } from '../../centre';
 import { loadPersonRow, personArrivalRow, personArrivalRows, today } from '../persons/store';
-
-interface ArrivalRow {
-  id: string;
-  kind: Arrival['kind'];
-  route: Arrival['route'];
-  origin_country: string;
-  carrier: string | null;
-  reference: string | null;
-  arrival_date: string;
-  scheduled_at: string | null;
-  actual_at: string | null;
-  point_of_entry: string | null;
-  manifest_file: string | null;
-  closed_at: string | null;
-  expected: number;
-  arrived: number;
-  no_show: number;
-}
-
-const SELECT = `
-  SELECT a.*,
-    (SELECT count(*) FROM person_arrivals pa WHERE pa.arrival_id = a.id AND pa.deleted_at IS NULL AND pa.status = 'expected') AS expected,
-    (SELECT count(*) FROM person_arrivals pa WHERE pa.arrival_id = a.id AND pa.deleted_at IS NULL AND pa.status = 'arrived') AS arrived,
-    (SELECT count(*) FROM person_arrivals pa WHERE pa.arrival_id = a.id AND pa.deleted_at IS NULL AND pa.status = 'no_show') AS no_show
-  FROM arrivals a WHERE a.deleted_at IS NULL`;
-
-function toArrival(r: ArrivalRow): Arrival {
-  return {
-    id: r.id,
-    kind: r.kind,
-    route: r.route,
-    originCountry: r.origin_country,
-    carrier: r.carrier,
-    reference: r.reference,
-    date: r.arrival_date,
-    scheduledAt: r.scheduled_at,
-    actualAt: r.actual_at,
-    pointOfEntry: r.point_of_entry,
-    manifestFile: r.manifest_file,
-    closedAt: r.closed_at,
-    counts: { expected: r.expected, arrived: r.arrived, noShow: r.no_show, total: r.expected + r.arrived + r.no_show },
-  };
-}
+import { findArrival, listArrivals, openWalkInArrival, stayByTicket } from './store';
 
 export function loadArrival(ctx: ServiceContext, id: string): Arrival {
-  const row = ctx.db.prepare(`${SELECT} AND a.id = ?`).get(id) as ArrivalRow | undefined;
-  if (!row) throw new AppError('arrivals.not-found');
+  const arrival = findArrival(ctx.db, id);
+  if (!arrival) throw new AppError('arrivals.not-found');
   ctx.records.add(id);
-  return toArrival(row);
+  return arrival;
 }
 
 export function createArrival(ctx: ServiceContext, input: ArrivalInput, manifestFile: string | null = null): string {
   // People who come on their own the same day through the same point of entry form one arrival
   // (one row on the list, one "give to everyone" at the kits desk), not one arrival each.
   if (input.kind === 'walk_in') {
-    const same = ctx.db
-      .prepare(
-        `SELECT id FROM arrivals WHERE centre_id = ? AND kind = 'walk_in' AND arrival_date = ? AND route = ? AND origin_country = ?
-           AND coalesce(point_of_entry, '') = ? AND closed_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1`,
-      )
-      .pluck()
-      .get(ctx.core.identity!.centreId, input.date, input.route, input.originCountry, input.pointOfEntry ?? '') as string | undefined;
+    const same = openWalkInArrival(ctx.db, ctx.core.identity!.centreId, { ...input, pointOfEntry: input.pointOfEntry ?? '' });
     if (same) return same;
   }
   return insertRow(ctx, 'arrivals', {
@@ -111,10 +63,7 @@ export const arrivalsHandlers = {
       // Scheduled arrivals of the coming weeks show too: they are how a centre prepares.
       const to = input.to ?? addDays(today(ctx), 60);
       const from = input.from ?? addDays(today(ctx), -30);
-      const rows = ctx.db
-        .prepare(`${SELECT} AND a.centre_id = ? AND a.arrival_date BETWEEN ? AND ? ORDER BY a.arrival_date DESC, coalesce(a.actual_at, a.scheduled_at, a.created_at) DESC`)
-        .all(ctx.core.identity!.centreId, from, to) as ArrivalRow[];
-      return rows.map(toArrival);
+      return listArrivals(ctx.db, ctx.core.identity!.centreId, from, to);
     },
   }),
 
@@ -131,11 +80,9 @@ export const arrivalsHandlers = {
       if ('personArrivalId' in input) id = input.personArrivalId;
       else {
         const code = input.ticketCode.toUpperCase().replace(/[^A-Z0-9]/g, '');
-        const found = ctx.db
-          .prepare('SELECT id FROM person_arrivals WHERE arrival_id = ? AND ticket_code = ? AND deleted_at IS NULL')
-          .get(input.arrivalId, code) as { id: string } | undefined;
+        const found = stayByTicket(ctx.db, input.arrivalId, code);
         if (!found) throw new AppError('checkin.not-found');
-        id = found.id;
+        id = found;
       }
       const row = personArrivalRow(ctx, id);
       openArrival(ctx, row.arrivalId);

@@ -11,21 +11,16 @@ import { heldTags } from '../aid/belongings';
 import { arrivalScreening } from '../screening/service';
 import { consentAllows } from '../consent/service';
 import { personArrivalRow, personArrivalRows, today } from '../persons/store';
+import { arrivalsBetween, staysWithDelivery } from './store';
 
 export const flowHandlers = {
   'flow.board': handle('flow.board', {
     run(ctx, input) {
       const date = input.date ?? today(ctx);
-      const arrivals = ctx.db
-        .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date = ? AND deleted_at IS NULL ORDER BY created_at')
-        .all(ctx.core.identity!.centreId, date) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string }[];
+      const centreId = ctx.core.identity!.centreId;
+      const arrivals = arrivalsBetween(ctx.db, centreId, date, date);
       // Overdue deadlines are not only today's: like the protection officer's queue, look back 30 days.
-      const earlier =
-        input.status === 'overdue' && !input.arrivalId
-          ? (ctx.db
-              .prepare('SELECT id, kind, reference, carrier, origin_country AS originCountry FROM arrivals WHERE centre_id = ? AND arrival_date >= ? AND arrival_date < ? AND deleted_at IS NULL ORDER BY created_at')
-              .all(ctx.core.identity!.centreId, addDays(date, -30), date) as typeof arrivals)
-          : [];
+      const earlier = input.status === 'overdue' && !input.arrivalId ? arrivalsBetween(ctx.db, centreId, addDays(date, -30), addDays(date, -1)) : [];
       const labels = new Map([...arrivals, ...earlier].map((a) => [a.id, arrivalLabel(a, ctx.locale)]));
       const ids = input.arrivalId ? [input.arrivalId] : [...arrivals, ...earlier].map((a) => a.id);
       if (!ids.length) return { date, arrivals: [], rows: [] };
@@ -33,7 +28,7 @@ export const flowHandlers = {
       const nowIso = ctx.clock.now().toISOString();
       const found = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids);
       const tags = tagsOf(ctx.db, found.map((r) => r.personId), today(ctx));
-      const hasDelivery = ctx.db.prepare('SELECT 1 FROM aid_deliveries WHERE person_arrival_id = ? AND voided_at IS NULL AND deleted_at IS NULL LIMIT 1').pluck();
+      const delivered = staysWithDelivery(ctx.db, found.map((r) => r.personArrivalId));
       const rows: FlowRow[] = found.map((r) => {
         const alerts = alertStatus(ctx.db, r.personId);
         const screening = arrivalScreening(ctx.db, r.personArrivalId);
@@ -51,7 +46,7 @@ export const flowHandlers = {
             // A held person is not "checked and clear", whatever the review queue says.
             alerts: alerts.status === 'cleared' && !alerts.onHold,
             screening: screening !== null,
-            kits: hasDelivery.get(r.personArrivalId) !== undefined,
+            kits: delivered.has(r.personArrivalId),
             care: null,
             referral: null,
             departed: r.departedAt !== null,

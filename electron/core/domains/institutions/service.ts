@@ -4,47 +4,25 @@ import { insertRow, updateRow } from '../../db/replicated';
 import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { INSTITUTION_SEED } from '../../reference';
-
-interface InstitutionRow {
-  id: string;
-  code: string;
-  name: string;
-  country: string;
-  level: Institution['level'];
-  services: string;
-  contact: string | null;
-  hours: string | null;
-  address: string | null;
-  active: number;
-}
-
-const SELECT = `SELECT id, code, name, country, level, services, contact, hours, address, active
-  FROM institutions WHERE centre_id = ? AND deleted_at IS NULL`;
-
-function toInstitution(row: InstitutionRow): Institution {
-  return { ...row, services: JSON.parse(row.services) as string[], active: row.active === 1 };
-}
+import { findInstitution, institutionCodeTaken, listInstitutions } from './store';
 
 /** One institution of this centre's directory, or institutions.not-found. */
 export function loadInstitution(ctx: ServiceContext, id: string): Institution {
-  const row = ctx.db.prepare(`${SELECT} AND id = ?`).get(ctx.core.identity!.centreId, id) as InstitutionRow | undefined;
-  if (!row) throw new AppError('institutions.not-found');
+  const institution = findInstitution(ctx.db, ctx.core.identity!.centreId, id);
+  if (!institution) throw new AppError('institutions.not-found');
   ctx.records.add(id);
-  return toInstitution(row);
+  return institution;
 }
 
 /** An institution a new consent or referral may name: in the directory and active. */
 export function requireActiveInstitution(ctx: ServiceContext, id: string): Institution {
-  const row = ctx.db.prepare(`${SELECT} AND id = ?`).get(ctx.core.identity!.centreId, id) as InstitutionRow | undefined;
-  if (!row || row.active !== 1) throw new AppError('institutions.unknown', { institution: id.slice(0, 40) });
-  return toInstitution(row);
+  const institution = findInstitution(ctx.db, ctx.core.identity!.centreId, id);
+  if (!institution?.active) throw new AppError('institutions.unknown', { institution: id.slice(0, 40) });
+  return institution;
 }
 
 function guardCode(ctx: ServiceContext, code: string, exceptId: string | null): void {
-  const clash = ctx.db
-    .prepare('SELECT id FROM institutions WHERE centre_id = ? AND code = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?')
-    .get(ctx.core.identity!.centreId, code, exceptId);
-  if (clash) throw new AppError('institutions.code-taken', { code });
+  if (institutionCodeTaken(ctx.db, ctx.core.identity!.centreId, code, exceptId)) throw new AppError('institutions.code-taken', { code });
 }
 
 /** First-run setup: the institutions named in docs/spec.md, station 8, for the centre to complete. */
@@ -57,10 +35,7 @@ export function seedInstitutions(ctx: ServiceContext): void {
 export const institutionsHandlers = {
   'institutions.list': handle('institutions.list', {
     run(ctx, input) {
-      const rows = ctx.db
-        .prepare(`${SELECT} ${input.includeInactive ? '' : 'AND active = 1'} ORDER BY country = 'INT', country, code`)
-        .all(ctx.core.identity!.centreId) as InstitutionRow[];
-      return rows.map(toInstitution);
+      return listInstitutions(ctx.db, ctx.core.identity!.centreId, input.includeInactive);
     },
   }),
   'institutions.create': handle('institutions.create', {

@@ -24,3 +24,8 @@ export function readSettings(db: Database): Settings {
   }
   return result as Settings;
 }
+
+/** The row id of one setting of the centre, if it was ever set. */
+export function settingId(db: Database, centreId: string, key: string): string | undefined {
+  return db.prepare('SELECT id FROM settings WHERE centre_id = ? AND key = ? AND deleted_at IS NULL').pluck().get(centreId, key) as string | undefined;
+}

@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { SETTINGS_DEFAULTS } from '../settings/contract';
 import { hashPassword } from '../../passwords';
+import { readCentre, workstationName, writeIdentity } from './store';
 
 /** The system account the CLI acts as; it has no password and cannot sign in. */
 export const CLI_USERNAME = 'cli';
@@ -17,15 +18,10 @@ export const setupHandlers = {
       const identity = ctx.core.identity;
       const now = ctx.clock.now().toISOString();
       if (!identity) return { initialized: false, centre: null, workstationName: null, now };
-      const centre = ctx.db
-        .prepare('SELECT id, name, country, time_zone AS timeZone FROM centres WHERE id = ?')
-        .get(identity.centreId) as { id: string; name: string; country: string; timeZone: string };
+      const centre = readCentre(ctx.db, identity.centreId);
       if (ctx.actor.kind === 'anonymous')
         return { initialized: true, centre: { id: null, name: centre.name, country: null, timeZone: centre.timeZone }, workstationName: null, now };
-      const ws = ctx.db.prepare('SELECT name FROM workstations WHERE id = ?').get(identity.workstationId) as {
-        name: string;
-      };
-      return { initialized: true, centre, workstationName: ws.name, now };
+      return { initialized: true, centre, workstationName: workstationName(ctx.db, identity.workstationId), now };
     },
   }),
 
@@ -38,9 +34,7 @@ export const setupHandlers = {
       if (ctx.core.identity) throw new AppError('setup.already-done');
       const centreId = uuidv7();
       const workstationId = uuidv7();
-      ctx.db
-        .prepare("INSERT INTO local_meta (key, value) VALUES ('centre_id', ?), ('workstation_id', ?)")
-        .run(centreId, workstationId);
+      writeIdentity(ctx.db, centreId, workstationId);
       ctx.core.identity = { centreId, workstationId };
       ctx.core.hlc = createHlc(ctx.db, workstationId, ctx.clock);
       ctx.onRollback(() => {

@@ -6,39 +6,13 @@ import { handle } from '../../handler';
 import { canManageUser, isAdminGranted, type Role } from '../../roles';
 import { endSessionsOfUser } from '../../sessions';
 import { hashPassword } from '../../passwords';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  roles: string;
-  disabled_at: string | null;
-  created_at: string;
-  locked_until: string | null;
-}
-
-const SELECT_USER = `
-  SELECT u.id, u.username, u.display_name, u.roles, u.disabled_at, u.created_at, t.locked_until
-  FROM users u LEFT JOIN login_throttle t ON t.user_id = u.id
-  WHERE u.centre_id = ? AND u.deleted_at IS NULL AND u.is_system = 0`;
-
-function toUser(row: UserRow, now: Date): User {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    roles: JSON.parse(row.roles) as Role[],
-    disabled: row.disabled_at !== null,
-    lockedUntil: row.locked_until && new Date(row.locked_until) > now ? row.locked_until : null,
-    createdAt: row.created_at,
-  };
-}
+import { activeAdminsOtherThan, clearLoginThrottle, findUser, listUsers, usernameTaken } from './store';
 
 function loadUser(ctx: ServiceContext, id: string): User {
-  const row = ctx.db.prepare(`${SELECT_USER} AND u.id = ?`).get(ctx.core.identity!.centreId, id) as UserRow | undefined;
-  if (!row) throw new AppError('users.not-found');
+  const user = findUser(ctx.db, ctx.core.identity!.centreId, id, ctx.clock.now());
+  if (!user) throw new AppError('users.not-found');
   ctx.records.add(id);
-  return toUser(row, ctx.clock.now());
+  return user;
 }
 
 /**
@@ -67,24 +41,11 @@ function roleChanges(before: readonly Role[], after: readonly Role[]): Role[] {
   return [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
 }
 
-function activeAdminsOtherThan(ctx: ServiceContext, id: string): number {
-  const row = ctx.db
-    .prepare(
-      `SELECT count(*) AS n FROM users, json_each(users.roles) r
-       WHERE users.centre_id = ? AND users.id <> ? AND users.deleted_at IS NULL AND users.disabled_at IS NULL
-         AND users.is_system = 0 AND r.value = 'admin'`,
-    )
-    .get(ctx.core.identity!.centreId, id) as { n: number };
-  return row.n;
-}
 
 export const usersHandlers = {
   'users.list': handle('users.list', {
     run(ctx, input) {
-      const rows = ctx.db
-        .prepare(`${SELECT_USER} ${input.includeDisabled ? '' : 'AND u.disabled_at IS NULL'} ORDER BY u.display_name COLLATE NOCASE`)
-        .all(ctx.core.identity!.centreId) as UserRow[];
-      return rows.map((r) => toUser(r, ctx.clock.now()));
+      return listUsers(ctx.db, ctx.core.identity!.centreId, input.includeDisabled, ctx.clock.now());
     },
   }),
 
@@ -92,10 +53,7 @@ export const usersHandlers = {
     prepare: (_ctx, input) => hashPassword(input.password),
     run(ctx, input, passwordHash) {
       guardRoles(ctx, null, input.roles);
-      const taken = ctx.db
-        .prepare('SELECT 1 FROM users WHERE centre_id = ? AND username = ? AND deleted_at IS NULL')
-        .get(ctx.core.identity!.centreId, input.username);
-      if (taken) throw new AppError('users.username-taken', { username: input.username });
+      if (usernameTaken(ctx.db, ctx.core.identity!.centreId, input.username)) throw new AppError('users.username-taken', { username: input.username });
       const id = insertRow(ctx, 'users', {
         username: input.username,
         display_name: input.displayName,
@@ -110,7 +68,7 @@ export const usersHandlers = {
     run(ctx, input) {
       const user = loadUser(ctx, input.id);
       guardRoles(ctx, user, input.roles);
-      if (input.roles && user.roles.includes('admin') && !input.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
+      if (input.roles && user.roles.includes('admin') && !input.roles.includes('admin') && activeAdminsOtherThan(ctx.db, ctx.core.identity!.centreId, user.id) === 0)
         throw new AppError('users.last-admin');
       const patch: Record<string, unknown> = {};
       if (input.displayName !== undefined) patch.display_name = input.displayName;
@@ -125,7 +83,7 @@ export const usersHandlers = {
       const user = loadUser(ctx, input.id);
       guardRoles(ctx, user, undefined);
       if (input.disabled && user.id === ctx.actor.userId) throw new AppError('users.cannot-disable-self');
-      if (input.disabled && user.roles.includes('admin') && activeAdminsOtherThan(ctx, user.id) === 0)
+      if (input.disabled && user.roles.includes('admin') && activeAdminsOtherThan(ctx.db, ctx.core.identity!.centreId, user.id) === 0)
         throw new AppError('users.last-admin');
       if (input.disabled !== user.disabled) {
         updateRow(ctx, 'users', user.id, { disabled_at: input.disabled ? ctx.clock.now().toISOString() : null });
@@ -141,7 +99,7 @@ export const usersHandlers = {
       const user = loadUser(ctx, input.id);
       guardRoles(ctx, user, undefined);
       updateRow(ctx, 'users', user.id, { password_hash: passwordHash });
-      ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
+      clearLoginThrottle(ctx.db, user.id);
       if (user.id !== ctx.actor.userId) endSessionsOfUser(ctx.core, user.id);
       return loadUser(ctx, user.id);
     },
@@ -151,7 +109,7 @@ export const usersHandlers = {
     run(ctx, input) {
       const user = loadUser(ctx, input.id);
       guardRoles(ctx, user, undefined);
-      ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(user.id);
+      clearLoginThrottle(ctx.db, user.id);
       return loadUser(ctx, user.id);
     },
   }),
