@@ -5,18 +5,7 @@ import { handle } from '../../handler';
 import { translate } from '../../i18n/translate';
 import { addDays, displayDate, zonedDayStart } from '../../time';
 import { centreTimeZone } from '../../centre';
-
-interface Row {
-  seq: number;
-  at: string;
-  username: string;
-  roles: string;
-  method: string;
-  record_ids: string;
-  outcome: string;
-  sensitive: number;
-  workstation_id: string | null;
-}
+import { arrivalOfRecord, auditPage, caseNumberOfRecord, recordIdsOfCase } from './store';
 
 export const auditHandlers = {
   'audit.list': handle('audit.list', {
@@ -49,12 +38,7 @@ export const auditHandlers = {
         where.push('seq < ?');
         params.push(input.beforeSeq);
       }
-      const rows = ctx.db
-        .prepare(
-          `SELECT seq, at, username, roles, method, record_ids, outcome, sensitive, workstation_id FROM audit_log
-           ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
-        )
-        .all(...params, input.limit + 1) as Row[];
+      const rows = auditPage(ctx.db, where, params, input.limit + 1);
       const page = rows.slice(0, input.limit);
       const entries: AuditEntry[] = page.map((r) => ({
         seq: r.seq,
@@ -80,19 +64,9 @@ export const auditHandlers = {
 
 const LABELLED = 10;
 
-/** The ids under which a person appears in the log: the record (and any merged into it), stays, screenings, alert questions. */
+/** The ids under which a person appears in the log (audit/store.ts). */
 function personRecordIds(ctx: ServiceContext, caseNumber: string): string[] {
-  const person = ctx.db.prepare('SELECT id FROM persons WHERE case_number = ? COLLATE NOCASE').pluck().get(caseNumber) as string | undefined;
-  if (!person) return [];
-  const persons = [person, ...(ctx.db.prepare('SELECT id FROM persons WHERE merged_into = ?').pluck().all(person) as string[])];
-  const marks = persons.map(() => '?').join(',');
-  const more = (sql: string) => ctx.db.prepare(sql).pluck().all(...persons) as string[];
-  return [
-    ...persons,
-    ...more(`SELECT id FROM person_arrivals WHERE person_id IN (${marks})`),
-    ...more(`SELECT id FROM screenings WHERE person_id IN (${marks})`),
-    ...more(`SELECT id FROM alert_matches WHERE person_id IN (${marks})`),
-  ];
+  return recordIdsOfCase(ctx.db, caseNumber);
 }
 
 /**
@@ -100,16 +74,9 @@ function personRecordIds(ctx: ServiceContext, caseNumber: string): string[] {
  * screening or alert question), an arrival's flight and date; otherwise the start of its id.
  */
 function recordLabel(ctx: ServiceContext, id: string): string {
-  const caseOf = (sql: string) => ctx.db.prepare(sql).pluck().get(id) as string | undefined;
-  const person =
-    caseOf('SELECT case_number FROM persons WHERE id = ?') ??
-    caseOf('SELECT p.case_number FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id WHERE pa.id = ?') ??
-    caseOf('SELECT p.case_number FROM screenings s JOIN persons p ON p.id = s.person_id WHERE s.id = ?') ??
-    caseOf('SELECT p.case_number FROM alert_matches m JOIN persons p ON p.id = m.person_id WHERE m.id = ?');
+  const person = caseNumberOfRecord(ctx.db, id);
   if (person) return person;
-  const arrival = ctx.db.prepare('SELECT kind, carrier, reference, arrival_date FROM arrivals WHERE id = ?').get(id) as
-    | { kind: string; carrier: string | null; reference: string | null; arrival_date: string }
-    | undefined;
+  const arrival = arrivalOfRecord(ctx.db, id);
   if (arrival) return `${[arrival.carrier, arrival.reference].filter(Boolean).join(' ') || translate(ctx.locale, `arrivalKinds.${arrival.kind}`)} · ${displayDate(arrival.arrival_date)}`;
   return id.slice(0, 8);
 }

@@ -13,6 +13,8 @@ import { handle } from '../../handler';
 import { CentreNames, nameEntries, normalize, ORTHOGRAPHY_RULES, shippedNameEntries, useCentreNames, type CentreNameEntry } from '../../names';
 import { indexAlertRecord, subjectOf } from '../alerts/service';
 import { PERSON_KEYS_VERSION, rekeyPerson, type PersonRow } from '../persons/store';
+import { settingId, settingValue } from '../settings/store';
+import { dropAlertKeys, namesOf, readLocalMeta, rowByRowid, writeLocalMeta } from './store';
 
 /** Key of the centre's entries in the settings table (replicated with the other settings). */
 export const CENTRE_NAMES_SETTING = 'nameKnowledge';
@@ -21,7 +23,7 @@ const INDEXED_WITH = 'name_index';
 
 /** The centre's entries; an unreadable value counts as none (the shipped files still apply). */
 export function readCentreNames(db: Database): CentreNames {
-  const raw = db.prepare('SELECT value FROM settings WHERE key = ? AND deleted_at IS NULL').pluck().get(CENTRE_NAMES_SETTING) as string | undefined;
+  const raw = settingValue(db, CENTRE_NAMES_SETTING);
   if (raw === undefined) return { added: [], disabled: [] };
   try {
     const parsed = CentreNames.safeParse(JSON.parse(raw));
@@ -54,7 +56,7 @@ export function syncNameIndex(db: Database): { persons: number; records: number 
   const centre = readCentreNames(db);
   useCentreNames(centre);
   const now = snapshotOf(centre);
-  const raw = db.prepare('SELECT value FROM local_meta WHERE key = ?').pluck().get(INDEXED_WITH) as string | undefined;
+  const raw = readLocalMeta(db, INDEXED_WITH);
   let before: Snapshot | null = null;
   try {
     before = raw ? (JSON.parse(raw) as Snapshot) : null;
@@ -75,25 +77,17 @@ export function syncNameIndex(db: Database): { persons: number; records: number 
   db.transaction(() => {
     // Ids first: better-sqlite3 cannot write while a read is open on the same connection.
     const persons: number[] = [];
-    for (const p of db.prepare('SELECT rowid, given_names, first_surname, second_surname FROM persons WHERE deleted_at IS NULL').iterate() as Iterable<PersonRow>)
-      if (allPersons || touched(p.given_names, p.first_surname, p.second_surname)) persons.push(p.rowid);
-    const loadPerson = db.prepare('SELECT rowid, * FROM persons WHERE rowid = ?');
-    for (const rowid of persons) rekeyPerson(db, loadPerson.get(rowid) as PersonRow);
+    for (const p of namesOf(db, 'persons')) if (allPersons || touched(p.given_names, p.first_surname, p.second_surname)) persons.push(p.rowid);
+    const loadPerson = rowByRowid(db, 'persons');
+    for (const rowid of persons) rekeyPerson(db, loadPerson(rowid) as PersonRow);
     const records: number[] = [];
-    for (const r of db.prepare('SELECT rowid, given_names, first_surname, second_surname FROM alert_records WHERE deleted_at IS NULL').iterate() as Iterable<{
-      rowid: number;
-      given_names: string;
-      first_surname: string;
-      second_surname: string | null;
-    }>)
-      if (touched(r.given_names, r.first_surname, r.second_surname)) records.push(r.rowid);
-    const loadRecord = db.prepare('SELECT rowid, * FROM alert_records WHERE rowid = ?');
-    const dropKeys = db.prepare('DELETE FROM alert_keys WHERE record = ?');
+    for (const r of namesOf(db, 'alert_records')) if (touched(r.given_names, r.first_surname, r.second_surname)) records.push(r.rowid);
+    const loadRecord = rowByRowid(db, 'alert_records');
     for (const rowid of records) {
-      dropKeys.run(rowid);
-      indexAlertRecord(db, rowid, subjectOf(loadRecord.get(rowid) as Parameters<typeof subjectOf>[0]));
+      dropAlertKeys(db, rowid);
+      indexAlertRecord(db, rowid, subjectOf(loadRecord(rowid) as Parameters<typeof subjectOf>[0]));
     }
-    db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(INDEXED_WITH, JSON.stringify(now));
+    writeLocalMeta(db, INDEXED_WITH, JSON.stringify(now));
     counts.persons = persons.length;
     counts.records = records.length;
   })();
@@ -102,11 +96,9 @@ export function syncNameIndex(db: Database): { persons: number; records: number 
 
 function writeCentreNames(ctx: ServiceContext, centre: CentreNames): { persons: number; records: number } {
   const previous = readCentreNames(ctx.db);
-  const row = ctx.db.prepare('SELECT id FROM settings WHERE centre_id = ? AND key = ? AND deleted_at IS NULL').get(ctx.core.identity!.centreId, CENTRE_NAMES_SETTING) as
-    | { id: string }
-    | undefined;
+  const id = settingId(ctx.db, ctx.core.identity!.centreId, CENTRE_NAMES_SETTING);
   const value = JSON.stringify(centre);
-  if (row) updateRow(ctx, 'settings', row.id, { value });
+  if (id) updateRow(ctx, 'settings', id, { value });
   else insertRow(ctx, 'settings', { key: CENTRE_NAMES_SETTING, value });
   try {
     return syncNameIndex(ctx.db);

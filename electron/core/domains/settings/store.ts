@@ -29,3 +29,8 @@ export function readSettings(db: Database): Settings {
 export function settingId(db: Database, centreId: string, key: string): string | undefined {
   return db.prepare('SELECT id FROM settings WHERE centre_id = ? AND key = ? AND deleted_at IS NULL').pluck().get(centreId, key) as string | undefined;
 }
+
+/** The stored (JSON) value of one setting, whatever the centre, if it was ever set. */
+export function settingValue(db: Database, key: string): string | undefined {
+  return db.prepare('SELECT value FROM settings WHERE key = ? AND deleted_at IS NULL').pluck().get(key) as string | undefined;
+}
