@@ -72,7 +72,6 @@ const SQL_NOT_YET_IN_STORE = [
   'electron/core/domains/persons/timeline.ts',
   'electron/core/domains/screening/rules-service.ts',
   'electron/core/domains/screening/service.ts',
-  'electron/core/domains/stock/service.ts',
 ];
 
 export default tseslint.config(

@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { loadAidType, typeName, type AidTypeRow } from '../aid/types-service';
 import { today } from '../persons/store';
+import { deliverableLots, findLot, lotCodeTaken, lotCodesOfDelivery, lotsWithBalance, movementsPage, stockedTypes, takenByDelivery, toLot, type LotRow } from './store';
 
 /**
  * The stock ledger (docs/spec.md, station 6). Every change is a movement; balances come from
@@ -15,32 +16,8 @@ import { today } from '../persons/store';
  * second click on this desk waits, then sees the balance the first one left.
  */
 
-interface LotRow {
-  id: string;
-  type_id: string;
-  lot_code: string;
-  donor: string;
-  expiry: string | null;
-  received_at: string;
-  balance: number;
-}
-
-const LOT_SELECT = `SELECT l.id, l.type_id, l.lot_code, l.donor, l.expiry, l.received_at, coalesce(b.balance, 0) AS balance
-  FROM stock_lots l LEFT JOIN stock_lot_balances b ON b.lot_id = l.id WHERE l.deleted_at IS NULL`;
-
-const toLot = (r: LotRow, todayIso: string): StockLot => ({
-  id: r.id,
-  typeId: r.type_id,
-  lotCode: r.lot_code,
-  donor: r.donor,
-  expiry: r.expiry,
-  receivedAt: r.received_at,
-  balance: r.balance,
-  expired: r.expiry !== null && r.expiry < todayIso,
-});
-
 function loadLot(ctx: ServiceContext, id: string): StockLot {
-  const row = ctx.db.prepare(`${LOT_SELECT} AND l.id = ? AND l.centre_id = ?`).get(id, ctx.core.identity!.centreId) as LotRow | undefined;
+  const row = findLot(ctx.db, ctx.core.identity!.centreId, id);
   if (!row) throw new AppError('stock.lot-not-found');
   ctx.records.add(id);
   return toLot(row, today(ctx));
@@ -67,9 +44,7 @@ export class StockCursor {
   private lots: LotRow[];
 
   constructor(private readonly ctx: ServiceContext, readonly type: AidTypeRow) {
-    this.lots = ctx.db
-      .prepare(`${LOT_SELECT} AND l.type_id = ? AND b.balance > 0 AND (l.expiry IS NULL OR l.expiry >= ?) ORDER BY l.expiry IS NULL, l.expiry, l.received_at`)
-      .all(type.id, today(ctx)) as LotRow[];
+    this.lots = deliverableLots(ctx.db, type.id, today(ctx));
   }
 
   get available(): number {
@@ -97,18 +72,12 @@ export class StockCursor {
 
 /** Puts back what a delivery took, lot by lot, as 'void' movements. */
 export function reverseDelivery(ctx: ServiceContext, deliveryId: string, reason: string): void {
-  const taken = ctx.db
-    .prepare("SELECT lot_id AS id, type_id, -sum(quantity) AS quantity FROM stock_movements WHERE delivery_id = ? AND kind IN ('delivery', 'void') GROUP BY lot_id HAVING sum(quantity) <> 0")
-    .all(deliveryId) as { id: string; type_id: string; quantity: number }[];
-  for (const lot of taken) addMovement(ctx, lot, 'void', lot.quantity, { deliveryId, reason });
+  for (const lot of takenByDelivery(ctx.db, deliveryId)) addMovement(ctx, lot, 'void', lot.quantity, { deliveryId, reason });
 }
 
 /** Lot codes a delivery took its units from. */
 export function deliveryLots(ctx: ServiceContext, deliveryId: string): string[] {
-  return ctx.db
-    .prepare("SELECT DISTINCT l.lot_code FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id WHERE m.delivery_id = ? AND m.kind = 'delivery'")
-    .pluck()
-    .all(deliveryId) as string[];
+  return lotCodesOfDelivery(ctx.db, deliveryId);
 }
 
 /**
@@ -118,12 +87,8 @@ export function deliveryLots(ctx: ServiceContext, deliveryId: string): string[] 
 export function stockReport(ctx: ServiceContext): StockLine[] {
   const centre = ctx.core.identity!.centreId;
   const t = today(ctx);
-  const types = ctx.db
-    .prepare('SELECT * FROM aid_types WHERE centre_id = ? AND uses_stock = 1 AND deleted_at IS NULL ORDER BY active DESC, rowid')
-    .all(centre) as AidTypeRow[];
-  const lots = ctx.db
-    .prepare(`${LOT_SELECT} AND l.centre_id = ? AND b.balance <> 0 ORDER BY l.expiry IS NULL, l.expiry, l.received_at`)
-    .all(centre) as LotRow[];
+  const types = stockedTypes(ctx.db, centre);
+  const lots = lotsWithBalance(ctx.db, centre);
   return types.map((type) => {
     const own = lots.filter((l) => l.type_id === type.id).map((l) => toLot(l, t));
     // What can be given: lots in date with units left (a lot short after replication gives nothing).
@@ -163,13 +128,7 @@ export const stockHandlers = {
         where.push(clause);
         params.push(value);
       }
-      const rows = ctx.db
-        .prepare(
-          `SELECT m.id, m.lot_id, l.lot_code, m.type_id, m.kind, m.quantity, m.delivery_id, m.reason, coalesce(u.display_name, m.recorded_by) AS recorded_by, m.recorded_at
-           FROM stock_movements m JOIN stock_lots l ON l.id = m.lot_id LEFT JOIN users u ON u.id = m.recorded_by
-           WHERE ${where.join(' AND ')} ORDER BY m.recorded_at DESC, m.rowid DESC LIMIT ?`,
-        )
-        .all(...params, input.limit) as Record<string, string | number | null>[];
+      const rows = movementsPage(ctx.db, where, params, input.limit);
       return rows.map((r) => ({
         id: String(r.id),
         lotId: String(r.lot_id),
@@ -189,8 +148,7 @@ export const stockHandlers = {
     run(ctx, input) {
       const type = loadAidType(ctx, input.typeId);
       if (type.uses_stock !== 1) throw new AppError('stock.not-stocked', { type: typeName(ctx, type) });
-      const clash = ctx.db.prepare('SELECT 1 FROM stock_lots WHERE type_id = ? AND lot_code = ? COLLATE NOCASE AND deleted_at IS NULL').get(type.id, input.lotCode);
-      if (clash) throw new AppError('stock.lot-exists', { lot: input.lotCode });
+      if (lotCodeTaken(ctx.db, type.id, input.lotCode)) throw new AppError('stock.lot-exists', { lot: input.lotCode });
       const id = insertRow(ctx, 'stock_lots', {
         type_id: type.id,
         lot_code: input.lotCode,
