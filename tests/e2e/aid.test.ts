@@ -92,6 +92,9 @@ describe('kits, stock and belongings, end to end in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('stock-left').getByText('Quedan 10 kit').waitFor();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    // The button counts the people present once the arrival's rows have loaded; until then it is
+    // disabled and Tab passes it by (seen in CI under load), as it would for a clerk.
+    await expect.poll(() => page.getByRole('button', { name: 'Entregar a todos los presentes (3)' }).isEnabled(), { timeout: 10_000 }).toBe(true);
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Entregar a todos los presentes (3)');
     await page.keyboard.press('Enter');

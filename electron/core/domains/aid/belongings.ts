@@ -4,37 +4,12 @@ import { insertRow, updateRow } from '../../db/replicated';
 import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { fullName, personArrivalRow } from '../persons/store';
+import { belongingRows, heldTagsOfStay, tagHeld, type BelongingRow } from './store';
 
 /**
  * Belongings custody (docs/spec.md, station 6): what a person hands in is tagged and kept, and given
  * back on departure with the person's confirmation. A tag number is unique among items held.
  */
-
-interface BelongingRow {
-  id: string;
-  person_id: string;
-  person_arrival_id: string;
-  given_names: string;
-  first_surname: string;
-  second_surname: string | null;
-  case_number: string;
-  departed_at: string | null;
-  description: string;
-  tag_number: string;
-  photo: string | null;
-  received_by: string;
-  received_at: string;
-  returned_at: string | null;
-  returned_by: string | null;
-  return_note: string | null;
-}
-
-const SELECT = `SELECT b.id, b.person_id, b.person_arrival_id, p.given_names, p.first_surname, p.second_surname, p.case_number, pa.departed_at,
-    b.description, b.tag_number, b.photo, coalesce(u.display_name, b.received_by) AS received_by, b.received_at,
-    b.returned_at, coalesce(r.display_name, b.returned_by) AS returned_by, b.return_note
-  FROM belongings b JOIN persons p ON p.id = b.person_id JOIN person_arrivals pa ON pa.id = b.person_arrival_id
-  LEFT JOIN users u ON u.id = b.received_by LEFT JOIN users r ON r.id = b.returned_by
-  WHERE b.deleted_at IS NULL AND b.centre_id = ?`;
 
 function toBelonging(ctx: ServiceContext, r: BelongingRow): Belonging {
   ctx.records.add(r.id);
@@ -57,11 +32,11 @@ function toBelonging(ctx: ServiceContext, r: BelongingRow): Belonging {
 }
 
 const load = (ctx: ServiceContext, where: string, ...params: unknown[]) =>
-  (ctx.db.prepare(`${SELECT} AND ${where} ORDER BY b.received_at, b.tag_number`).all(ctx.core.identity!.centreId, ...params) as BelongingRow[]).map((r) => toBelonging(ctx, r));
+  belongingRows(ctx.db, ctx.core.identity!.centreId, where, params).map((r) => toBelonging(ctx, r));
 
 /** Tag numbers of what one person-arrival still has in custody (departure waits for them). */
 export function heldTags(ctx: ServiceContext, personArrivalId: string): string[] {
-  return ctx.db.prepare('SELECT tag_number FROM belongings WHERE person_arrival_id = ? AND returned_at IS NULL AND deleted_at IS NULL ORDER BY tag_number').pluck().all(personArrivalId) as string[];
+  return heldTagsOfStay(ctx.db, personArrivalId);
 }
 
 export const belongingsHandlers = {
@@ -73,10 +48,10 @@ export const belongingsHandlers = {
       const tags = input.items.map((i) => i.tagNumber.toUpperCase());
       const repeated = tags.find((tag, i) => tags.indexOf(tag) !== i);
       if (repeated) throw new AppError('belongings.tag-taken', { tag: repeated });
-      const held = ctx.db.prepare('SELECT 1 FROM belongings WHERE centre_id = ? AND tag_number = ? AND returned_at IS NULL AND deleted_at IS NULL');
+
       const ids: string[] = [];
       for (const [i, item] of input.items.entries()) {
-        if (held.get(ctx.core.identity!.centreId, tags[i])) throw new AppError('belongings.tag-taken', { tag: tags[i] });
+        if (tagHeld(ctx.db, ctx.core.identity!.centreId, tags[i]!)) throw new AppError('belongings.tag-taken', { tag: tags[i] });
         ids.push(
           insertRow(ctx, 'belongings', {
             person_id: row.personId,

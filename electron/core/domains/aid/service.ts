@@ -11,41 +11,21 @@ import { arrivalLabel } from '../arrivals/service';
 import { centreTimeZone } from '../../centre';
 import { fullName, personArrivalRow, today } from '../persons/store';
 import { deliveryLots, reverseDelivery, StockCursor } from '../stock/service';
-import { presentSince, staying } from '../../presence';
+import {
+  arrivalsToServe,
+  deliveriesOfArrival,
+  deliveriesOfPerson,
+  findDelivery,
+  lastDeliveryInStay,
+  lastDeliverySince,
+  targetsOfArrival,
+  targetsOfFamily,
+  targetsOfStay,
+  type DeliveryRow,
+  type TargetRow,
+} from './store';
 
 type SkipReason = (typeof SKIP_REASONS)[number];
-
-interface TargetRow {
-  pa_id: string;
-  person_id: string;
-  status: string;
-  departed_at: string | null;
-  merged_into: string | null;
-  given_names: string;
-  first_surname: string;
-  second_surname: string | null;
-}
-
-interface DeliveryRow {
-  id: string;
-  person_id: string;
-  person_arrival_id: string;
-  type_id: string;
-  code: string;
-  quantity: number;
-  batch_id: string | null;
-  repeat_reason: string | null;
-  delivered_by: string;
-  delivered_at: string;
-  voided_at: string | null;
-  voided_by: string | null;
-  void_reason: string | null;
-}
-
-const DELIVERY_SELECT = `SELECT d.id, d.person_id, d.person_arrival_id, d.type_id, t.code, d.quantity, d.batch_id, d.repeat_reason,
-    coalesce(u.display_name, d.delivered_by) AS delivered_by, d.delivered_at, d.voided_at, coalesce(v.display_name, d.voided_by) AS voided_by, d.void_reason
-  FROM aid_deliveries d JOIN aid_types t ON t.id = d.type_id LEFT JOIN users u ON u.id = d.delivered_by LEFT JOIN users v ON v.id = d.voided_by
-  WHERE d.deleted_at IS NULL`;
 
 function toDelivery(ctx: ServiceContext, r: DeliveryRow): Delivery {
   return {
@@ -67,41 +47,30 @@ function toDelivery(ctx: ServiceContext, r: DeliveryRow): Delivery {
 }
 
 function loadDelivery(ctx: ServiceContext, id: string): Delivery {
-  const row = ctx.db.prepare(`${DELIVERY_SELECT} AND d.id = ? AND d.centre_id = ?`).get(id, ctx.core.identity!.centreId) as DeliveryRow | undefined;
+  const row = findDelivery(ctx.db, ctx.core.identity!.centreId, id);
   if (!row) throw new AppError('aid.not-found');
   ctx.records.add(id);
   return toDelivery(ctx, row);
 }
 
-const TARGET_SELECT = `SELECT pa.id AS pa_id, pa.person_id, pa.status, pa.departed_at, p.merged_into, p.given_names, p.first_surname, p.second_surname
-  FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id WHERE pa.deleted_at IS NULL`;
-
 /** Who an action is for: one person, everyone on an arrival, or a family travelling together. */
 function targets(ctx: ServiceContext, target: { personArrivalId: string } | { arrivalId: string } | { familyOf: string }): TargetRow[] {
-  const order = 'ORDER BY p.first_surname COLLATE NOCASE, p.second_surname COLLATE NOCASE, p.given_names COLLATE NOCASE';
   if ('arrivalId' in target) {
-    const rows = ctx.db.prepare(`${TARGET_SELECT} AND pa.arrival_id = ? ${order}`).all(target.arrivalId) as TargetRow[];
+    const rows = targetsOfArrival(ctx.db, target.arrivalId);
     if (!rows.length) throw new AppError('arrivals.not-found');
     return rows;
   }
   const one = personArrivalRow(ctx, 'personArrivalId' in target ? target.personArrivalId : target.familyOf);
   if ('familyOf' in target && one.familyGroup)
-    return ctx.db.prepare(`${TARGET_SELECT} AND pa.arrival_id = ? AND pa.family_group = ? ${order}`).all(one.arrivalId, one.familyGroup) as TargetRow[];
-  return ctx.db.prepare(`${TARGET_SELECT} AND pa.id = ?`).all(one.personArrivalId) as TargetRow[];
+    return targetsOfFamily(ctx.db, one.arrivalId, one.familyGroup);
+  return targetsOfStay(ctx.db, one.personArrivalId);
 }
 
 /** The last delivery of this type that makes another one a repeat under the type's rule. */
 function previousWithinRule(ctx: ServiceContext, type: AidTypeRow, row: TargetRow): string | null {
-  if (type.repeat_kind === 'per_arrival')
-    return (ctx.db
-      .prepare('SELECT max(delivered_at) FROM aid_deliveries WHERE person_arrival_id = ? AND type_id = ? AND voided_at IS NULL AND deleted_at IS NULL')
-      .pluck()
-      .get(row.pa_id, type.id) as string | null);
+  if (type.repeat_kind === 'per_arrival') return lastDeliveryInStay(ctx.db, row.pa_id, type.id);
   const since = new Date(ctx.clock.now().getTime() - (type.repeat_hours ?? 1) * 3_600_000).toISOString();
-  return (ctx.db
-    .prepare('SELECT max(delivered_at) FROM aid_deliveries WHERE person_id = ? AND type_id = ? AND delivered_at > ? AND voided_at IS NULL AND deleted_at IS NULL')
-    .pluck()
-    .get(row.person_id, type.id, since) as string | null);
+  return lastDeliverySince(ctx.db, row.person_id, type.id, since);
 }
 
 const SKIP_ERRORS: Record<SkipReason, ErrorCode> = {
@@ -165,18 +134,7 @@ export const aidHandlers = {
   'aid.arrivals': handle('aid.arrivals', {
     run(ctx) {
       const day = today(ctx);
-      const rows = ctx.db
-        .prepare(
-          `SELECT a.id, a.kind, a.reference, a.carrier, a.origin_country AS originCountry, a.arrival_date AS date,
-             count(pa.id) AS total,
-             coalesce(sum(${staying()}), 0) AS present
-           FROM arrivals a LEFT JOIN person_arrivals pa ON pa.arrival_id = a.id AND pa.deleted_at IS NULL
-           WHERE a.centre_id = ? AND a.deleted_at IS NULL AND a.arrival_date BETWEEN ? AND ?
-           GROUP BY a.id
-           HAVING a.arrival_date = ? OR present > 0
-           ORDER BY a.arrival_date DESC, a.created_at DESC`,
-        )
-        .all(ctx.core.identity!.centreId, presentSince(day), day, day) as { id: string; kind: 'flight' | 'bus' | 'walk_in'; reference: string | null; carrier: string | null; originCountry: string; date: string; total: number; present: number }[];
+      const rows = arrivalsToServe(ctx.db, ctx.core.identity!.centreId, day);
       return rows.map((r) => ({ id: r.id, label: arrivalLabel(r, ctx.locale), date: r.date, present: r.present, total: r.total }));
     },
   }),
@@ -193,9 +151,7 @@ export const aidHandlers = {
 
   'aid.deliveries': handle('aid.deliveries', {
     run(ctx, input) {
-      const rows = ('arrivalId' in input
-        ? ctx.db.prepare(`${DELIVERY_SELECT} AND d.person_arrival_id IN (SELECT id FROM person_arrivals WHERE arrival_id = ?) ORDER BY d.delivered_at DESC`).all(input.arrivalId)
-        : ctx.db.prepare(`${DELIVERY_SELECT} AND d.person_id = ? ORDER BY d.delivered_at DESC`).all(input.personId)) as DeliveryRow[];
+      const rows = 'arrivalId' in input ? deliveriesOfArrival(ctx.db, input.arrivalId) : deliveriesOfPerson(ctx.db, input.personId);
       return rows.map((r) => toDelivery(ctx, r));
     },
   }),

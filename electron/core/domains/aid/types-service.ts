@@ -4,22 +4,9 @@ import { insertRow, updateRow } from '../../db/replicated';
 import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { AID_TYPE_SEED } from '../../reference';
+import { aidTypeCodeTaken, findAidType, hasAidTypes, listAidTypes, type AidTypeRow } from './store';
 
-export interface AidTypeRow {
-  id: string;
-  code: string;
-  name_es: string;
-  name_en: string;
-  unit_es: string;
-  unit_en: string;
-  uses_stock: number;
-  repeat_kind: 'per_arrival' | 'hours';
-  repeat_hours: number | null;
-  low_stock: number | null;
-  active: number;
-}
-
-const SELECT = 'SELECT id, code, name_es, name_en, unit_es, unit_en, uses_stock, repeat_kind, repeat_hours, low_stock, active FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL';
+export type { AidTypeRow } from './store';
 
 function toAidType(r: AidTypeRow): AidType {
   return {
@@ -40,7 +27,7 @@ function toAidType(r: AidTypeRow): AidType {
 export const typeName = (ctx: ServiceContext, t: Pick<AidTypeRow, 'name_es' | 'name_en'>) => (ctx.locale === 'en' ? t.name_en : t.name_es);
 
 export function loadAidType(ctx: ServiceContext, id: string): AidTypeRow {
-  const row = ctx.db.prepare(`${SELECT} AND id = ?`).get(ctx.core.identity!.centreId, id) as AidTypeRow | undefined;
+  const row = findAidType(ctx.db, ctx.core.identity!.centreId, id);
   if (!row) throw new AppError('aid.type-not-found');
   return row;
 }
@@ -73,14 +60,14 @@ export const aidTypesHandlers = {
   'aid.types': handle('aid.types', {
     run(ctx, input) {
       const centre = ctx.core.identity!.centreId;
-      if (!ctx.db.prepare('SELECT 1 FROM aid_types WHERE centre_id = ? LIMIT 1').get(centre)) seedAidTypes(ctx);
-      const rows = ctx.db.prepare(`${SELECT} ${input.includeInactive ? '' : 'AND active = 1'} ORDER BY active DESC, rowid`).all(centre) as AidTypeRow[];
+      if (!hasAidTypes(ctx.db, centre)) seedAidTypes(ctx);
+      const rows = listAidTypes(ctx.db, centre, input.includeInactive);
       return rows.map(toAidType);
     },
   }),
   'aid.createType': handle('aid.createType', {
     run(ctx, input) {
-      if (ctx.db.prepare(`${SELECT} AND code = ?`).get(ctx.core.identity!.centreId, input.code)) throw new AppError('aid.code-taken', { code: input.code });
+      if (aidTypeCodeTaken(ctx.db, ctx.core.identity!.centreId, input.code)) throw new AppError('aid.code-taken', { code: input.code });
       const id = insertRow(ctx, 'aid_types', {
         code: input.code,
         name_es: input.nameEs,
