@@ -59,15 +59,11 @@ const sqlRules = [
 const SQL_NOT_YET_IN_STORE = [
   'electron/core/domains/alerts/service.ts',
   'electron/core/domains/alerts/state.ts',
-  'electron/core/domains/auth/service.ts',
   'electron/core/domains/manifests/service.ts',
-  'electron/core/domains/persons/attention-tags.ts',
   'electron/core/domains/persons/duplicates.ts',
-  'electron/core/domains/persons/merges.ts',
   'electron/core/domains/persons/search.ts',
   'electron/core/domains/persons/service.ts',
   'electron/core/domains/persons/timeline.ts',
-  'electron/core/domains/screening/rules-service.ts',
   'electron/core/domains/screening/service.ts',
 ];
 

@@ -9,14 +9,8 @@ import { zonedTime } from '../../time';
 import { centreTimeZone } from '../../centre';
 import { hashPassword, verifyPassword } from '../../passwords';
 import { readSettings } from '../settings/store';
-
-interface LoginUser {
-  id: string;
-  roles: string;
-  password_hash: string | null;
-  disabled_at: string | null;
-  locale: Locale;
-}
+import { clearLoginThrottle } from '../users/store';
+import { lockSession, loginThrottle, loginUser, passwordHashOf, setSessionLocale, unlockSession, writeLoginThrottle, type LoginUser } from './store';
 
 interface Verified {
   userId: string | null;
@@ -24,12 +18,7 @@ interface Verified {
 }
 
 function findUser(ctx: ServiceContext, username: string): LoginUser | undefined {
-  return ctx.db
-    .prepare(
-      `SELECT id, roles, password_hash, disabled_at, locale FROM users
-       WHERE centre_id = ? AND username = ? AND deleted_at IS NULL AND is_system = 0`,
-    )
-    .get(ctx.core.identity!.centreId, username) as LoginUser | undefined;
+  return loginUser(ctx.db, ctx.core.identity!.centreId, username);
 }
 
 async function verifyByName(ctx: ServiceContext, username: string, password: string): Promise<Verified> {
@@ -39,18 +28,13 @@ async function verifyByName(ctx: ServiceContext, username: string, password: str
 }
 
 async function verifyById(ctx: ServiceContext, password: string): Promise<Verified> {
-  const row = ctx.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(ctx.actor.userId) as
-    | { password_hash: string | null }
-    | undefined;
-  return { userId: ctx.actor.userId, passwordOk: await verifyPassword(password, row?.password_hash ?? null) };
+  return { userId: ctx.actor.userId, passwordOk: await verifyPassword(password, ctx.actor.userId ? passwordHashOf(ctx.db, ctx.actor.userId) : null) };
 }
 
 function lockedUntil(ctx: ServiceContext, userId: string): Date | null {
-  const row = ctx.db.prepare('SELECT locked_until FROM login_throttle WHERE user_id = ?').get(userId) as
-    | { locked_until: string | null }
-    | undefined;
-  if (!row?.locked_until) return null;
-  const until = new Date(row.locked_until);
+  const throttle = loginThrottle(ctx.db, userId);
+  if (!throttle?.locked_until) return null;
+  const until = new Date(throttle.locked_until);
   return until > ctx.clock.now() ? until : null;
 }
 
@@ -61,23 +45,15 @@ function lockedError(ctx: ServiceContext, until: Date): AppError {
 /** Counts a failed attempt; returns the lockout end if this attempt reached the threshold. */
 function recordFailure(ctx: ServiceContext, userId: string): Date | null {
   const settings = readSettings(ctx.db);
-  const row = ctx.db.prepare('SELECT failures FROM login_throttle WHERE user_id = ?').get(userId) as
-    | { failures: number }
-    | undefined;
-  const failures = (row?.failures ?? 0) + 1;
+  const failures = (loginThrottle(ctx.db, userId)?.failures ?? 0) + 1;
   const lock = failures >= settings.lockoutThreshold;
   const until = lock ? new Date(ctx.clock.now().getTime() + settings.lockoutMinutes * 60_000) : null;
-  ctx.db
-    .prepare(
-      `INSERT INTO login_throttle (user_id, failures, locked_until) VALUES (?, ?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-    )
-    .run(userId, lock ? 0 : failures, until?.toISOString() ?? null);
+  writeLoginThrottle(ctx.db, userId, lock ? 0 : failures, until?.toISOString() ?? null);
   return until;
 }
 
 function clearFailures(ctx: ServiceContext, userId: string): void {
-  ctx.db.prepare('DELETE FROM login_throttle WHERE user_id = ?').run(userId);
+  clearLoginThrottle(ctx.db, userId);
 }
 
 function signIn(ctx: ServiceContext, input: { username: string; locale?: Locale | undefined }, verified: Verified) {
@@ -129,9 +105,7 @@ export const authHandlers = {
 
   'auth.lock': handle('auth.lock', {
     run(ctx) {
-      ctx.db
-        .prepare('UPDATE sessions SET locked_at = coalesce(locked_at, ?) WHERE id = ?')
-        .run(ctx.clock.now().toISOString(), ctx.actor.sessionId);
+      lockSession(ctx.db, ctx.actor.sessionId!, ctx.clock.now().toISOString());
       return { ok: true as const };
     },
   }),
@@ -152,14 +126,14 @@ export const authHandlers = {
         return failAfterCommit(lockedNow ? lockedError(ctx, lockedNow) : new AppError('auth.invalid-credentials'));
       }
       clearFailures(ctx, userId);
-      ctx.db.prepare('UPDATE sessions SET locked_at = NULL WHERE id = ?').run(sessionId);
+      unlockSession(ctx.db, sessionId);
       return sessionInfo(ctx.core, sessionId);
     },
   }),
 
   'auth.setLocale': handle('auth.setLocale', {
     run(ctx, input) {
-      ctx.db.prepare('UPDATE sessions SET locale = ? WHERE id = ?').run(input.locale, ctx.actor.sessionId);
+      setSessionLocale(ctx.db, ctx.actor.sessionId!, input.locale);
       updateRow(ctx, 'users', ctx.actor.userId!, { locale: input.locale });
       return { ok: true as const };
     },

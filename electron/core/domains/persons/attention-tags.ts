@@ -1,14 +1,14 @@
 import type { AttentionTag } from '../screening/contract';
 import type { Database } from '../../db/driver';
 import { ageAt, ageGroup } from '../../partial-date';
-import type { PersonRow } from './store';
+import { latestLgbtiqAnswer, tagSources, type PersonRow } from './store';
 
 /** Languages every station speaks: no tag needed for them. */
 const COMMON_LANGUAGES = new Set(['es', 'en', 'other']);
 /** Peoples that call for differentiated attention (indigenous, Garífuna, Afro-descendant). */
 const MAJORITY_PEOPLES = new Set(['ladino', 'other']);
 
-type TagSource = Pick<PersonRow, 'birth_date' | 'sex' | 'gender_identity' | 'people' | 'languages' | 'interpreter_needed' | 'disabilities'>;
+export type TagSource = Pick<PersonRow, 'birth_date' | 'sex' | 'gender_identity' | 'people' | 'languages' | 'interpreter_needed' | 'disabilities'>;
 
 /**
  * Differentiated-attention tags (docs/spec.md, station 5): gender, age group, disability, indigenous
@@ -32,20 +32,11 @@ export function attentionTags(person: TagSource, todayIso: string, lgbtiq: boole
 
 /** Whether the person's latest screening recorded that they asked to be known as LGBTIQ+. */
 export function declaredLgbtiq(db: Database, personId: string): boolean {
-  const row = db
-    .prepare("SELECT json_extract(answers, '$.lgbtiq') AS v FROM screenings WHERE person_id = ? AND deleted_at IS NULL ORDER BY screened_at DESC LIMIT 1")
-    .get(personId) as { v: number | null } | undefined;
-  return row?.v === 1;
+  return latestLgbtiqAnswer(db, personId) === 1;
 }
 
 /** Tags of many people at once (the flow board), in one query. */
 export function tagsOf(db: Database, personIds: readonly string[], todayIso: string): Map<string, AttentionTag[]> {
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.birth_date, p.sex, p.gender_identity, p.people, p.languages, p.interpreter_needed, p.disabilities,
-         (SELECT json_extract(s.answers, '$.lgbtiq') FROM screenings s WHERE s.person_id = p.id AND s.deleted_at IS NULL ORDER BY s.screened_at DESC LIMIT 1) AS lgbtiq
-       FROM persons p WHERE p.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(personIds)) as (TagSource & { id: string; lgbtiq: number | null })[];
+  const rows = tagSources(db, personIds);
   return new Map(rows.map((r) => [r.id, attentionTags(r, todayIso, r.lgbtiq === 1)]));
 }

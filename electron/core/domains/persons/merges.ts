@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../context';
 import { insertRow, updateRow } from '../../db/replicated';
 import { AppError } from '../../errors';
-import { indexPerson, loadPersonRow, type PersonRow } from './store';
+import { findMerge, indexPerson, loadPersonRow, rowsOfPerson, type PersonRow } from './store';
 
 const FILLABLE = [
   'second_surname', 'birth_date', 'sex', 'gender_identity', 'nationality', 'document_type', 'document_number', 'origin_country',
@@ -32,8 +32,7 @@ export function mergePersons(ctx: ServiceContext, sourceId: string, targetId: st
   if (target.merged_into) throw new AppError('persons.merged', { caseNumber: loadPersonRow(ctx, target.merged_into).case_number });
   const moved: Required<Moved> = { person_arrivals: [], consents: [], screenings: [], filled: [] };
   for (const table of MOVABLE) {
-    const ids = ctx.db.prepare(`SELECT id FROM ${table} WHERE person_id = ? AND deleted_at IS NULL`).all(sourceId) as { id: string }[];
-    for (const { id } of ids) {
+    for (const id of rowsOfPerson(ctx.db, table, sourceId)) {
       updateRow(ctx, table, id, { person_id: targetId });
       moved[table].push(id);
     }
@@ -54,9 +53,7 @@ export function mergePersons(ctx: ServiceContext, sourceId: string, targetId: st
 }
 
 export function unmergePersons(ctx: ServiceContext, mergeId: string, _reason: string): { sourceId: string; targetId: string } {
-  const merge = ctx.db.prepare('SELECT * FROM person_merges WHERE id = ? AND deleted_at IS NULL').get(mergeId) as
-    | { source_id: string; target_id: string; moved: string; undone_at: string | null }
-    | undefined;
+  const merge = findMerge(ctx.db, mergeId);
   if (!merge) throw new AppError('merges.not-found');
   if (merge.undone_at) throw new AppError('merges.undone');
   ctx.records.add(mergeId);

@@ -10,6 +10,7 @@ import { canonicalGivenName, compactKey, consonantSet, givenForms, nameTokens, p
 import { ageAt, ageGroup, birthYear } from '../../partial-date';
 import { zonedDate } from '../../time';
 import { centreTimeZone } from '../../centre';
+import type { TagSource } from './attention-tags';
 
 export interface PersonRow {
   rowid: number;
@@ -337,4 +338,36 @@ export function createPersonArrival(
   values: { person_id: string; arrival_id: string; status: string; source: string; manifest_row?: number | null; manifest_import_id?: string | null; group_type: string; family_group?: string | null; checked_in_at?: string | null; registered_at?: string | null },
 ): string {
   return insertRow(ctx, 'person_arrivals', { ticket_code: newTicketCode(), ...values });
+}
+
+/** Ids of a person's rows in a table a merge moves (stays, consents, screenings). */
+export function rowsOfPerson(db: Database, table: 'person_arrivals' | 'consents' | 'screenings', personId: string): string[] {
+  return db.prepare(`SELECT id FROM ${table} WHERE person_id = ? AND deleted_at IS NULL`).pluck().all(personId) as string[];
+}
+
+export function findMerge(db: Database, mergeId: string): { source_id: string; target_id: string; moved: string; undone_at: string | null } | undefined {
+  return db.prepare('SELECT * FROM person_merges WHERE id = ? AND deleted_at IS NULL').get(mergeId) as
+    | { source_id: string; target_id: string; moved: string; undone_at: string | null }
+    | undefined;
+}
+
+/** What the person answered, in their latest screening, to the question about being LGBTIQ+ (1 = yes). */
+export function latestLgbtiqAnswer(db: Database, personId: string): number | null {
+  return (
+    (db
+      .prepare("SELECT json_extract(answers, '$.lgbtiq') FROM screenings WHERE person_id = ? AND deleted_at IS NULL ORDER BY screened_at DESC LIMIT 1")
+      .pluck()
+      .get(personId) as number | null | undefined) ?? null
+  );
+}
+
+/** What the attention tags of many people are made of, with their latest LGBTIQ+ answer, in one query. */
+export function tagSources(db: Database, personIds: readonly string[]): (TagSource & { id: string; lgbtiq: number | null })[] {
+  return db
+    .prepare(
+      `SELECT p.id, p.birth_date, p.sex, p.gender_identity, p.people, p.languages, p.interpreter_needed, p.disabilities,
+         (SELECT json_extract(s.answers, '$.lgbtiq') FROM screenings s WHERE s.person_id = p.id AND s.deleted_at IS NULL ORDER BY s.screened_at DESC LIMIT 1) AS lgbtiq
+       FROM persons p WHERE p.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(personIds)) as (TagSource & { id: string; lgbtiq: number | null })[];
 }

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../context';
 import { insertRow } from '../../db/replicated';
 import { handle } from '../../handler';
 import { DEFAULT_RULES, evaluateRules, LEVELS, RulesSchema, type Level, type Rules } from '../../screening/rules';
+import { ruleVersionRows, screeningsSince, type VersionRow } from './store';
 
 export interface RulesVersion {
   version: number;
@@ -11,27 +12,15 @@ export interface RulesVersion {
   createdAt: string;
 }
 
-interface VersionRow {
-  version: number;
-  rules: string;
-  note: string | null;
-  created_by: string;
-  created_at: string;
-}
-
 /** The shipped rules stand as version 1 until an admin saves version 2: nothing to seed. */
 const SHIPPED: RulesVersion = { version: DEFAULT_RULES.version, rules: DEFAULT_RULES.rules, note: null, createdBy: 'Acogida', createdAt: '' };
-
-const SELECT = `SELECT v.version, v.rules, v.note, coalesce(u.display_name, v.created_by) AS created_by, v.created_at
-  FROM screening_rule_versions v LEFT JOIN users u ON u.id = v.created_by
-  WHERE v.centre_id = ? AND v.deleted_at IS NULL`;
 
 // Stored rules may have come from another workstation: they are parsed, never trusted.
 const toVersion = (r: VersionRow): RulesVersion => ({ version: r.version, rules: RulesSchema.parse(JSON.parse(r.rules)), note: r.note, createdBy: r.created_by, createdAt: r.created_at });
 
 /** Every version of this centre's rules, newest first, the shipped one last. */
 export function rulesVersions(ctx: ServiceContext): RulesVersion[] {
-  const rows = (ctx.db.prepare(`${SELECT} ORDER BY v.version DESC, v.created_at DESC`).all(ctx.core.identity!.centreId) as VersionRow[]).map(toVersion);
+  const rows = ruleVersionRows(ctx.db, ctx.core.identity!.centreId).map(toVersion);
   return rows.some((r) => r.version === SHIPPED.version) ? rows : [...rows, SHIPPED];
 }
 
@@ -62,9 +51,7 @@ export const screeningRulesHandlers = {
   'screening.previewRules': handle('screening.previewRules', {
     run(ctx, input) {
       const since = new Date(ctx.clock.now().getTime() - 30 * 86_400_000).toISOString();
-      const rows = ctx.db
-        .prepare('SELECT id, sequence, screened_at, indicators, level FROM screenings WHERE centre_id = ? AND screened_at >= ? AND deleted_at IS NULL ORDER BY screened_at DESC')
-        .all(ctx.core.identity!.centreId, since) as { id: string; sequence: number; screened_at: string; indicators: string; level: Level }[];
+      const rows = screeningsSince(ctx.db, ctx.core.identity!.centreId, since);
       const current = zero();
       const proposed = zero();
       const changes = [];
