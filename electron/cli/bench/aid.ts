@@ -6,6 +6,7 @@ import type { Output } from '../../core/contract';
 import { openCore } from '../../core/core';
 import { demoManifest } from '../demo-arrivals';
 import { percentile, type BenchRow } from './table';
+import { bulkInserter } from '../../core/testing/bulk';
 import { callAs, initCentre } from '../../core/testing/fixtures';
 import { BENCH_CENTRE } from './centre';
 
@@ -31,23 +32,18 @@ export async function benchAid(): Promise<BenchRow[]> {
 
     // Fixture: LOTS_PER_TYPE lots per stock-using type, each a receipt then single-unit
     // deliveries, written directly in one transaction (the balance trigger runs for each).
-    const insertLot = core.db.prepare(
-      `INSERT INTO stock_lots (id, centre_id, created_at, updated_at, hlc, origin, type_id, lot_code, donor, expiry, received_at)
-       VALUES (?, ?, '', '', '', 'bench', ?, ?, 'OIM', ?, '2025-01-01T00:00:00Z')`,
-    );
-    const insertMovement = core.db.prepare(
-      `INSERT INTO stock_movements (id, centre_id, created_at, updated_at, hlc, origin, lot_id, type_id, kind, quantity, recorded_by, recorded_at)
-       VALUES (?, ?, '', '', '', 'bench', ?, ?, ?, ?, 'bench', ?)`,
-    );
+    const stamp = { centreId: centre, origin: 'bench', at: '2025-01-01T00:00:00.000Z' };
+    const insertLot = bulkInserter(core.db, 'stock_lots', stamp);
+    const insertMovement = bulkInserter(core.db, 'stock_movements', stamp);
     const lots = stocked.flatMap((t) => Array.from({ length: LOTS_PER_TYPE }, (_, i) => ({ id: `lot-${t.code}-${i}`, type: t.id, code: `${t.code.toUpperCase()}-${i}` })));
     const perLot = Math.ceil(MOVEMENTS / lots.length);
     let written = 0;
     core.db.transaction(() => {
       for (const [i, lot] of lots.entries()) {
-        insertLot.run(lot.id, centre, lot.type, lot.code, i % 3 === 0 ? null : `2027-${String(1 + (i % 12)).padStart(2, '0')}-15`);
-        insertMovement.run(`m-${written++}`, centre, lot.id, lot.type, 'receipt', perLot * 2, '2025-01-01T00:00:00Z');
+        insertLot({ id: lot.id, type_id: lot.type, lot_code: lot.code, donor: 'OIM', expiry: i % 3 === 0 ? null : `2027-${String(1 + (i % 12)).padStart(2, '0')}-15`, received_at: '2025-01-01T00:00:00Z' });
+        insertMovement({ id: `m-${written++}`, lot_id: lot.id, type_id: lot.type, kind: 'receipt', quantity: perLot * 2, recorded_by: 'bench', recorded_at: '2025-01-01T00:00:00Z' });
         for (let n = 1; n < perLot && written < MOVEMENTS; n++)
-          insertMovement.run(`m-${written++}`, centre, lot.id, lot.type, 'delivery', -1, `2025-${String(1 + (n % 12)).padStart(2, '0')}-01T10:00:00Z`);
+          insertMovement({ id: `m-${written++}`, lot_id: lot.id, type_id: lot.type, kind: 'delivery', quantity: -1, recorded_by: 'bench', recorded_at: `2025-${String(1 + (n % 12)).padStart(2, '0')}-01T10:00:00Z` });
       }
     })();
     core.db.exec('ANALYZE');
