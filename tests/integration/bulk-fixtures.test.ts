@@ -20,7 +20,7 @@ describe('bulk fixtures', () => {
     const rows = core.db.prepare('SELECT id, centre_id, created_at, updated_at, hlc, origin FROM stock_movements ORDER BY hlc').all() as Record<string, string>[];
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(Object.values(r).every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
-    expect(rows[0]!.hlc < rows[1]!.hlc).toBe(true);
+    expect(rows[0]!.hlc! < rows[1]!.hlc!).toBe(true);
     // The balance trigger ran for each movement.
     expect(core.db.prepare("SELECT balance FROM stock_lot_balances WHERE lot_id = 'lot-1'").pluck().get()).toBe(3);
     // What the stock report shows through the contract.

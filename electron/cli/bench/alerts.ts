@@ -12,6 +12,7 @@ import { buildAlertEval, scoreAlertEval } from './alert-eval';
 import { givenNames, rng, surname } from './names';
 import { benchCentre } from './centre';
 import { percentile, type BenchRow } from './table';
+import { bulkInserter } from '../../core/testing/bulk';
 
 const RECORDS = Number(process.env.ACOGIDA_BENCH_ALERT_RECORDS ?? 1_000_000);
 const QUERIES = 200;
@@ -51,14 +52,11 @@ export async function benchAlerts(): Promise<BenchRow[]> {
     const core = await benchCentre(path.join(dir, 'alerts.db'));
         const r = rng(4);
     const records: (AlertSubject & { reference: string })[] = [];
-    core.db.prepare(
-      `INSERT INTO alert_list_versions (id, centre_id, created_at, updated_at, hlc, origin, list_type, mode, source_file, row_count, imported_by, imported_at)
-       VALUES ('v', 'c', '', '', '', '', 'interpol', 'append', 'bench.csv', ?, 'bench', '')`,
-    ).run(RECORDS);
-    const insert = core.db.prepare(
-      `INSERT INTO alert_records (id, centre_id, created_at, updated_at, hlc, origin, version_id, list_type, reference, given_names, first_surname, second_surname, birth_date, sex, nationality)
-       VALUES (?, 'c', '', '', '', '', 'v', 'interpol', ?, ?, ?, ?, ?, ?, 'GTM')`,
-    );
+    const stamp = { centreId: core.identity!.centreId, origin: 'bench', at: '2025-01-01T00:00:00.000Z' };
+    bulkInserter(core.db, 'alert_list_versions', stamp)({
+      id: 'v', list_type: 'interpol', mode: 'append', source_file: 'bench.csv', row_count: RECORDS, imported_by: 'bench', imported_at: stamp.at,
+    });
+    const insert = bulkInserter(core.db, 'alert_records', stamp);
     const insertKey = core.db.prepare('INSERT OR IGNORE INTO alert_keys (key, record) VALUES (?, ?)');
     // Fixture rows go in directly (one transaction), keyed by the same function the service uses.
     core.db.transaction(() => {
@@ -74,8 +72,11 @@ export async function benchAlerts(): Promise<BenchRow[]> {
           nationality: 'GTM',
         };
         records.push(s);
-        const info = insert.run(`r${i}`, s.reference, s.givenNames, s.firstSurname, s.secondSurname, s.birthDate, s.sex);
-        for (const key of alertKeys(s)) insertKey.run(key, info.lastInsertRowid);
+        const { rowid } = insert({
+          id: `r${i}`, version_id: 'v', list_type: 'interpol', reference: s.reference, given_names: s.givenNames, first_surname: s.firstSurname,
+          second_surname: s.secondSurname, birth_date: s.birthDate, sex: s.sex, nationality: 'GTM',
+        });
+        for (const key of alertKeys(s)) insertKey.run(key, rowid);
       }
     })();
     core.db.exec('ANALYZE');

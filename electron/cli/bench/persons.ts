@@ -13,6 +13,7 @@ import { demoManifest, rng } from '../demo-arrivals';
 import { givenNames, surname } from './names';
 import { benchCentre } from './centre';
 import { percentile, type BenchRow } from './table';
+import { bulkInserter } from '../../core/testing/bulk';
 
 const PERSONS = Number(process.env.ACOGIDA_BENCH_PERSONS ?? 1_000_000);
 const QUERIES = 200;
@@ -71,19 +72,16 @@ export function personsFixture(count: number): { people: (Fixture & { year: stri
 }
 
 /** Fixture rows go in directly (one transaction), indexed by the same functions the services use. */
-export function insertPersons(db: Database, people: readonly (Fixture & { year: string })[]): void {
-  const insertPerson = db.prepare(
-    `INSERT INTO persons (id, centre_id, created_at, updated_at, hlc, origin, case_number, given_names, first_surname, second_surname, birth_date)
-     VALUES (?, 'c', '', '', '', '', ?, ?, ?, ?, ?)`,
-  );
+export function insertPersons(db: Database, people: readonly (Fixture & { year: string })[], centreId = 'c'): void {
+  const insertPerson = bulkInserter(db, 'persons', { centreId, origin: 'bench', at: '2025-01-01T00:00:00.000Z' });
   const insertKey = db.prepare('INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
   const insertFts = db.prepare('INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     people.forEach((p, i) => {
       const row = { given_names: p.given, first_surname: p.s1, second_surname: p.s2, birth_date: p.year, document_number: null };
-      const info = insertPerson.run(`p${i}`, `B-${i}`, p.given, p.s1, p.s2, p.year);
+      const { rowid } = insertPerson({ id: `p${i}`, case_number: `B-${i}`, given_names: p.given, first_surname: p.s1, second_surname: p.s2, birth_date: p.year });
       for (const key of personKeys(row)) insertKey.run(key, `p${i}`);
-      insertFts.run(info.lastInsertRowid, fullName(row), '', `B-${i}`);
+      insertFts.run(rowid, fullName(row), '', `B-${i}`);
     });
   })();
   db.exec('ANALYZE');
@@ -166,7 +164,7 @@ export async function benchPersons(): Promise<BenchRow[]> {
   try {
     const core = await benchCentre(path.join(dir, 'persons.db'));
     const { people, r } = personsFixture(PERSONS);
-    insertPersons(core.db, people);
+    insertPersons(core.db, people, core.identity!.centreId);
     const { queries, answers, oursTimes, oursHits, ambiguous } = measureSearch(core.db, people, r);
 
     const like = core.db.prepare('SELECT given_names, first_surname, second_surname FROM persons WHERE ' + "given_names || ' ' || first_surname || ' ' || coalesce(second_surname, '') LIKE ? LIMIT 10");

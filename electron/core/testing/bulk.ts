@@ -27,7 +27,8 @@ interface Column {
   pk: number;
 }
 
-export function bulkInserter(db: Database, table: ReplicatedTable, stamp: BulkStamp): (values: Record<string, unknown>) => string {
+/** An inserter for `table`: each call writes one row and returns its id and rowid (for the index tables keyed by rowid). */
+export function bulkInserter(db: Database, table: ReplicatedTable, stamp: BulkStamp): (values: Record<string, unknown>) => { id: string; rowid: number } {
   if (!(table in REPLICATION)) throw new Error(`bulkInserter: ${table} is not a replicated table`);
   const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Column[];
   const known = new Set(columns.map((c) => c.name));
@@ -51,7 +52,7 @@ export function bulkInserter(db: Database, table: ReplicatedTable, stamp: BulkSt
     // The core's own HLC format, one millisecond apart per row: increasing, unique, and ordered
     // with what the core writes later.
     const hlc = formatHlc({ wall: base + sequence, counter: 0, node: stamp.origin });
-    statement.run([id, stamp.centreId, stamp.at, stamp.at, hlc, stamp.origin, ...own.map((k) => values[k] ?? null)]);
-    return id;
+    const info = statement.run([id, stamp.centreId, stamp.at, stamp.at, hlc, stamp.origin, ...own.map((k) => values[k] ?? null)]);
+    return { id, rowid: Number(info.lastInsertRowid) };
   };
 }
