@@ -63,7 +63,6 @@ const SQL_NOT_YET_IN_STORE = [
   'electron/core/domains/persons/duplicates.ts',
   'electron/core/domains/persons/search.ts',
   'electron/core/domains/persons/service.ts',
-  'electron/core/domains/persons/timeline.ts',
   'electron/core/domains/screening/service.ts',
 ];
 

@@ -4,6 +4,7 @@ import { method } from '../../contract/method';
 import { CASEWORK, RECEPTION } from '../../roles';
 import { defineDomain } from '../define';
 import { messages } from './messages';
+import { timelineEvent } from '../../contract/timeline';
 
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(500);
 const Code = z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'validation.aidCode' });
@@ -82,6 +83,13 @@ const Photo = z
   .string()
   .max(2_000_000, { error: 'validation.photoSize' })
   .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, { error: 'validation.photo' });
+
+/** Kits and services given (and voided), belongings kept and returned. */
+export const AidEvents = [
+  timelineEvent('aid-delivered', { type: z.string(), quantity: z.number(), repeatReason: z.string().nullable() }),
+  timelineEvent('aid-voided', { type: z.string(), reason: z.string().nullable() }),
+  ...(['belongings-received', 'belongings-returned'] as const).map((kind) => timelineEvent(kind, { tag: z.string(), description: z.string() })),
+];
 
 /**
  * Access: Kits go out at the reception desks; the manager keeps the inventory (docs/spec.md, roles).

@@ -187,3 +187,31 @@ export function heldTagsOfStay(db: Database, personArrivalId: string): string[] 
 export function tagHeld(db: Database, centreId: string, tag: string): boolean {
   return db.prepare('SELECT 1 FROM belongings WHERE centre_id = ? AND tag_number = ? AND returned_at IS NULL AND deleted_at IS NULL').get(centreId, tag) !== undefined;
 }
+
+export interface DeliveryEventRow {
+  delivered_at: string;
+  voided_at: string | null;
+  quantity: number;
+  repeat_reason: string | null;
+  void_reason: string | null;
+  name_es: string;
+  name_en: string;
+  arrival_id: string;
+}
+
+/** A person's deliveries with their kind's names and the arrival, for the timeline. */
+export function deliveriesForTimeline(db: Database, personId: string): DeliveryEventRow[] {
+  return db
+    .prepare(
+      `SELECT d.delivered_at, d.voided_at, d.quantity, d.repeat_reason, d.void_reason, t.name_es, t.name_en, pa.arrival_id
+       FROM aid_deliveries d JOIN aid_types t ON t.id = d.type_id JOIN person_arrivals pa ON pa.id = d.person_arrival_id
+       WHERE d.person_id = ? AND d.deleted_at IS NULL`,
+    )
+    .all(personId) as DeliveryEventRow[];
+}
+
+export function belongingsForTimeline(db: Database, personId: string): { tag_number: string; description: string; received_at: string; returned_at: string | null }[] {
+  return db
+    .prepare('SELECT tag_number, description, received_at, returned_at FROM belongings WHERE person_id = ? AND deleted_at IS NULL')
+    .all(personId) as { tag_number: string; description: string; received_at: string; returned_at: string | null }[];
+}

@@ -5,6 +5,7 @@ import { method } from '../../contract/method';
 import { CASEWORK } from '../../roles';
 import { defineDomain } from '../define';
 import { messages } from './messages';
+import { timelineEvent } from '../../contract/timeline';
 
 export const ALERT_LISTS = ['interpol', 'alba-keneth', 'isabel-claudina', 'warrant', 'custom'] as const;
 export const AlertListType = z.enum(ALERT_LISTS);
@@ -115,6 +116,12 @@ export const ResolveHold = z
     }
     if (v.outcome === 'release' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.reasonNeeded' });
   });
+
+/** Alert checks, protection cases and holds as every role may see them: when, never the list or why. */
+export const AlertEvents = [
+  ...(['alert-review', 'alert-clear'] as const).map((kind) => timelineEvent(kind, { trigger: z.string() })),
+  ...(['protection-case', 'on-hold', 'hold-ended'] as const).map((kind) => timelineEvent(kind, {})),
+];
 
 /**
  * Access: Only the alert officer ever sees a list or a record; everyone else sees pending/cleared. A hold ends only by the alert officer or the manager (hand-over to the police or release).

@@ -50,3 +50,12 @@ export function holdEvents(db: Database, personId: string): { at: string; kind: 
   const ended = db.prepare('SELECT DISTINCT resolved_at FROM alert_hold_resolutions WHERE person_id = ? AND deleted_at IS NULL').pluck().all(personId) as string[];
   return [...began.map((at) => ({ at, kind: 'on-hold' as const })), ...ended.map((at) => ({ at, kind: 'hold-ended' as const }))];
 }
+
+/** When a person was checked against the lists, and whether it went to review (never which list). */
+export function checksOf(db: Database, personId: string): { created_at: string; trigger: string; flagged: number }[] {
+  return db.prepare('SELECT created_at, trigger, flagged FROM alert_checks WHERE person_id = ? AND deleted_at IS NULL').all(personId) as {
+    created_at: string;
+    trigger: string;
+    flagged: number;
+  }[];
+}

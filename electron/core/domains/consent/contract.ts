@@ -4,6 +4,7 @@ import { method } from '../../contract/method';
 import { CASEWORK, CONSENT } from '../../roles';
 import { defineDomain } from '../define';
 import { messages } from './messages';
+import { timelineEvent } from '../../contract/timeline';
 
 export const ConsentPurpose = z.enum(['registration', 'sharing', 'replication', 'follow_up']);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
@@ -29,6 +30,11 @@ export const ConsentInput = {
   language: z.string().trim().min(2).max(12),
   notes: z.string().trim().max(500).optional(),
 };
+
+/** Consent decisions as the case file shows them (who explained it, in which language). */
+export const ConsentEvents = (['consent-granted', 'consent-refused'] as const).map((kind) =>
+  timelineEvent(kind, { purpose: z.string(), institution: z.string().nullable(), language: z.string(), by: z.string().nullable() }),
+);
 
 export const consentContract = {
   /** Records what the person agreed to (or refused), in which language, explained by the caller. */

@@ -55,3 +55,14 @@ export function consentAllows(db: Database, personId: string, purpose: ConsentPu
     .get(personId, purpose, purpose === 'sharing' ? institution : '') as { granted: number } | undefined;
   return row?.granted === 1;
 }
+
+/** Every consent decision about a person, with who explained it and the institution's code. */
+export function consentDecisions(db: Database, personId: string): Record<string, string | number | null>[] {
+  return db
+    .prepare(
+      `SELECT c.*, u.display_name, i.code AS institution_code FROM consents c LEFT JOIN users u ON u.id = c.explained_by
+       LEFT JOIN institutions i ON i.id = c.institution AND c.institution <> ''
+       WHERE c.person_id = ? AND c.deleted_at IS NULL`,
+    )
+    .all(personId) as Record<string, string | number | null>[];
+}

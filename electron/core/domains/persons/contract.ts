@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { checkNationalId } from '../../identity-documents';
 import { canonicalPlace, DISABILITY_CODES, hasPlaceList, LANGUAGE_CODES } from '../../reference';
 import { ArrivalInput } from '../arrivals/contract';
-import { ConsentInput } from '../consent/contract';
+import { ConsentEvents, ConsentInput } from '../consent/contract';
+import { AidEvents } from '../aid/contract';
+import { AlertEvents } from '../alerts/contract';
 import { CountryIso3, Id, IsoDate, IsoDateTime } from '../../contract/common';
 import { method } from '../../contract/method';
-import { AttentionTag, ScreeningSummary } from '../screening/contract';
+import { AttentionTag, ScreeningEvents, ScreeningSummary } from '../screening/contract';
 import {
   DOCUMENT_MAX,
   DocumentTypeSchema,
@@ -20,6 +22,7 @@ import {
 import { CASEWORK, RECEPTION } from '../../roles';
 import { defineDomain } from '../define';
 import { messages } from './messages';
+import { StayDetail, timelineEvent } from '../../contract/timeline';
 
 /** Every field of docs/spec.md, station 2. Optional fields may be filled in later. */
 export const PersonFields = z.strictObject({
@@ -94,12 +97,17 @@ export const Suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
-export const TimelineEvent = z.object({
-  at: z.string(),
-  kind: z.string(),
-  arrivalId: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-});
+/** The events of a person's stays and records, as the case file shows them. */
+export const PersonEvents = [
+  ...(['expected', 'checked-in', 'registered', 'no-show', 'certificate', 'departed'] as const).map((kind) => timelineEvent(kind, StayDetail)),
+  timelineEvent('merged', { mergeId: z.string(), sourceId: z.string().nullable(), targetId: z.string().nullable(), reason: z.string().nullable() }),
+  timelineEvent('unmerged', { mergeId: z.string() }),
+] as const;
+
+/** Every event a domain contributes to the timeline, one member per kind (docs/architecture.md). */
+const TIMELINE_EVENTS = [...PersonEvents, ...ConsentEvents, ...AlertEvents, ...ScreeningEvents, ...AidEvents];
+export const TimelineEvent = z.discriminatedUnion('kind', TIMELINE_EVENTS as unknown as [(typeof TIMELINE_EVENTS)[number], ...(typeof TIMELINE_EVENTS)[number][]]);
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const SearchHit = z.object({
   personId: Id,

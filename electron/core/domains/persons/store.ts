@@ -371,3 +371,18 @@ export function tagSources(db: Database, personIds: readonly string[]): (TagSour
     )
     .all(JSON.stringify(personIds)) as (TagSource & { id: string; lgbtiq: number | null })[];
 }
+
+/** A person's stays with the arrival each belongs to, for the timeline. */
+export function staysForTimeline(db: Database, personId: string): Record<string, string | null>[] {
+  return db
+    .prepare(
+      `SELECT pa.*, a.kind AS arrival_kind, a.reference, a.carrier, a.origin_country, a.arrival_date
+       FROM person_arrivals pa JOIN arrivals a ON a.id = pa.arrival_id WHERE pa.person_id = ? AND pa.deleted_at IS NULL`,
+    )
+    .all(personId) as Record<string, string | null>[];
+}
+
+/** Merges the person was part of, on either side. */
+export function mergesOf(db: Database, personId: string): Record<string, string | null>[] {
+  return db.prepare('SELECT * FROM person_merges WHERE target_id = ? OR source_id = ?').all(personId, personId) as Record<string, string | null>[];
+}

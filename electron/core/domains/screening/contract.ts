@@ -6,6 +6,7 @@ import { method } from '../../contract/method';
 import { PersonIdentity } from '../../contract/persons-common';
 import { defineDomain } from '../define';
 import { messages } from './messages';
+import { timelineEvent } from '../../contract/timeline';
 
 export { Level };
 
@@ -79,6 +80,13 @@ const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).ma
 /**
  * Access: Answers and reasons are sensitive (suicidal thoughts, trafficking): read by those who act on them; everyone else sees the colour and the deadline on the flow board.
  */
+/** Screenings as every role may see them: the colour and who changed it, never the answers. */
+export const ScreeningEvents = [
+  timelineEvent('screening', { level: Level.optional(), sequence: z.number() }),
+  timelineEvent('screening-attended', { sequence: z.number() }),
+  timelineEvent('screening-override', { from: Level, to: Level }),
+];
+
 export const screeningContract = {
   /** One saved screening with its answers and notes, read back (a sensitive read, audited by screening). */
   'screening.get': method({ access: ['protection_officer', 'psychologist', 'manager'], sensitive: true, input: z.strictObject({ screeningId: Id }), output: Screening }),

@@ -26,3 +26,14 @@ export function screeningsSince(db: Database, centreId: string, since: string): 
     .prepare('SELECT id, sequence, screened_at, indicators, level FROM screenings WHERE centre_id = ? AND screened_at >= ? AND deleted_at IS NULL ORDER BY screened_at DESC')
     .all(centreId, since) as { id: string; sequence: number; screened_at: string; indicators: string; level: Level }[];
 }
+
+/** The colour each of a person's screenings first had (an override is its own event). */
+export function firstLevels(db: Database, personId: string): Map<string, Level> {
+  return new Map((db.prepare('SELECT id, level FROM screenings WHERE person_id = ?').all(personId) as { id: string; level: Level }[]).map((r) => [r.id, r.level]));
+}
+
+export function overridesOfPerson(db: Database, personId: string): { decided_at: string; from_level: Level; to_level: Level }[] {
+  return db
+    .prepare('SELECT o.decided_at, o.from_level, o.to_level FROM screening_overrides o JOIN screenings s ON s.id = o.screening_id WHERE s.person_id = ? AND o.deleted_at IS NULL')
+    .all(personId) as { decided_at: string; from_level: Level; to_level: Level }[];
+}

@@ -50,7 +50,22 @@ export function CaseFilePage() {
       },
     });
   const level = (l: unknown) => t(`screening.levelShort.${String(l)}`);
-  const undone = new Set(timeline.filter((e) => e.kind === 'unmerged').map((e) => String(e.detail.mergeId)));
+  const undone = new Set(timeline.flatMap((e) => (e.kind === 'unmerged' ? [e.detail.mergeId] : [])));
+  // One sentence per event kind (caseFile.events.<kind>); each domain's events carry the details
+  // their sentence names (TimelineEvent in the persons contract), read here as one bag of values.
+  const eventTitle = (e: (typeof timeline)[number]) => {
+    const d: Record<string, unknown> = e.detail;
+    return t(`caseFile.events.${e.kind}`, {
+      ...d,
+      times: Number(d.quantity) > 1 ? ` ×${String(d.quantity)}` : '',
+      sequence: d.sequence,
+      level: level(d.level),
+      from: level(d.from),
+      to: level(d.to),
+      reference: d.reference ?? d.carrier ?? t(`arrivals.kinds.${String(d.arrivalKind ?? 'walk_in')}`),
+      purpose: d.purpose ? `${t(`registration.purposes.${String(d.purpose)}`)}${d.institution ? ` (${String(d.institution)})` : ''}` : '',
+    });
+  };
   const unknown = t('caseFile.unknown');
   const field = (label: string, value: string | number | null | undefined) => (
     <div>
@@ -159,15 +174,15 @@ export function CaseFilePage() {
           <Text fw={600} mb="xs">{t('caseFile.timeline')}</Text>
           <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
             {timeline.map((e, i) => (
-              <Timeline.Item key={i} title={t(`caseFile.events.${e.kind}`, { ...e.detail, times: Number(e.detail.quantity) > 1 ? ` ×${String(e.detail.quantity)}` : '', sequence: e.detail.sequence, level: level(e.detail.level), from: level(e.detail.from), to: level(e.detail.to), reference: e.detail.reference ?? e.detail.carrier ?? t(`arrivals.kinds.${String(e.detail.arrivalKind ?? 'walk_in')}`), purpose: e.detail.purpose ? `${t(`registration.purposes.${String(e.detail.purpose)}`)}${e.detail.institution ? ` (${String(e.detail.institution)})` : ''}` : '' })}>
+              <Timeline.Item key={i} title={eventTitle(e)}>
                 <Text size="xs" c="dimmed">{formatDateTime(e.at)}</Text>
-                {e.kind === 'merged' && !undone.has(String(e.detail.mergeId)) && (
+                {e.kind === 'merged' && !undone.has(e.detail.mergeId) && (
                   <Button
                     size="compact-xs"
                     variant="subtle"
                     color="red"
                     onClick={async () => {
-                      await unmerge.mutateAsync({ mergeId: String(e.detail.mergeId), reason: t('caseFile.unmergeReason') });
+                      await unmerge.mutateAsync({ mergeId: e.detail.mergeId, reason: t('caseFile.unmergeReason') });
                       notifySuccess(t('caseFile.unmerged'));
                     }}
                   >
