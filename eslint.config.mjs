@@ -61,8 +61,6 @@ const SQL_NOT_YET_IN_STORE = [
   'electron/core/domains/alerts/state.ts',
   'electron/core/domains/manifests/service.ts',
   'electron/core/domains/persons/duplicates.ts',
-  'electron/core/domains/persons/search.ts',
-  'electron/core/domains/persons/service.ts',
   'electron/core/domains/screening/service.ts',
 ];
 

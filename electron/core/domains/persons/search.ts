@@ -1,9 +1,9 @@
 import type { Database } from '../../db/driver';
-import { cached } from '../../db/statements';
 import { compactKey, consonantSet, givenForms, nameTokens, normalize, phoneticKey, soundKey, wordsMatch } from '../../names';
-import { fullName, pairKey, tripleKey, type PersonRow } from './store';
+import { fullName, pairKey, tripleKey } from './store';
+import { ftsCandidates, keyCandidates, type SearchHitRow } from './store';
 
-type Hit = Pick<PersonRow, 'id' | 'case_number' | 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'document_number'>;
+type Hit = SearchHitRow;
 
 const CANDIDATES = 200;
 /** Below this a candidate is not shown. */
@@ -60,13 +60,7 @@ export function searchPersons(db: Database, text: string, limit: number) {
   const ftsTerms = (words.length ? words : query.split(' ')).filter((w) => w.length >= 3);
   if (candidates.size < limit && ftsTerms.length) {
     const match = ftsTerms.map((w) => `"${w.replace(/"/g, '')}"`).join(' AND ');
-    const rows = db
-      .prepare(
-        `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
-         FROM persons_fts f JOIN persons p ON p.rowid = f.rowid
-         WHERE persons_fts MATCH ? LIMIT ${CANDIDATES}`,
-      )
-      .all(match) as Hit[];
+    const rows = ftsCandidates(db, match, CANDIDATES);
     for (const r of rows) candidates.set(r.id, r);
   }
   // 3. A single word: its sound-alike as a given name or a surname.
@@ -94,13 +88,7 @@ const POSTINGS_PER_KEY = 2000;
 /** The persons sharing the most of `keys`, each key read up to POSTINGS_PER_KEY postings. */
 function addByKeys(db: Database, candidates: Map<string, Hit>, keys: string[], minimum: number, max: number): void {
   if (!keys.length) return;
-  const postings = keys.map(() => `SELECT person_id FROM (SELECT person_id FROM person_keys WHERE key = ? LIMIT ${POSTINGS_PER_KEY})`).join(' UNION ALL ');
-  const rows = cached(
-    db,
-    `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
-     FROM (SELECT person_id, count(*) AS n FROM (${postings}) GROUP BY person_id HAVING n >= ? ORDER BY n DESC LIMIT ${max}) k
-     JOIN persons p ON p.id = k.person_id WHERE p.merged_into IS NULL`,
-  ).all(...keys, minimum) as Hit[];
+  const rows = keyCandidates(db, keys, minimum, max, POSTINGS_PER_KEY);
   for (const r of rows) candidates.set(r.id, r);
 }
 

@@ -24,10 +24,11 @@ import {
 } from './store';
 import { searchPersons } from './search';
 import { timelineOf } from './timeline';
+import { readCentre } from '../setup/store';
+import { certificateOf, displayNameOf, latestConsentLanguage, suggestedCandidates, ticketCodeOf } from './store';
 
 function alreadySuggested(ctx: ServiceContext, personId: string): Set<string> {
-  const rows = ctx.db.prepare('SELECT candidate_id FROM duplicate_suggestions WHERE person_id = ?').all(personId) as { candidate_id: string }[];
-  return new Set(rows.map((r) => r.candidate_id));
+  return new Set(suggestedCandidates(ctx.db, personId));
 }
 
 export const personsHandlers = {
@@ -136,22 +137,22 @@ export const personsHandlers = {
 
   'persons.certificate': handle('persons.certificate', {
     async prepare(ctx, input) {
-      const row = ctx.db.prepare('SELECT ticket_code FROM person_arrivals WHERE id = ?').get(input.personArrivalId) as { ticket_code: string } | undefined;
-      return row ? QRCode.toString(row.ticket_code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
+      const ticket = ticketCodeOf(ctx.db, input.personArrivalId);
+      return ticket ? QRCode.toString(ticket, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
     },
     run(ctx, input, qrSvg) {
       const row = personArrivalRow(ctx, input.personArrivalId);
       const arrival = loadArrival(ctx, row.arrivalId);
       const person = loadPersonRow(ctx, row.personId);
-      const centre = ctx.db.prepare('SELECT name, country FROM centres WHERE id = ?').get(ctx.core.identity!.centreId) as { name: string; country: string };
-      const issuer = ctx.db.prepare('SELECT display_name FROM users WHERE id = ?').get(ctx.actor.userId) as { display_name: string } | undefined;
+      const centre = readCentre(ctx.db, ctx.core.identity!.centreId);
+      const issuer = ctx.actor.userId ? displayNameOf(ctx.db, ctx.actor.userId) : undefined;
       // Issued once, with a number; asking again gives a copy of that same certificate.
-      const issued = ctx.db.prepare('SELECT certificate_number, certificate_at FROM person_arrivals WHERE id = ?').get(row.personArrivalId) as { certificate_number: string | null; certificate_at: string | null };
+      const issued = certificateOf(ctx.db, row.personArrivalId);
       const copy = issued.certificate_number !== null;
       const number = issued.certificate_number ?? nextCertificateNumber(ctx);
       const issuedAt = copy ? issued.certificate_at! : ctx.clock.now().toISOString();
       if (!copy) updateRow(ctx, 'person_arrivals', row.personArrivalId, { certificate_at: issuedAt, certificate_number: number });
-      const consentLanguage = ctx.db.prepare("SELECT language FROM consents WHERE person_id = ? AND deleted_at IS NULL ORDER BY recorded_at DESC LIMIT 1").pluck().get(person.id) as string | undefined;
+      const consentLanguage = latestConsentLanguage(ctx.db, person.id);
       return {
         number,
         copy,
@@ -163,7 +164,7 @@ export const personsHandlers = {
         arrival: { kind: arrival.kind, route: arrival.route, originCountry: arrival.originCountry, date: arrival.date, reference: arrival.reference, pointOfEntry: arrival.pointOfEntry },
         centre,
         issuedAt,
-        issuedBy: issuer?.display_name ?? ctx.actor.username,
+        issuedBy: issuer ?? ctx.actor.username,
         qrSvg,
       };
     },

@@ -386,3 +386,55 @@ export function staysForTimeline(db: Database, personId: string): Record<string,
 export function mergesOf(db: Database, personId: string): Record<string, string | null>[] {
   return db.prepare('SELECT * FROM person_merges WHERE target_id = ? OR source_id = ?').all(personId, personId) as Record<string, string | null>[];
 }
+
+/** The earlier records already proposed for this person (whatever became of the proposal). */
+export function suggestedCandidates(db: Database, personId: string): string[] {
+  return db.prepare('SELECT candidate_id FROM duplicate_suggestions WHERE person_id = ?').pluck().all(personId) as string[];
+}
+
+export function ticketCodeOf(db: Database, personArrivalId: string): string | undefined {
+  return db.prepare('SELECT ticket_code FROM person_arrivals WHERE id = ?').pluck().get(personArrivalId) as string | undefined;
+}
+
+export function displayNameOf(db: Database, userId: string): string | undefined {
+  return db.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(userId) as string | undefined;
+}
+
+/** The stay's certificate, once issued (its number and when). */
+export function certificateOf(db: Database, personArrivalId: string): { certificate_number: string | null; certificate_at: string | null } {
+  return db.prepare('SELECT certificate_number, certificate_at FROM person_arrivals WHERE id = ?').get(personArrivalId) as { certificate_number: string | null; certificate_at: string | null };
+}
+
+/** The language the person was last spoken to in when consent was recorded. */
+export function latestConsentLanguage(db: Database, personId: string): string | undefined {
+  return db.prepare('SELECT language FROM consents WHERE person_id = ? AND deleted_at IS NULL ORDER BY recorded_at DESC LIMIT 1').pluck().get(personId) as string | undefined;
+}
+
+/** What the search box scores a candidate on. */
+export type SearchHitRow = Pick<PersonRow, 'id' | 'case_number' | 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'document_number'>;
+
+/** Persons whose full-text entry matches an FTS5 `match` expression (documents, case numbers). */
+export function ftsCandidates(db: Database, match: string, limit: number): SearchHitRow[] {
+  return db
+    .prepare(
+      `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
+       FROM persons_fts f JOIN persons p ON p.rowid = f.rowid
+       WHERE persons_fts MATCH ? LIMIT ${limit}`,
+    )
+    .all(match) as SearchHitRow[];
+}
+
+/**
+ * Persons carrying at least `minimum` of the search keys, those with most first, at most `max`;
+ * each key's postings are read to at most `postingsPerKey` (a common name cannot flood the query).
+ */
+export function keyCandidates(db: Database, keys: readonly string[], minimum: number, max: number, postingsPerKey: number): SearchHitRow[] {
+  const postings = keys.map(() => `SELECT person_id FROM (SELECT person_id FROM person_keys WHERE key = ? LIMIT ${postingsPerKey})`).join(' UNION ALL ');
+  return cached(
+    db,
+    `SELECT p.id, p.case_number, p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number
+     FROM (SELECT person_id, count(*) AS n FROM (${postings}) GROUP BY person_id HAVING n >= ? ORDER BY n DESC LIMIT ${max}) k
+     JOIN persons p ON p.id = k.person_id WHERE p.merged_into IS NULL`,
+  ).all(...keys, minimum) as SearchHitRow[];
+}
+
