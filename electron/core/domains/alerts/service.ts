@@ -10,7 +10,7 @@ import { parseAlertList } from './parse';
 import { parseManifest } from '../../manifest/parse';
 import { translateProblems } from '../../manifest/problems';
 import { loadPersonRow, today, type PersonRow } from '../persons/store';
-import { isOnHold, openHolds, protectionDecisions } from './state';
+import { isOnHold, openHolds, protectionDecisions } from './store';
 import { raiseToRedForProtection } from '../screening/service';
 import { readSettings } from '../settings/store';
 import { presentSince, staying } from '../../presence';

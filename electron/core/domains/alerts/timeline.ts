@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../persons/contract';
 import type { ServiceContext } from '../../context';
-import { checksOf, holdEvents, protectionDecisions } from './state';
+import { checksOf, holdEvents, protectionDecisions } from './store';
 
 /** The alerts domain's part of the timeline, as every role may see it: when, never the list or why. */
 export function alertEvents(ctx: ServiceContext, personId: string): TimelineEvent[] {

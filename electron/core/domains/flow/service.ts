@@ -3,7 +3,7 @@ import { updateRow } from '../../db/replicated';
 import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { addDays } from '../../time';
-import { isOnHold } from '../alerts/state';
+import { isOnHold } from '../alerts/store';
 import { alertStatus } from '../alerts/service';
 import { arrivalLabel } from '../arrivals/service';
 import { tagsOf } from '../persons/attention-tags';

@@ -1,11 +1,11 @@
 import type { Suggestion } from './contract';
 import type { ServiceContext } from '../../context';
 import { insertRow } from '../../db/replicated';
-import { cached } from '../../db/statements';
 import { compactKey, nameSimilarity } from '../../names';
 import { LITTLE_EVIDENCE_CEILING, SECOND_SURNAME_PENALTY, secondSurnamesDiffer, thinNames } from '../alerts/match';
 import { birthYear, compareBirthDates } from '../../partial-date';
 import { candidateKeys, fullName, type PersonRow } from './store';
+import { findSuggestion, livePersons, personById, postingsReader, stayCount, suggestionRows, type SuggestionRow } from './store';
 
 /** Score from which an earlier record is proposed as the same person. */
 export const REPEAT_THRESHOLD = 0.85;
@@ -63,12 +63,12 @@ const MAX_CANDIDATES = 100;
  * the document weighs 3, a name in the person's own birth year 2, in the years either side 1.
  */
 function candidateIds(ctx: ServiceContext, person: Comparable & { id?: string }, keys: string[]): string[] {
-  const postings = cached(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${POSTINGS_PER_KEY}`).pluck();
+  const postings = postingsReader(ctx.db, POSTINGS_PER_KEY);
   const ownYear = `:${birthYear(person.birth_date) ?? '?'}:`;
   const weight = new Map<string, number>();
   for (const key of keys) {
     const add = key.startsWith('d:') ? 3 : key.slice(1, ownYear.length + 1) === ownYear ? 2 : 1;
-    for (const id of postings.all(key) as string[]) if (id !== person.id) weight.set(id, (weight.get(id) ?? 0) + add);
+    for (const id of postings(key)) if (id !== person.id) weight.set(id, (weight.get(id) ?? 0) + add);
   }
   return [...weight]
     .sort((a, b) => b[1] - a[1])
@@ -95,9 +95,7 @@ export function findCandidates(ctx: ServiceContext, person: Comparable & { id?: 
     for (const id of ids) seen.add(id);
     if (ids.length) {
       // One statement per list length (at most MAX_CANDIDATES of them), kept prepared.
-      const rows = cached(ctx.db, `SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`).all(
-        ...ids,
-      ) as PersonRow[];
+      const rows = livePersons(ctx.db, ids);
       for (const row of rows) {
         const scored = { row, ...matchScore(person, row) };
         if (scored.score >= REPEAT_THRESHOLD) likely.push(scored);
@@ -123,29 +121,19 @@ export function suggestRepeats(ctx: ServiceContext, person: PersonRow, exclude: 
   return candidates.length;
 }
 
-interface SuggestionRow {
-  id: string;
-  person_id: string;
-  candidate_id: string;
-  score: number;
-  reasons: string;
-  status: Suggestion['status'];
-}
 
 export function suggestionsOf(ctx: ServiceContext, personId: string, onlyOpen = false): Suggestion[] {
-  const rows = ctx.db
-    .prepare(`SELECT * FROM duplicate_suggestions WHERE person_id = ? AND deleted_at IS NULL ${onlyOpen ? "AND status = 'open'" : ''} ORDER BY score DESC`)
-    .all(personId) as SuggestionRow[];
+  const rows = suggestionRows(ctx.db, personId, onlyOpen);
   return rows.map((s) => toSuggestion(ctx, s));
 }
 
 export function loadSuggestion(ctx: ServiceContext, id: string): SuggestionRow | undefined {
-  return ctx.db.prepare('SELECT * FROM duplicate_suggestions WHERE id = ? AND deleted_at IS NULL').get(id) as SuggestionRow | undefined;
+  return findSuggestion(ctx.db, id);
 }
 
 export function toSuggestion(ctx: ServiceContext, s: SuggestionRow): Suggestion {
-  const c = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(s.candidate_id) as PersonRow;
-  const arrivals = (ctx.db.prepare('SELECT count(*) AS n FROM person_arrivals WHERE person_id = ? AND deleted_at IS NULL').get(c.id) as { n: number }).n;
+  const c = personById(ctx.db, s.candidate_id);
+  const arrivals = stayCount(ctx.db, c.id);
   return {
     id: s.id,
     personId: s.person_id,

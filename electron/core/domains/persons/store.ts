@@ -438,3 +438,43 @@ export function keyCandidates(db: Database, keys: readonly string[], minimum: nu
   ).all(...keys, minimum) as SearchHitRow[];
 }
 
+// Repeat-returnee suggestions (duplicates.ts).
+
+export interface SuggestionRow {
+  id: string;
+  person_id: string;
+  candidate_id: string;
+  score: number;
+  reasons: string;
+  status: 'open' | 'linked' | 'dismissed';
+}
+
+/** A reader of one key's postings (person ids), each read to at most `perKey`; one prepared statement for the loop. */
+export function postingsReader(db: Database, perKey: number): (key: string) => string[] {
+  const statement = cached(db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${perKey}`).pluck();
+  return (key) => statement.all(key) as string[];
+}
+
+/** These persons, leaving out the merged and the deleted (one statement per list length, kept prepared). */
+export function livePersons(db: Database, ids: readonly string[]): PersonRow[] {
+  return cached(db, `SELECT rowid, * FROM persons WHERE id IN (${ids.map(() => '?').join(',')}) AND merged_into IS NULL AND deleted_at IS NULL`).all(...ids) as PersonRow[];
+}
+
+export function personById(db: Database, id: string): PersonRow {
+  return db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(id) as PersonRow;
+}
+
+export function stayCount(db: Database, personId: string): number {
+  return db.prepare('SELECT count(*) FROM person_arrivals WHERE person_id = ? AND deleted_at IS NULL').pluck().get(personId) as number;
+}
+
+export function suggestionRows(db: Database, personId: string, onlyOpen: boolean): SuggestionRow[] {
+  return db
+    .prepare(`SELECT * FROM duplicate_suggestions WHERE person_id = ? AND deleted_at IS NULL ${onlyOpen ? "AND status = 'open'" : ''} ORDER BY score DESC`)
+    .all(personId) as SuggestionRow[];
+}
+
+export function findSuggestion(db: Database, id: string): SuggestionRow | undefined {
+  return db.prepare('SELECT * FROM duplicate_suggestions WHERE id = ? AND deleted_at IS NULL').get(id) as SuggestionRow | undefined;
+}
+

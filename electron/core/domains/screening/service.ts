@@ -9,7 +9,7 @@ import { ageAt } from '../../partial-date';
 import { evaluateScreening, unknownIndicators } from '../../screening/evaluate';
 import { checkAnswers, INSTRUMENT, notifiesPsychology, type Answers } from '../../screening/instrument';
 import type { Level } from '../../screening/rules';
-import { protectionDecisions } from '../alerts/state';
+import { protectionDecisions } from '../alerts/store';
 import { attentionTags, declaredLgbtiq } from '../persons/attention-tags';
 import { loadPersonRow, personArrivalRows, toPerson, today, type PersonRow } from '../persons/store';
 import { activeRules, addHours, rulesOfVersion } from './rules-service';

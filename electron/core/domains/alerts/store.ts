@@ -2,7 +2,7 @@ import { POLICE_LISTS, PROTECTION_LISTS } from './contract';
 import type { Database } from '../../db/driver';
 
 /**
- * What confirmed alerts mean for a person, as plain reads every station may ask (the flow board,
+ * The SQL of alerts, beginning with what confirmed alerts mean for a person, as plain reads every station may ask (the flow board,
  * departure, screening, the timeline): a protection case, a hold. Never which list or record.
  */
 
