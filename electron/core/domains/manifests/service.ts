@@ -16,6 +16,18 @@ import { yieldToEventLoop, type ProgressStage } from '../../progress';
 import { createArrival, openArrival } from '../arrivals/service';
 import { findCandidates, suggestRepeats } from '../persons/duplicates';
 import { createPerson, createPersonArrival, today, type PersonRow } from '../persons/store';
+import {
+  dropSearchEntries,
+  earlierImportOf,
+  findImport,
+  hasOtherRecords,
+  hasStays,
+  importsOfArrival,
+  peopleOnArrival,
+  rowsOfImport,
+  suggestionsTouching,
+  type ImportedRow,
+} from './store';
 
 type ManifestInput = { fileName: string; contentBase64: string; progressId?: string | undefined; dateOrder?: DateOrder | undefined };
 
@@ -48,17 +60,9 @@ const personKey = (p: { given_names: string; first_surname: string; second_surna
  * already on it (same names and birth date, or same document) is skipped with a warning.
  */
 function againstArrival(ctx: ServiceContext, arrivalId: string, parsed: ParsedManifest & { hash: string }): ManifestProblem[] {
-  const earlier = ctx.db
-    .prepare('SELECT imported_at FROM manifest_imports WHERE arrival_id = ? AND file_hash = ? AND undone_at IS NULL AND deleted_at IS NULL ORDER BY imported_at LIMIT 1')
-    .pluck()
-    .get(arrivalId, parsed.hash) as string | undefined;
+  const earlier = earlierImportOf(ctx.db, arrivalId, parsed.hash);
   const again: ManifestProblem[] = earlier ? [{ row: 1, column: null, code: 'already-imported', severity: 'error', value: formatInstant(earlier, centreTimeZone(ctx)) }] : [];
-  const present = ctx.db
-    .prepare(
-      `SELECT p.given_names, p.first_surname, p.second_surname, p.birth_date, p.document_number FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id
-       WHERE pa.arrival_id = ? AND pa.deleted_at IS NULL AND p.deleted_at IS NULL`,
-    )
-    .all(arrivalId) as { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }[];
+  const present = peopleOnArrival(ctx.db, arrivalId);
   if (!present.length) return again;
   const keys = new Set(present.map(personKey));
   const documents = new Set(present.map((p) => p.document_number && normalize(p.document_number)).filter(Boolean));
@@ -112,48 +116,21 @@ const byRowErrorsFirst = (a: ManifestProblem, b: ManifestProblem) =>
   a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
 
 
-interface ImportedRow {
-  pa_id: string;
-  person_id: string;
-  person_rowid: number;
-  status: string;
-  checked_in_at: string | null;
-  registered_at: string | null;
-  merged_into: string | null;
-}
-
 function importedRows(ctx: ServiceContext, importId: string): ImportedRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT pa.id AS pa_id, pa.person_id, p.rowid AS person_rowid, pa.status, pa.checked_in_at, pa.registered_at, p.merged_into
-       FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id WHERE pa.manifest_import_id = ? AND pa.deleted_at IS NULL`,
-    )
-    .all(importId) as ImportedRow[];
+  return rowsOfImport(ctx.db, importId);
 }
 
 /** Anything done with a person besides being listed: then the import is part of the record and stays. */
 function touched(ctx: ServiceContext, r: ImportedRow): boolean {
   if (r.status !== 'expected' || r.checked_in_at || r.registered_at || r.merged_into) return true;
-  const any = (sql: string) => ctx.db.prepare(sql).get(r.person_id, r.person_id) !== undefined;
-  return (
-    any('SELECT 1 FROM person_merges WHERE (source_id = ? OR target_id = ?) AND deleted_at IS NULL') ||
-    any("SELECT 1 FROM duplicate_suggestions WHERE (person_id = ? OR candidate_id = ?) AND status <> 'open' AND deleted_at IS NULL") ||
-    any('SELECT 1 FROM screenings WHERE person_id = ? AND deleted_at IS NULL UNION ALL SELECT 1 FROM consents WHERE person_id = ? AND deleted_at IS NULL') ||
-    any('SELECT 1 FROM aid_deliveries WHERE person_id = ? AND deleted_at IS NULL UNION ALL SELECT 1 FROM belongings WHERE person_id = ? AND deleted_at IS NULL') ||
-    any('SELECT 1 FROM alert_matches WHERE person_id = ? AND deleted_at IS NULL UNION ALL SELECT 1 FROM alert_checks WHERE person_id = ? AND deleted_at IS NULL')
-  );
+  return hasOtherRecords(ctx.db, r.person_id);
 }
 
 export const manifestsHandlers = {
   'manifests.imports': handle('manifests.imports', {
     run(ctx, input) {
       openArrival(ctx, input.arrivalId);
-      const rows = ctx.db
-        .prepare(
-          `SELECT m.id, m.file_name, m.imported_at, coalesce(u.display_name, m.imported_by) AS imported_by, m.row_count, m.imported, m.undone_at, m.undo_reason
-           FROM manifest_imports m LEFT JOIN users u ON u.id = m.imported_by WHERE m.arrival_id = ? AND m.deleted_at IS NULL ORDER BY m.imported_at DESC`,
-        )
-        .all(input.arrivalId) as { id: string; file_name: string; imported_at: string; imported_by: string; row_count: number; imported: number; undone_at: string | null; undo_reason: string | null }[];
+      const rows = importsOfArrival(ctx.db, input.arrivalId);
       return rows.map((m) => {
         const people = importedRows(ctx, m.id);
         return {
@@ -168,7 +145,7 @@ export const manifestsHandlers = {
 
   'manifests.undo': handle('manifests.undo', {
     run(ctx, input) {
-      const m = ctx.db.prepare('SELECT arrival_id, undone_at FROM manifest_imports WHERE id = ? AND deleted_at IS NULL').get(input.importId) as { arrival_id: string; undone_at: string | null } | undefined;
+      const m = findImport(ctx.db, input.importId);
       if (!m) throw new AppError('manifest.import-not-found');
       if (m.undone_at) throw new AppError('manifest.undone-already');
       openArrival(ctx, m.arrival_id);
@@ -178,14 +155,11 @@ export const manifestsHandlers = {
       const now = ctx.clock.now().toISOString();
       for (const r of people) {
         updateRow(ctx, 'person_arrivals', r.pa_id, { deleted_at: now });
-        const elsewhere = ctx.db.prepare('SELECT 1 FROM person_arrivals WHERE person_id = ? AND deleted_at IS NULL').get(r.person_id);
-        if (elsewhere) continue;
+        if (hasStays(ctx.db, r.person_id)) continue;
         // The record came only from this file: it goes, with its open suggestions and its search entries.
-        const suggestions = ctx.db.prepare('SELECT id FROM duplicate_suggestions WHERE (person_id = ? OR candidate_id = ?) AND deleted_at IS NULL').pluck().all(r.person_id, r.person_id) as string[];
-        for (const id of suggestions) updateRow(ctx, 'duplicate_suggestions', id, { deleted_at: now });
+        for (const id of suggestionsTouching(ctx.db, r.person_id)) updateRow(ctx, 'duplicate_suggestions', id, { deleted_at: now });
         updateRow(ctx, 'persons', r.person_id, { deleted_at: now });
-        ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(r.person_id);
-        ctx.db.prepare('DELETE FROM persons_fts WHERE rowid = ?').run(r.person_rowid);
+        dropSearchEntries(ctx.db, r.person_id, r.person_rowid);
       }
       updateRow(ctx, 'manifest_imports', input.importId, { undone_at: now, undone_by: ctx.actor.userId ?? ctx.actor.username, undo_reason: input.reason });
       return { arrivalId: m.arrival_id, removed: people.length };
