@@ -1,7 +1,7 @@
 import type { AlertMatch, AlertStatus, HoldInfo } from './contract';
 import { PROTECTION_LISTS } from './contract';
 import type { ServiceContext } from '../../context';
-import type { Database, Statement } from '../../db/driver';
+import type { Database } from '../../db/driver';
 import { insertRow, updateRow } from '../../db/replicated';
 import { AppError } from '../../errors';
 import { handle } from '../../handler';
@@ -10,27 +10,33 @@ import { parseAlertList } from './parse';
 import { parseManifest } from '../../manifest/parse';
 import { translateProblems } from '../../manifest/problems';
 import { loadPersonRow, today, type PersonRow } from '../persons/store';
-import { isOnHold, openHolds, protectionDecisions } from './store';
+import {
+  activeRecordsOfList,
+  arrivalExists,
+  candidateRecords,
+  checkSummary,
+  currentStay,
+  dropRecordKeys,
+  findMatchRow,
+  holdResolutions,
+  insertAlertKeys,
+  isOnHold,
+  listVersions,
+  matchOfPair,
+  matchRows,
+  openHolds,
+  pendingOnRetiredRecords,
+  personsOnArrival,
+  personsPresentSince,
+  protectionDecisions,
+  recordRowid,
+  type RecordRow,
+} from './store';
 import { raiseToRedForProtection } from '../screening/service';
 import { readSettings } from '../settings/store';
-import { presentSince, staying } from '../../presence';
+import { presentSince } from '../../presence';
 
 type Trigger = 'registration' | 'check-in' | 'batch' | 'list-import';
-
-interface RecordRow {
-  rowid: number;
-  id: string;
-  list_type: AlertMatch['record']['list'];
-  reference: string;
-  given_names: string;
-  first_surname: string;
-  second_surname: string | null;
-  birth_date: string | null;
-  sex: string | null;
-  nationality: string | null;
-  notes: string | null;
-  active: number;
-}
 
 export const subjectOf = (r: Pick<RecordRow, 'given_names' | 'first_surname' | 'second_surname' | 'birth_date' | 'sex' | 'nationality'>): AlertSubject => ({
   givenNames: r.given_names,
@@ -41,28 +47,6 @@ export const subjectOf = (r: Pick<RecordRow, 'given_names' | 'first_surname' | '
   nationality: r.nationality,
 });
 
-/** How many candidates a check scores at most: those sharing the most keys. */
-const CANDIDATE_LIMIT = 150;
-
-/** One compiled statement per database (the key list travels as JSON: no recompiling per check). */
-const compiled = new WeakMap<Database, { candidates: Statement; load: Statement }>();
-function statements(db: Database) {
-  let s = compiled.get(db);
-  if (!s) {
-    s = {
-      candidates: db
-        .prepare(
-          `SELECT record FROM alert_keys WHERE key IN (SELECT value FROM json_each(?))
-           GROUP BY record ORDER BY count(*) DESC LIMIT ${CANDIDATE_LIMIT}`,
-        )
-        .pluck(),
-      load: db.prepare('SELECT rowid, * FROM alert_records WHERE rowid IN (SELECT value FROM json_each(?)) AND active = 1 AND deleted_at IS NULL'),
-    };
-    compiled.set(db, s);
-  }
-  return s;
-}
-
 /**
  * List records in force that may be this person, at or above `threshold`, best first. Only
  * the blocking keys are read (alert_keys), never a whole list.
@@ -70,10 +54,8 @@ function statements(db: Database) {
 export function findAlertMatches(db: Database, subject: AlertSubject, threshold: number): { record: RecordRow; score: number; reasons: string[] }[] {
   const keys = alertKeys(subject, 'around');
   if (!keys.length) return [];
-  const { candidates, load } = statements(db);
-  const hits = candidates.all(JSON.stringify(keys)) as number[];
-  if (!hits.length) return [];
-  const records = load.all(JSON.stringify(hits)) as RecordRow[];
+  const records = candidateRecords(db, keys);
+  if (!records.length) return [];
   return records
     .filter((record) => alertScore(subject, subjectOf(record), false).score >= threshold)
     .map((record) => ({ record, ...alertScore(subject, subjectOf(record)) }))
@@ -82,8 +64,7 @@ export function findAlertMatches(db: Database, subject: AlertSubject, threshold:
 
 /** Writes a record's blocking keys. */
 export function indexAlertRecord(db: Database, rowid: number, subject: AlertSubject): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO alert_keys (key, record) VALUES (?, ?)');
-  for (const key of alertKeys(subject)) insert.run(key, rowid);
+  insertAlertKeys(db, rowid, alertKeys(subject));
 }
 
 /**
@@ -94,9 +75,7 @@ export function checkPerson(ctx: ServiceContext, person: PersonRow, trigger: Tri
   const found = findAlertMatches(ctx.db, subjectOf(person), threshold);
   let flagged = 0;
   for (const m of found) {
-    const existing = ctx.db
-      .prepare('SELECT id, status FROM alert_matches WHERE person_id = ? AND record_id = ? AND deleted_at IS NULL')
-      .get(person.id, m.record.id) as { id: string; status: string } | undefined;
+    const existing = matchOfPair(ctx.db, person.id, m.record.id);
     if (existing) {
       if (existing.status === 'pending') flagged += 1;
       continue;
@@ -110,25 +89,12 @@ export function checkPerson(ctx: ServiceContext, person: PersonRow, trigger: Tri
 
 /** People present at the centre (electron/core/presence.ts). */
 function presentPersons(ctx: ServiceContext): PersonRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT DISTINCT p.rowid, p.* FROM person_arrivals pa JOIN arrivals a ON a.id = pa.arrival_id JOIN persons p ON p.id = pa.person_id
-       WHERE ${staying()} AND a.arrival_date >= ?
-         AND p.merged_into IS NULL AND p.deleted_at IS NULL`,
-    )
-    .all(presentSince(today(ctx))) as PersonRow[];
+  return personsPresentSince(ctx.db, presentSince(today(ctx)));
 }
 
 function holdInfo(ctx: ServiceContext, personId: string): HoldInfo {
   const open = openHolds(ctx.db, personId);
-  const resolutions = ctx.db
-    .prepare(
-      `SELECT h.outcome, h.institution, h.received_by, h.reason, h.resolved_at, coalesce(u.display_name, h.recorded_by) AS recorded_by,
-              (SELECT m.decided_at FROM alert_matches m WHERE m.id = h.match_id) AS held_since
-       FROM alert_hold_resolutions h LEFT JOIN users u ON u.id = h.recorded_by
-       WHERE h.person_id = ? AND h.deleted_at IS NULL ORDER BY h.resolved_at`,
-    )
-    .all(personId) as { outcome: 'handover' | 'release'; institution: string | null; received_by: string | null; reason: string | null; resolved_at: string; recorded_by: string; held_since: string }[];
+  const resolutions = holdResolutions(ctx.db, personId);
   // One hand-over can end several confirmed matches at once: list it once.
   const seen = new Set<string>();
   const unique = resolutions.filter((r) => {
@@ -145,12 +111,7 @@ function holdInfo(ctx: ServiceContext, personId: string): HoldInfo {
 
 /** What every role may know of a person's checks: no list, no record, no score. */
 export function alertStatus(db: Database, personId: string): AlertStatus {
-  const row = db
-    .prepare(
-      `SELECT (SELECT max(created_at) FROM alert_checks WHERE person_id = @person AND deleted_at IS NULL) AS last,
-              (SELECT count(*) FROM alert_matches WHERE person_id = @person AND status = 'pending' AND deleted_at IS NULL) AS pending`,
-    )
-    .get({ person: personId }) as { last: string | null; pending: number };
+  const row = checkSummary(db, personId);
   return {
     status: row.pending > 0 ? 'pending' : row.last ? 'cleared' : 'not-checked',
     protectionCase: protectionDecisions(db, personId).length > 0,
@@ -158,16 +119,6 @@ export function alertStatus(db: Database, personId: string): AlertStatus {
     lastCheckedAt: row.last,
   };
 }
-
-const MATCH_SELECT = `
-  SELECT m.id, m.score, m.reasons, m.status, m.created_at, m.decided_at, m.decision_reason, u.display_name AS decided_by,
-         p.id AS p_id, p.case_number, p.given_names AS p_given, p.first_surname AS p_first, p.second_surname AS p_second,
-         p.birth_date AS p_birth, p.sex AS p_sex, p.nationality AS p_nat, p.document_number AS p_doc,
-         r.id AS r_id, r.list_type, r.reference, r.given_names AS r_given, r.first_surname AS r_first, r.second_surname AS r_second,
-         r.birth_date AS r_birth, r.sex AS r_sex, r.nationality AS r_nat, r.notes, r.active
-  FROM alert_matches m JOIN persons p ON p.id = m.person_id JOIN alert_records r ON r.id = m.record_id
-  LEFT JOIN users u ON u.id = m.decided_by
-  WHERE m.deleted_at IS NULL`;
 
 function toMatch(r: Record<string, unknown>): AlertMatch {
   const s = (k: string) => (r[k] as string | null) ?? null;
@@ -193,7 +144,7 @@ function toMatch(r: Record<string, unknown>): AlertMatch {
 }
 
 function loadMatch(ctx: ServiceContext, id: string): AlertMatch {
-  const row = ctx.db.prepare(`${MATCH_SELECT} AND m.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = findMatchRow(ctx.db, id);
   if (!row) throw new AppError('alerts.not-found');
   ctx.records.add(id);
   return toMatch(row);
@@ -207,31 +158,26 @@ export const alertsHandlers = {
       if (errors.length) throw new AppError('alerts.invalid', { count: errors.length, errors: translateProblems(ctx, errors) });
       let retired = 0;
       if (input.replace) {
-        const old = ctx.db.prepare("SELECT rowid, id FROM alert_records WHERE list_type = ? AND active = 1 AND deleted_at IS NULL").all(input.list) as { rowid: number; id: string }[];
-        const dropKeys = ctx.db.prepare('DELETE FROM alert_keys WHERE record = ?');
+        const old = activeRecordsOfList(ctx.db, input.list);
         for (const r of old) {
-          dropKeys.run(r.rowid);
+          dropRecordKeys(ctx.db, r.rowid);
           updateRow(ctx, 'alert_records', r.id, { active: 0 });
         }
         // Pending questions about retired records are no longer asked; the new version is checked below.
-        const pending = ctx.db
-          .prepare("SELECT m.id FROM alert_matches m JOIN alert_records r ON r.id = m.record_id WHERE r.list_type = ? AND r.active = 0 AND m.status = 'pending'")
-          .pluck()
-          .all(input.list) as string[];
-        for (const id of pending) updateRow(ctx, 'alert_matches', id, { status: 'superseded' });
+        for (const id of pendingOnRetiredRecords(ctx.db, input.list)) updateRow(ctx, 'alert_matches', id, { status: 'superseded' });
         retired = old.length;
       }
       const versionId = insertRow(ctx, 'alert_list_versions', {
         list_type: input.list, mode: input.replace ? 'replace' : 'append', source_file: input.fileName, row_count: parsed.rows.length,
         imported_by: ctx.actor.userId ?? ctx.actor.username, imported_at: ctx.clock.now().toISOString(),
       });
-      const rowidOf = ctx.db.prepare('SELECT rowid FROM alert_records WHERE id = ?').pluck();
+      const rowidOf = recordRowid(ctx.db);
       for (const row of parsed.rows) {
         const id = insertRow(ctx, 'alert_records', {
           version_id: versionId, list_type: input.list, reference: row.reference, given_names: row.givenNames, first_surname: row.firstSurname,
           second_surname: row.secondSurname, birth_date: row.birthDate, sex: row.sex, nationality: row.nationality, notes: row.notes,
         });
-        indexAlertRecord(ctx.db, rowidOf.get(id) as number, { ...row });
+        indexAlertRecord(ctx.db, rowidOf(id), { ...row });
       }
       ctx.records.add(versionId);
       // Everyone still at the centre is checked against the new version.
@@ -245,13 +191,7 @@ export const alertsHandlers = {
 
   'alerts.lists': handle('alerts.lists', {
     run(ctx) {
-      const rows = ctx.db
-        .prepare(
-          `SELECT v.id, v.list_type, v.mode, v.source_file, v.row_count, v.imported_at, coalesce(u.display_name, v.imported_by) AS imported_by,
-                  (SELECT count(*) FROM alert_records r WHERE r.version_id = v.id AND r.active = 1) AS active_records
-           FROM alert_list_versions v LEFT JOIN users u ON u.id = v.imported_by WHERE v.deleted_at IS NULL ORDER BY v.hlc DESC`,
-        )
-        .all() as Record<string, string | number>[];
+      const rows = listVersions(ctx.db);
       return rows.map((r) => ({
         id: String(r.id), list: r.list_type as AlertMatch['record']['list'], mode: r.mode as 'replace' | 'append', sourceFile: String(r.source_file),
         rowCount: Number(r.row_count), activeRecords: Number(r.active_records), importedBy: String(r.imported_by), importedAt: String(r.imported_at),
@@ -261,14 +201,9 @@ export const alertsHandlers = {
 
   'alerts.checkArrival': handle('alerts.checkArrival', {
     run(ctx, input) {
-      if (!ctx.db.prepare('SELECT 1 FROM arrivals WHERE id = ? AND deleted_at IS NULL').get(input.arrivalId)) throw new AppError('arrivals.not-found');
+      if (!arrivalExists(ctx.db, input.arrivalId)) throw new AppError('arrivals.not-found');
       ctx.records.add(input.arrivalId);
-      const persons = ctx.db
-        .prepare(
-          `SELECT p.rowid, p.* FROM person_arrivals pa JOIN persons p ON p.id = pa.person_id
-           WHERE pa.arrival_id = ? AND pa.status <> 'no_show' AND pa.deleted_at IS NULL AND p.merged_into IS NULL`,
-        )
-        .all(input.arrivalId) as PersonRow[];
+      const persons = personsOnArrival(ctx.db, input.arrivalId);
       const threshold = readSettings(ctx.db).alertReviewThreshold;
       let flagged = 0;
       for (const person of persons) flagged += checkPerson(ctx, person, 'batch', threshold) > 0 ? 1 : 0;
@@ -308,7 +243,7 @@ export const alertsHandlers = {
   'alerts.queue': handle('alerts.queue', {
     run(ctx, input) {
       const where = input.status === 'pending' ? "AND m.status = 'pending' ORDER BY m.score DESC, m.created_at" : "AND m.status IN ('confirmed', 'dismissed') ORDER BY m.decided_at DESC";
-      const rows = ctx.db.prepare(`${MATCH_SELECT} ${where} LIMIT ?`).all(input.limit) as Record<string, unknown>[];
+      const rows = matchRows(ctx.db, where, input.limit);
       for (const r of rows) ctx.records.add(String(r.id));
       return rows.map(toMatch);
     },
@@ -351,10 +286,7 @@ export const alertsHandlers = {
       const at = input.at ? new Date(input.at).toISOString() : now;
       if (at > now) throw new AppError('alerts.hold-future');
       // The stay the person is in now (arrived, not left): a hand-over is how it ends.
-      const stay = ctx.db
-        .prepare(`SELECT id FROM person_arrivals WHERE person_id = ? AND ${staying('person_arrivals')} ORDER BY checked_in_at DESC LIMIT 1`)
-        .pluck()
-        .get(input.personId) as string | undefined;
+      const stay = currentStay(ctx.db, input.personId);
       for (const hold of open)
         insertRow(ctx, 'alert_hold_resolutions', {
           match_id: hold.id,
