@@ -14,26 +14,26 @@ import { attentionTags, declaredLgbtiq } from '../persons/attention-tags';
 import { loadPersonRow, personArrivalRows, toPerson, today, type PersonRow } from '../persons/store';
 import { activeRules, addHours, rulesOfVersion } from './rules-service';
 import { presentSince, staying } from '../../presence';
+import { displayNameOf, personById } from '../persons/store';
+import {
+  attentionOf,
+  findScreeningRow,
+  latestSummaryRow,
+  overridesOf,
+  personsWithIds,
+  psychologyNoticeOf,
+  psychologyNoticesSince,
+  screeningCount,
+  screeningRefs,
+  screeningRowsOfPerson,
+  summaryRowsOfPerson,
+  unattendedLatest,
+  type ScreeningRow,
+  type SummaryRow,
+} from './store';
 
 const INSTRUMENT_REF = `${INSTRUMENT.id}@${INSTRUMENT.version}`;
 const INDIGENOUS_EXCLUDED = new Set(['es', 'en', 'other']);
-
-interface ScreeningRow {
-  id: string;
-  person_id: string;
-  person_arrival_id: string | null;
-  sequence: number;
-  instrument: string;
-  rules_version: number;
-  answers: string;
-  indicators: string;
-  level: Level;
-  reasons: string;
-  deadline_at: string;
-  started_at: string | null;
-  screened_by: string;
-  screened_at: string;
-}
 
 /** What registration already knows, as answers to the questions that ask it (docs/spec.md: pre-fill). */
 export function prefillAnswers(person: PersonRow, groupType: string | null, todayIso: string): Answers {
@@ -66,20 +66,13 @@ function validAnswers(ctx: ServiceContext, answers: Answers): Answers {
   return checked.answers;
 }
 
-const userName = (db: Database, id: string) =>
-  (db.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
+const userName = (db: Database, id: string) => displayNameOf(db, id) ?? id;
 
 function toScreening(ctx: ServiceContext, row: ScreeningRow): Screening {
-  const overrides = ctx.db
-    .prepare('SELECT from_level, to_level, deadline_at, reason, decided_by, decided_at FROM screening_overrides WHERE screening_id = ? AND deleted_at IS NULL ORDER BY decided_at')
-    .all(row.id) as { from_level: Level; to_level: Level; deadline_at: string; reason: string; decided_by: string; decided_at: string }[];
-  const attention = ctx.db
-    .prepare('SELECT action, attended_by, attended_at FROM screening_attentions WHERE screening_id = ? AND deleted_at IS NULL ORDER BY attended_at LIMIT 1')
-    .get(row.id) as { action: string; attended_by: string; attended_at: string } | undefined;
+  const overrides = overridesOf(ctx.db, row.id);
+  const attention = attentionOf(ctx.db, row.id);
   const last = overrides[overrides.length - 1];
-  const notice = ctx.db
-    .prepare("SELECT notified_by, notified_at FROM screening_notices WHERE screening_id = ? AND service = 'psychology' AND deleted_at IS NULL")
-    .get(row.id) as { notified_by: string; notified_at: string } | undefined;
+  const notice = psychologyNoticeOf(ctx.db, row.id);
   ctx.records.add(row.id);
   return {
     id: row.id,
@@ -116,7 +109,7 @@ const isProtectionCase = (db: Database, personId: string) => protectionDecisions
  * shows the person as red until the interview (pendingScreenings).
  */
 export function raiseToRedForProtection(ctx: ServiceContext, personId: string, list: string): void {
-  const row = ctx.db.prepare('SELECT * FROM screenings WHERE person_id = ? AND deleted_at IS NULL ORDER BY screened_at DESC LIMIT 1').get(personId) as ScreeningRow | undefined;
+  const row = screeningRowsOfPerson(ctx.db, personId)[0];
   if (!row) return;
   const screening = toScreening(ctx, row);
   if (screening.level === 'red' || screening.attention) return;
@@ -133,26 +126,9 @@ export function raiseToRedForProtection(ctx: ServiceContext, personId: string, l
 }
 
 function loadScreening(ctx: ServiceContext, id: string): Screening {
-  const row = ctx.db.prepare('SELECT * FROM screenings WHERE id = ? AND centre_id = ? AND deleted_at IS NULL').get(id, ctx.core.identity!.centreId) as ScreeningRow | undefined;
+  const row = findScreeningRow(ctx.db, ctx.core.identity!.centreId, id);
   if (!row) throw new AppError('screening.not-found');
   return toScreening(ctx, row);
-}
-
-const SUMMARY = `SELECT s.id, s.sequence, s.screened_at, s.level, s.deadline_at,
-    (SELECT o.to_level FROM screening_overrides o WHERE o.screening_id = s.id AND o.deleted_at IS NULL ORDER BY o.decided_at DESC LIMIT 1) AS o_level,
-    (SELECT o.deadline_at FROM screening_overrides o WHERE o.screening_id = s.id AND o.deleted_at IS NULL ORDER BY o.decided_at DESC LIMIT 1) AS o_deadline,
-    (SELECT a.attended_at FROM screening_attentions a WHERE a.screening_id = s.id AND a.deleted_at IS NULL ORDER BY a.attended_at LIMIT 1) AS attended_at
-  FROM screenings s WHERE s.deleted_at IS NULL`;
-
-interface SummaryRow {
-  id: string;
-  sequence: number;
-  screened_at: string;
-  level: Level;
-  deadline_at: string;
-  o_level: Level | null;
-  o_deadline: string | null;
-  attended_at: string | null;
 }
 
 const toSummary = (r: SummaryRow): ScreeningSummary & { sequence: number; screenedAt: string } => ({
@@ -167,7 +143,7 @@ const toSummary = (r: SummaryRow): ScreeningSummary & { sequence: number; screen
 
 /** Colour and deadline of the latest screening on one arrival: what the flow board shows every role. */
 export function arrivalScreening(db: Database, personArrivalId: string): ScreeningSummary | null {
-  const row = db.prepare(`${SUMMARY} AND s.person_arrival_id = ? ORDER BY s.screened_at DESC LIMIT 1`).get(personArrivalId) as SummaryRow | undefined;
+  const row = latestSummaryRow(db, 'person_arrival_id', personArrivalId);
   if (!row) return null;
   const { sequence: _s, screenedAt: _a, ...summary } = toSummary(row);
   return summary;
@@ -175,7 +151,7 @@ export function arrivalScreening(db: Database, personArrivalId: string): Screeni
 
 /** Colour and deadline of a person's latest screening, on any arrival. */
 export function latestScreening(db: Database, personId: string): ScreeningSummary | null {
-  const row = db.prepare(`${SUMMARY} AND s.person_id = ? ORDER BY s.screened_at DESC LIMIT 1`).get(personId) as SummaryRow | undefined;
+  const row = latestSummaryRow(db, 'person_id', personId);
   if (!row) return null;
   const { sequence: _s, screenedAt: _a, ...summary } = toSummary(row);
   return summary;
@@ -183,7 +159,7 @@ export function latestScreening(db: Database, personId: string): ScreeningSummar
 
 /** A person's screenings in short, newest first (no answers, no reasons). */
 export function screeningSummaries(db: Database, personId: string) {
-  return (db.prepare(`${SUMMARY} AND s.person_id = ? ORDER BY s.screened_at DESC`).all(personId) as SummaryRow[]).map(toSummary);
+  return summaryRowsOfPerson(db, personId).map(toSummary);
 }
 
 /** The person's latest arrival: where a screening belongs. */
@@ -205,8 +181,7 @@ function protectionFloor<R extends { level: Level; reasons: string[]; deadlineHo
 
 /** Persons by id, in one query (the queues list many). */
 function personsById(ctx: ServiceContext, ids: readonly string[]): Map<string, PersonRow> {
-  const rows = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(ids)])) as PersonRow[];
-  return new Map(rows.map((p) => [p.id, p]));
+  return new Map(personsWithIds(ctx.db, [...new Set(ids)]).map((p) => [p.id, p]));
 }
 
 /** People present at the centre (electron/core/presence.ts) with no screening on that arrival. */
@@ -233,23 +208,12 @@ function pendingScreenings(ctx: ServiceContext) {
 /** Latest screenings of the last 30 days whose attention is not recorded yet, soonest deadline first. */
 function dueActions(ctx: ServiceContext) {
   const since = new Date(ctx.clock.now().getTime() - 30 * 86_400_000).toISOString();
-  const rows = ctx.db
-    .prepare(
-      `${SUMMARY} AND s.centre_id = ? AND s.screened_at >= ?
-         AND NOT EXISTS (SELECT 1 FROM screening_attentions a WHERE a.screening_id = s.id AND a.deleted_at IS NULL)
-         AND NOT EXISTS (SELECT 1 FROM screenings n WHERE n.person_id = s.person_id AND n.screened_at > s.screened_at AND n.deleted_at IS NULL)`,
-    )
-    .all(ctx.core.identity!.centreId, since) as SummaryRow[];
+  const rows = unattendedLatest(ctx.db, ctx.core.identity!.centreId, since);
   const t = today(ctx);
   // The screenings' own columns, their persons and their stays, each read once for the whole list.
   const screenings = new Map(
     (
-      ctx.db.prepare('SELECT id, person_id, person_arrival_id, reasons FROM screenings WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(rows.map((r) => r.id))) as {
-        id: string;
-        person_id: string;
-        person_arrival_id: string | null;
-        reasons: string;
-      }[]
+      screeningRefs(ctx.db, rows.map((r) => r.id))
     ).map((s) => [s.id, s]),
   );
   const persons = personsById(ctx, [...screenings.values()].map((s) => s.person_id));
@@ -309,7 +273,7 @@ export const screeningHandlers = {
       const answers = validAnswers(ctx, input.answers);
       const result = protectionFloor(ctx, person.id, evaluate(ctx, answers));
       const now = ctx.clock.now().toISOString();
-      const sequence = (ctx.db.prepare('SELECT count(*) FROM screenings WHERE person_id = ? AND deleted_at IS NULL').pluck().get(person.id) as number) + 1;
+      const sequence = screeningCount(ctx.db, person.id) + 1;
       const id = insertRow(ctx, 'screenings', {
         person_id: person.id,
         person_arrival_id: latestArrival(ctx, person.id)?.personArrivalId ?? null,
@@ -385,15 +349,10 @@ export const screeningHandlers = {
   'screening.notices': handle('screening.notices', {
     run(ctx) {
       const since = new Date(ctx.clock.now().getTime() - 7 * 86_400_000).toISOString();
-      const rows = ctx.db
-        .prepare(
-          `SELECT n.screening_id, n.person_id, n.notified_by, n.notified_at FROM screening_notices n
-           WHERE n.service = 'psychology' AND n.notified_at >= ? AND n.deleted_at IS NULL ORDER BY n.notified_at DESC`,
-        )
-        .all(since) as { screening_id: string; person_id: string; notified_by: string; notified_at: string }[];
+      const rows = psychologyNoticesSince(ctx.db, since);
       const t = today(ctx);
       return rows.map((r) => {
-        const person = ctx.db.prepare('SELECT rowid, * FROM persons WHERE id = ?').get(r.person_id) as PersonRow;
+        const person = personById(ctx.db, r.person_id);
         const level = screeningSummaries(ctx.db, r.person_id).find((s) => s.screeningId === r.screening_id)?.level ?? 'red';
         ctx.records.add(r.screening_id);
         return { ...toPerson(person, t), personId: person.id, screeningId: r.screening_id, level, notifiedBy: userName(ctx.db, r.notified_by), notifiedAt: r.notified_at };
@@ -404,7 +363,7 @@ export const screeningHandlers = {
   'screening.history': handle('screening.history', {
     run(ctx, input) {
       loadPersonRow(ctx, input.personId);
-      const rows = ctx.db.prepare('SELECT * FROM screenings WHERE person_id = ? AND deleted_at IS NULL ORDER BY screened_at DESC').all(input.personId) as ScreeningRow[];
+      const rows = screeningRowsOfPerson(ctx.db, input.personId);
       return rows.map((r) => toScreening(ctx, r));
     },
   }),
