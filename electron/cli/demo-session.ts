@@ -1,19 +1,13 @@
 import type { Input, MethodName, Output } from '../core/contract';
 import type { Clock, Core } from '../core/context';
-import { dispatch } from '../core/dispatch';
+import { callOk } from '../core/testing/fixtures';
 import { DEMO_PASSWORD } from './demo-data';
-import { CliFailure, locale } from './runtime';
+import { locale } from './runtime';
 
 /** Calls as a signed-in demo user, so what the demo records carries that person's name. */
 export async function signIn(core: Core, username: string) {
-  const login = await dispatch(core, 'auth.login', { username, password: DEMO_PASSWORD, locale });
-  if (!login.ok) throw new CliFailure(login.error);
-  const token = (login.value as Output<'auth.login'>).token;
-  return async <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await dispatch(core, method, input, { token });
-    if (!result.ok) throw new CliFailure(result.error);
-    return result.value as Output<M>;
-  };
+  const { token } = await callOk(core, 'auth.login', { username, password: DEMO_PASSWORD, locale });
+  return <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => callOk(core, method, input, { token });
 }
 
 /** Runs `body` as if it were `at` (the centre's recent past), then puts the real clock back. */

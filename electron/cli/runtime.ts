@@ -11,6 +11,7 @@ import { asLocale, translate } from '../core/i18n/translate';
 import { defaultDatabasePath } from '../core/paths';
 import type { Role } from '../core/roles';
 import { CLI_USERNAME } from '../core/domains/setup/service';
+import { CallFailed } from '../core/testing/fixtures';
 
 export const locale = asLocale((process.env.ACOGIDA_LANG ?? process.env.LANG ?? 'es').slice(0, 2));
 export const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
@@ -97,7 +98,7 @@ export async function run(options: GlobalOptions, body: () => Promise<void>): Pr
     await body();
   } catch (error) {
     const value: ErrorValue =
-      error instanceof CliFailure
+      error instanceof CliFailure || error instanceof CallFailed
         ? error.error
         : error instanceof CliUsageError
           ? { code: 'input.invalid', message: error.message }

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../../core/context';
 import type { Database } from '../../core/db/driver';
-import { dispatch } from '../../core/dispatch';
 import { canonicalGivenName, normalize, shippedNameEntries } from '../../core/names';
 import { fullName, personKeys } from '../../core/domains/persons/store';
 import { searchPersons } from '../../core/domains/persons/search';
@@ -14,6 +13,7 @@ import { givenNames, surname } from './names';
 import { benchCentre } from './centre';
 import { percentile, type BenchRow } from './table';
 import { bulkInserter } from '../../core/testing/bulk';
+import { callOk, systemCaller } from '../../core/testing/fixtures';
 
 const PERSONS = Number(process.env.ACOGIDA_BENCH_PERSONS ?? 1_000_000);
 const QUERIES = 200;
@@ -230,33 +230,30 @@ export async function benchPersons(): Promise<BenchRow[]> {
   }
 }
 
-const SYSTEM = { system: { kind: 'system' as const, userId: null, username: 'cli', roles: ['clerk' as const], sessionId: null } };
+const SYSTEM = systemCaller(['clerk']);
 
 /** Imports a demo flight of `rows` people; returns the milliseconds the import took. */
 async function importFlight(core: Core, rows: number, seed: number): Promise<number> {
   const contentBase64 = Buffer.from(demoManifest(rows, seed)).toString('base64');
   const t0 = performance.now();
-  const result = await dispatch(core, 'manifests.import', {
+  await callOk(core, 'manifests.import', {
     fileName: 'vuelo.csv',
     contentBase64,
     arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: `F${seed}`, date: '2026-11-25' },
   }, SYSTEM);
-  if (!result.ok) throw new Error(result.error.message);
   return performance.now() - t0;
 }
 
 async function benchImports(dir: string): Promise<BenchRow[]> {
   const core = await benchCentre(path.join(dir, 'imports.db'));
-    const system = { kind: 'system' as const, userId: null, username: 'cli', roles: ['clerk' as const], sessionId: null };
   const run = async (rows: number, seed: number, text = demoManifest(rows, seed)) => {
     const contentBase64 = Buffer.from(text).toString('base64');
     const t0 = performance.now();
-    const result = await dispatch(core, 'manifests.import', {
+    await callOk(core, 'manifests.import', {
       fileName: 'bench.csv',
       contentBase64,
       arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: `B${seed}`, date: '2026-11-25' },
-    }, { system });
-    if (!result.ok) throw new Error(result.error.message);
+    }, systemCaller(['clerk']));
     return performance.now() - t0;
   };
   await run(135, 1); // warm-up (statement cache, JIT)
@@ -266,12 +263,11 @@ async function benchImports(dir: string): Promise<BenchRow[]> {
   // Everyone a José López: 20 given names × 20 surnames, imported into a fresh centre.
   const repeated = await benchCentre(path.join(dir, 'repeated.db'));
     const t0 = performance.now();
-  const common = await dispatch(repeated, 'manifests.import', {
+  await callOk(repeated, 'manifests.import', {
     fileName: 'comunes.csv',
     contentBase64: Buffer.from(commonNamesManifest(50_000, 11)).toString('base64'),
     arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: 'C1', date: '2026-11-25' },
-  }, { system });
-  if (!common.ok) throw new Error(common.error.message);
+  }, systemCaller(['clerk']));
   const commonSeconds = (performance.now() - t0) / 1000;
   repeated.db.close();
   return [

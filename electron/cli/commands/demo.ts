@@ -7,7 +7,8 @@ import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
 import { loadDemoScreenings } from '../demo-screening';
 import { DEMO_CENTRE, DEMO_PASSWORD, DEMO_STAFF } from '../demo-data';
-import { call, CliFailure, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
+import { callOk } from '../../core/testing/fixtures';
+import { call, openCliCore, print, run, t, locale, type GlobalOptions } from '../runtime';
 
 /**
  * Fills a database with demonstration data for every domain that exists. Safe to run twice:
@@ -30,8 +31,7 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   }
   // A morning's sign-ins (and one typo) so the audit viewer has something to show.
   for (const username of ['mlopez', 'jcaal', 'rperez', 'elopez']) {
-    const result = await dispatch(core, 'auth.login', { username, password: DEMO_PASSWORD, locale });
-    if (!result.ok) throw new CliFailure(result.error);
+    await callOk(core, 'auth.login', { username, password: DEMO_PASSWORD, locale });
   }
   await dispatch(core, 'auth.login', { username: 'kgarcia', password: 'contraseña-equivocada', locale });
   const today = zonedDate(core.clock.now(), DEMO_CENTRE.timeZone);

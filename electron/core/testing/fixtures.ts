@@ -1,6 +1,7 @@
 import type { Input, MethodName, Output } from '../contract';
 import type { Actor, Core } from '../context';
 import { dispatch, type CallOptions, type Result } from '../dispatch';
+import type { ErrorValue } from '../errors';
 import type { Role } from '../roles';
 
 /**
@@ -10,21 +11,24 @@ import type { Role } from '../roles';
  * writes a row by hand.
  */
 
-/** A failed call, as a thrown error that names the method and the code. */
+/** A failed call, as a thrown error that names the method and the code, and keeps the translated error. */
 export class CallFailed extends Error {
   constructor(
     readonly method: string,
-    readonly code: string,
-    message: string,
+    readonly error: ErrorValue,
   ) {
-    super(`${method} failed: ${code} ${message}`);
+    super(`${method} failed: ${error.code} ${error.message}`);
     this.name = 'CallFailed';
+  }
+
+  get code(): string {
+    return this.error.code;
   }
 }
 
 /** The value of a result, or CallFailed. */
 export function unwrap<T>(method: string, result: Result): T {
-  if (!result.ok) throw new CallFailed(method, result.error.code, result.error.message);
+  if (!result.ok) throw new CallFailed(method, result.error);
   return result.value as T;
 }
 
