@@ -1,4 +1,4 @@
-import { contract, METHOD_NAMES, type MethodName } from './contract';
+import { contract, type MethodName } from './contract';
 import type { Permission } from './contract/method';
 import type { Role } from './roles';
 
@@ -8,12 +8,7 @@ export type { Permission } from './contract/method';
  * Who may call what, as each domain's contract declares it next to the method (access,
  * whileLocked, sensitive). tests/unit/permissions.test.ts checks every method has one.
  */
-export const PERMISSIONS: { readonly [M in MethodName]: Permission } = Object.fromEntries(
-  METHOD_NAMES.map((name) => {
-    const { access, whileLocked, sensitive } = contract[name];
-    return [name, { access, whileLocked, sensitive }];
-  }),
-) as { readonly [M in MethodName]: Permission };
+export const PERMISSIONS: { readonly [M in MethodName]: Permission } = contract;
 
 export function roleAllows(permission: Permission, roles: readonly Role[]): boolean {
   if (permission.access === 'public' || permission.access === 'signed-in') return true;

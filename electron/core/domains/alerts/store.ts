@@ -1,6 +1,7 @@
 import { POLICE_LISTS, PROTECTION_LISTS } from './contract';
 import type { AlertMatch } from './contract';
-import type { Database, Statement } from '../../db/driver';
+import type { Database } from '../../db/driver';
+import { cached } from '../../db/statements';
 import { staying } from '../../presence';
 import type { PersonRow } from '../persons/store';
 
@@ -83,30 +84,21 @@ export interface RecordRow {
 /** How many candidates a check scores at most: those sharing the most keys. */
 const CANDIDATE_LIMIT = 150;
 
-/** One compiled statement per database (the key list travels as JSON: no recompiling per check). */
-const compiled = new WeakMap<Database, { candidates: Statement; load: Statement }>();
-function statements(db: Database) {
-  let s = compiled.get(db);
-  if (!s) {
-    s = {
-      candidates: db
-        .prepare(
-          `SELECT record FROM alert_keys WHERE key IN (SELECT value FROM json_each(?))
-           GROUP BY record ORDER BY count(*) DESC LIMIT ${CANDIDATE_LIMIT}`,
-        )
-        .pluck(),
-      load: db.prepare('SELECT rowid, * FROM alert_records WHERE rowid IN (SELECT value FROM json_each(?)) AND active = 1 AND deleted_at IS NULL'),
-    };
-    compiled.set(db, s);
-  }
-  return s;
-}
 
 /** The list records in force that share the most blocking keys with `keys`, at most CANDIDATE_LIMIT. */
 export function candidateRecords(db: Database, keys: readonly string[]): RecordRow[] {
-  const { candidates, load } = statements(db);
-  const hits = candidates.all(JSON.stringify(keys)) as number[];
-  return hits.length ? (load.all(JSON.stringify(hits)) as RecordRow[]) : [];
+  // Kept prepared (db/statements.ts): the key list travels as JSON, so the text never changes.
+  const hits = cached(
+    db,
+    `SELECT record FROM alert_keys WHERE key IN (SELECT value FROM json_each(?))
+     GROUP BY record ORDER BY count(*) DESC LIMIT ${CANDIDATE_LIMIT}`,
+  )
+    .pluck()
+    .all(JSON.stringify(keys)) as number[];
+  if (!hits.length) return [];
+  return cached(db, 'SELECT rowid, * FROM alert_records WHERE rowid IN (SELECT value FROM json_each(?)) AND active = 1 AND deleted_at IS NULL').all(
+    JSON.stringify(hits),
+  ) as RecordRow[];
 }
 
 export function insertAlertKeys(db: Database, rowid: number, keys: readonly string[]): void {

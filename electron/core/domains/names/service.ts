@@ -14,7 +14,8 @@ import { CentreNames, nameEntries, normalize, ORTHOGRAPHY_RULES, shippedNameEntr
 import { indexAlertRecord, subjectOf } from '../alerts/service';
 import { PERSON_KEYS_VERSION, rekeyPerson, type PersonRow } from '../persons/store';
 import { settingId, settingValue } from '../settings/store';
-import { dropAlertKeys, namesOf, readLocalMeta, rowByRowid, writeLocalMeta } from './store';
+import { dropRecordKeys } from '../alerts/store';
+import { namesOf, readLocalMeta, rowByRowid, writeLocalMeta } from './store';
 
 /** Key of the centre's entries in the settings table (replicated with the other settings). */
 export const CENTRE_NAMES_SETTING = 'nameKnowledge';
@@ -84,7 +85,7 @@ export function syncNameIndex(db: Database): { persons: number; records: number 
     for (const r of namesOf(db, 'alert_records')) if (touched(r.given_names, r.first_surname, r.second_surname)) records.push(r.rowid);
     const loadRecord = rowByRowid(db, 'alert_records');
     for (const rowid of records) {
-      dropAlertKeys(db, rowid);
+      dropRecordKeys(db, rowid);
       indexAlertRecord(db, rowid, subjectOf(loadRecord(rowid) as Parameters<typeof subjectOf>[0]));
     }
     writeLocalMeta(db, INDEXED_WITH, JSON.stringify(now));

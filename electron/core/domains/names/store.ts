@@ -23,10 +23,6 @@ export function rowByRowid(db: Database, table: 'persons' | 'alert_records'): (r
   return (rowid) => statement.get(rowid);
 }
 
-export function dropAlertKeys(db: Database, recordRowid: number): void {
-  db.prepare('DELETE FROM alert_keys WHERE record = ?').run(recordRowid);
-}
-
 /** A value this workstation keeps for itself (never replicated). */
 export function readLocalMeta(db: Database, key: string): string | undefined {
   return db.prepare('SELECT value FROM local_meta WHERE key = ?').pluck().get(key) as string | undefined;

@@ -478,3 +478,7 @@ export function findSuggestion(db: Database, id: string): SuggestionRow | undefi
   return db.prepare('SELECT * FROM duplicate_suggestions WHERE id = ? AND deleted_at IS NULL').get(id) as SuggestionRow | undefined;
 }
 
+/** Persons by id, in one query (the screening queues list many). */
+export function personsWithIds(db: Database, ids: readonly string[]): PersonRow[] {
+  return db.prepare('SELECT rowid, * FROM persons WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as PersonRow[];
+}

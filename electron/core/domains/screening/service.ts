@@ -14,13 +14,12 @@ import { attentionTags, declaredLgbtiq } from '../persons/attention-tags';
 import { loadPersonRow, personArrivalRows, toPerson, today, type PersonRow } from '../persons/store';
 import { activeRules, addHours, rulesOfVersion } from './rules-service';
 import { presentSince, staying } from '../../presence';
-import { displayNameOf, personById } from '../persons/store';
+import { displayNameOf, personById, personsWithIds } from '../persons/store';
 import {
   attentionOf,
   findScreeningRow,
   latestSummaryRow,
   overridesOf,
-  personsWithIds,
   psychologyNoticeOf,
   psychologyNoticesSince,
   screeningCount,

@@ -1,6 +1,5 @@
 import type { Database } from '../../db/driver';
 import type { Level } from '../../screening/rules';
-import type { PersonRow } from '../persons/store';
 
 /** The SQL of screenings: interviews, overrides, attention, notices to psychology, and the rules' versions. */
 
@@ -143,10 +142,5 @@ export function screeningRefs(db: Database, ids: readonly string[]): { id: strin
     person_arrival_id: string | null;
     reasons: string;
   }[];
-}
-
-/** Persons by id, in one query (the queues list many). */
-export function personsWithIds(db: Database, ids: readonly string[]): PersonRow[] {
-  return db.prepare('SELECT rowid, * FROM persons WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as PersonRow[];
 }
 
