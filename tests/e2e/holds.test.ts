@@ -55,9 +55,12 @@ describe('a confirmed warrant: hold, then hand-over, end to end in Chromium', ()
     await switchUser(page, 'oficial', 'clave-oficial-1');
     await page.getByRole('link', { name: 'Verificación de alertas' }).click();
     const card = page.getByTestId('alert-match').first();
+    // The draft is kept after a pause in the typing; wait until the core has it before locking
+    // (a fixed wait raced the save when the machine was busy).
+    const kept = page.waitForResponse((r) => r.url().endsWith('/api/drafts.save') && r.ok());
     await card.getByLabel('Motivo de la decisión').fill('Documento hondureño y fotografía coinciden con la orden.');
     // The screen locks mid-decision: the reason typed is there again after unlocking.
-    await page.waitForTimeout(900); // a pause in the typing: the draft is kept
+    await kept;
     await page.keyboard.press('Control+Shift+L');
     await page.getByRole('heading', { name: 'Pantalla bloqueada' }).waitFor();
     await page.getByLabel('Contraseña de Óscar Verificador').fill('clave-oficial-1');
