@@ -46,15 +46,22 @@ export function useFormDraft<V extends Record<string, unknown>>(key: string | nu
   useEffect(() => {
     if (!key || !ready || loaded.current) return;
     let live = true;
+    // The starting values are those the form had when it asked for its draft: what the user
+    // types while the answer is on its way is typing to keep, not the starting point.
+    const start = latest.current.json;
     void call('drafts.get', { key })
       .then((draft) => {
         if (!live) return;
         loaded.current = true;
-        baseline.current = latest.current.json;
+        baseline.current = start;
         if (draft.payload) {
           kept.current = JSON.stringify(draft.payload);
           setValues(draft.payload as V);
           setRestoredAt(draft.savedAt);
+        } else if (latest.current.json !== start) {
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => void saveRef.current(), PAUSE_MS);
+          waiting.set(key, () => saveRef.current());
         }
       })
       .catch(() => undefined); // no draft to restore: the form starts as it is
@@ -75,6 +82,8 @@ export function useFormDraft<V extends Record<string, unknown>>(key: string | nu
       kept.current = null; // try again at the next change
     });
   }, [key]);
+  const saveRef = useRef(save);
+  saveRef.current = save;
 
   useEffect(() => {
     if (rebase.current) {
