@@ -11,6 +11,8 @@ import { registerScreening } from './commands/screening';
 import { registerServe } from './commands/serve';
 import { registerStock } from './commands/stock';
 import { registerUsers } from './commands/users';
+import { registerSync } from './commands/sync';
+import { registerUpstream } from './commands/upstream';
 import { t } from './runtime';
 
 const program = new Command('acogida').description(t('cli.description')).showHelpAfterError();
@@ -24,6 +26,8 @@ registerAlerts(program);
 registerPersons(program);
 registerScreening(program);
 registerStock(program);
+registerUpstream(program);
+registerSync(program);
 registerDemo(program);
 registerBench(program);
 

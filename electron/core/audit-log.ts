@@ -34,7 +34,8 @@ export interface AuditEntryInput {
   sensitive: boolean;
 }
 
-interface AuditRow {
+/** One row of the audit log as stored (the upstream keeps a copy of each: electron/core/sync). */
+export interface AuditRow {
   seq: number;
   at: string;
   centre_id: string | null;

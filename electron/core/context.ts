@@ -1,3 +1,4 @@
+import type { SyncLoop } from './sync/engine';
 import type { AuditHead } from './audit-log';
 import type { Database } from './db/driver';
 import { HybridLogicalClock } from './hlc';
@@ -52,6 +53,8 @@ export interface Core {
   keys: WorkstationKeys;
   /** Writes the audit chain head beside the database after each commit. */
   auditHead: AuditHead;
+  /** Background sync with the upstream (the app and the host; absent in one-shot CLI commands and tests). */
+  sync?: SyncLoop | null;
 }
 
 /** What a service receives: the database, who acts, the time, and where to note touched records. */

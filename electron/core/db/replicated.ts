@@ -35,14 +35,41 @@ function appendChange(
   rowId: string,
   op: 'insert' | 'update' | 'delete',
   payload: Record<string, unknown>,
+  base: Record<string, string> | null = null,
 ): void {
   cached(
     ctx.db,
-    `INSERT INTO changes (id, centre_id, table_name, row_id, op, hlc, origin, payload, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO changes (id, centre_id, table_name, row_id, op, hlc, origin, payload, base, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-    .run(uuidv7(), s.centreId, table, rowId, op, s.hlc, s.origin, JSON.stringify(payload), s.now);
+    .run(uuidv7(), s.centreId, table, rowId, op, s.hlc, s.origin, JSON.stringify(payload), base ? JSON.stringify(base) : null, s.now);
   ctx.records.add(rowId);
+}
+
+/**
+ * The fields an edit writes, for per-field merging (electron/core/sync/apply.ts): the patch, the
+ * row's `updated_at` and `hlc`, and `deleted_at` — an edit says the row is alive, so a deletion
+ * older than it loses to it and one newer beats it, on every desk alike.
+ */
+export function editedFields(patch: Record<string, unknown>): string[] {
+  const fields = new Set([...Object.keys(patch), 'updated_at', 'hlc', 'deleted_at']);
+  return [...fields];
+}
+
+/** Versions this desk holds of some fields of a row ("" for a field never edited since creation). */
+export function fieldVersions(db: ServiceContext['db'], table: string, rowId: string): Record<string, string> {
+  const rows = cached(db, 'SELECT field, hlc FROM field_versions WHERE table_name = ? AND row_id = ?').all(table, rowId) as { field: string; hlc: string }[];
+  return Object.fromEntries(rows.map((r) => [r.field, r.hlc]));
+}
+
+/** Records that `fields` of a row were last written at `hlc` (never moves a version back). */
+export function recordFieldVersions(db: ServiceContext['db'], table: string, rowId: string, fields: readonly string[], hlc: string): void {
+  const upsert = cached(
+    db,
+    `INSERT INTO field_versions (table_name, row_id, field, hlc) VALUES (?, ?, ?, ?)
+       ON CONFLICT (table_name, row_id, field) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > field_versions.hlc`,
+  );
+  for (const field of fields) upsert.run(table, rowId, field, hlc);
 }
 
 /** Inserts a replicable row (id, centre, timestamps, HLC, origin filled in) and its outbox entry. */
@@ -79,5 +106,11 @@ export function updateRow(ctx: ServiceContext, table: ReplicatedTable, id: strin
   const info = cached(ctx.db, `UPDATE ${table} SET ${assignments} WHERE id = ? AND deleted_at IS NULL`)
     .run(...columns.map((c) => patch[c]), s.now, s.hlc, id);
   if (info.changes !== 1) throw new Error(`updateRow: no live row ${table}/${id}`);
-  appendChange(ctx, s, table, id, 'update', full);
+  // What this desk knew of the edited fields: a desk that holds another version learns the two
+  // edits were made apart (a conflict to keep), whichever of them wins.
+  const fields = editedFields(patch);
+  const known = fieldVersions(ctx.db, table, id);
+  const base = Object.fromEntries(fields.filter((f) => known[f] !== undefined).map((f) => [f, known[f]!]));
+  recordFieldVersions(ctx.db, table, id, fields, s.hlc);
+  appendChange(ctx, s, table, id, 'update', full, base);
 }

@@ -16,6 +16,7 @@ import { domain as screening } from './screening/contract';
 import { domain as settings } from './settings/contract';
 import { domain as setup } from './setup/contract';
 import { domain as stock } from './stock/contract';
+import { domain as sync } from './sync/contract';
 import { domain as users } from './users/contract';
 
 /**
@@ -43,6 +44,7 @@ export const DOMAINS = [
   aid,
   stock,
   drafts,
+  sync,
 ] as const;
 
 type AnyDomain = (typeof DOMAINS)[number];

@@ -19,6 +19,7 @@ import { screeningRulesHandlers } from './screening/rules-service';
 import { settingsHandlers } from './settings/service';
 import { setupHandlers } from './setup/service';
 import { stockHandlers } from './stock/service';
+import { syncHandlers } from './sync/service';
 import { usersHandlers } from './users/service';
 
 /** Every contract method's service; the type makes a missing one a compile error. */
@@ -43,4 +44,5 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...belongingsHandlers,
   ...stockHandlers,
   ...draftsHandlers,
+  ...syncHandlers,
 };

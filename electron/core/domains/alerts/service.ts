@@ -17,6 +17,7 @@ import {
   checkSummary,
   currentStay,
   dropRecordKeys,
+  recordById,
   findMatchRow,
   holdResolutions,
   insertAlertKeys,
@@ -60,6 +61,14 @@ export function findAlertMatches(db: Database, subject: AlertSubject, threshold:
     .filter((record) => alertScore(subject, subjectOf(record), false).score >= threshold)
     .map((record) => ({ record, ...alertScore(subject, subjectOf(record)) }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** Brings a record's blocking keys in step with the row as it is now (electron/core/sync/derived.ts). */
+export function reindexAlertRecord(db: Database, id: string): void {
+  const row = recordById(db, id);
+  if (!row) return;
+  dropRecordKeys(db, row.rowid);
+  if (row.active === 1 && !row.deleted_at) indexAlertRecord(db, row.rowid, subjectOf(row));
 }
 
 /** Writes a record's blocking keys. */

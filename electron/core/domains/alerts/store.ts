@@ -110,6 +110,11 @@ export function dropRecordKeys(db: Database, rowid: number): void {
   db.prepare('DELETE FROM alert_keys WHERE record = ?').run(rowid);
 }
 
+/** A record by id with its rowid, whatever its state (a change pulled from another desk). */
+export function recordById(db: Database, id: string): (RecordRow & { rowid: number; active: number; deleted_at: string | null }) | undefined {
+  return db.prepare('SELECT rowid, * FROM alert_records WHERE id = ?').get(id) as (RecordRow & { rowid: number; active: number; deleted_at: string | null }) | undefined;
+}
+
 export function activeRecordsOfList(db: Database, list: string): { rowid: number; id: string }[] {
   return db.prepare('SELECT rowid, id FROM alert_records WHERE list_type = ? AND active = 1 AND deleted_at IS NULL').all(list) as { rowid: number; id: string }[];
 }

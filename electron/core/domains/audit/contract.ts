@@ -21,6 +21,8 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 const AuditBreakReason = z.enum([
   'hash-mismatch',
+  'rewritten-since-push',
+  'deleted-since-push',
   'chain-broken',
   'missing-entries',
   'tail-missing',
@@ -53,7 +55,7 @@ export const auditContract = {
       checked: z.number().int(),
       firstBroken: z.object({ seq: z.number().int(), reason: AuditBreakReason }).nullable(),
       /** Each check and whether it passed: where the keyed chain starts, the chain itself, the head file. */
-      checks: z.array(z.object({ name: z.enum(['keyed-from', 'chain', 'head']), ok: z.boolean(), reason: AuditBreakReason.nullable(), seq: z.number().int().nullable() })),
+      checks: z.array(z.object({ name: z.enum(['keyed-from', 'chain', 'head', 'upstream']), ok: z.boolean(), reason: AuditBreakReason.nullable(), seq: z.number().int().nullable() })),
     }),
   }),
 };

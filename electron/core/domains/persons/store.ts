@@ -306,6 +306,21 @@ export function indexPerson(ctx: ServiceContext, row: PersonRow, fresh = false):
   cached(ctx.db, 'INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (?, ?, ?, ?)').run(row.rowid, fullName(row), row.document_number ?? '', row.case_number);
 }
 
+/**
+ * Brings a person's search index and blocking keys in step with the row as it is now, whatever
+ * wrote it (a change pulled from another desk: electron/core/sync/derived.ts).
+ */
+export function reindexPersonById(db: Database, id: string): void {
+  const row = cached(db, 'SELECT rowid, * FROM persons WHERE id = ?').get(id) as (PersonRow & { deleted_at: string | null }) | undefined;
+  if (!row) return;
+  cached(db, 'DELETE FROM person_keys WHERE person_id = ?').run(id);
+  cached(db, 'DELETE FROM persons_fts WHERE rowid = ?').run(row.rowid);
+  if (row.merged_into || row.deleted_at) return;
+  const insertKey = cached(db, 'INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
+  for (const key of personKeys(row)) insertKey.run(key, row.id);
+  cached(db, 'INSERT INTO persons_fts (rowid, name, document, case_number) VALUES (?, ?, ?, ?)').run(row.rowid, fullName(row), row.document_number ?? '', row.case_number);
+}
+
 /** Rebuilds a person's blocking keys alone (the name knowledge changed; the text index did not). */
 export function rekeyPerson(db: Database, row: PersonRow): void {
   cached(db, 'DELETE FROM person_keys WHERE person_id = ?').run(row.id);

@@ -38,6 +38,10 @@ export const setupContract = {
     }),
     output: z.object({ centreId: Id, workstationId: Id, adminId: Id }),
   }),
+  /** A new desk of an existing centre: identity from the upstream, then everything is pulled. */
+  'setup.join': method({ access: 'public', input: z.strictObject({ url: z.string().trim().min(1).max(2000), workstationName: DisplayName }),
+    output: z.object({ centreId: z.string(), workstationId: z.string(), centreName: z.string() }),
+  }),
 };
 
 /** The setup domain: its methods, the errors it raises (with their transport status), its texts and its tables. */

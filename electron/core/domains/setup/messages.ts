@@ -6,6 +6,7 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     methods: {
       'setup.status': 'Consultar estado del puesto',
       'setup.init': 'Configuración inicial',
+      'setup.join': 'Unir un puesto nuevo a un centro',
     },
     errors: {
       'setup.already-done': 'Este puesto ya está configurado.',
@@ -15,6 +16,7 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
     methods: {
       'setup.status': 'Read workstation status',
       'setup.init': 'First-run setup',
+      'setup.join': 'Join a new desk to a centre',
     },
     errors: {
       'setup.already-done': 'This workstation is already set up.',

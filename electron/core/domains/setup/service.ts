@@ -8,6 +8,8 @@ import { handle } from '../../handler';
 import { SETTINGS_DEFAULTS } from '../settings/contract';
 import { hashPassword } from '../../passwords';
 import { readCentre, workstationName, writeIdentity } from './store';
+import { kick, probe } from '../sync/service';
+import { rememberUpstream } from '../../sync/connection';
 
 /** The system account the CLI acts as; it has no password and cannot sign in. */
 export const CLI_USERNAME = 'cli';
@@ -64,6 +66,27 @@ export const setupHandlers = {
       seedInstitutions(ctx);
       seedAidTypes(ctx);
       return { centreId, workstationId, adminId };
+    },
+  }),
+  'setup.join': handle('setup.join', {
+    async prepare(ctx, input) {
+      if (ctx.core.identity) throw new AppError('setup.already-done');
+      return probe(input.url, null, ctx.clock);
+    },
+    run(ctx, input, probed) {
+      if (ctx.core.identity) throw new AppError('setup.already-done');
+      const workstationId = uuidv7();
+      writeIdentity(ctx.db, probed.centreId, workstationId);
+      ctx.core.identity = { centreId: probed.centreId, workstationId };
+      ctx.core.hlc = createHlc(ctx.db, workstationId, ctx.clock);
+      ctx.onRollback(() => {
+        ctx.core.identity = null;
+        ctx.core.hlc = null;
+      });
+      insertRow(ctx, 'workstations', { name: input.workstationName }, { id: workstationId });
+      rememberUpstream(ctx.core, input.url);
+      kick(ctx.core);
+      return { centreId: probed.centreId, workstationId, centreName: probed.name };
     },
   }),
 };

@@ -1,5 +1,5 @@
 import type { StockLine, StockLot } from '@core/domains/stock/contract';
-import { Alert, Badge, Button, Card, Group, List, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Stack, Table, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconPackageImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -128,7 +128,14 @@ function LineDetail({ line, manager, onCorrect }: { line: StockLine; manager: bo
                     {lot.expired && <Badge ml={6} size="xs" color="red">{t('stock.expired')}</Badge>}
                   </Table.Td>
                   <Table.Td>{formatDate(lot.receivedAt)}</Table.Td>
-                  <Table.Td ta="right" fw={500}>{formatNumber(lot.balance)}</Table.Td>
+                  <Table.Td ta="right" fw={500}>
+                    {formatNumber(lot.balance)}
+                    {lot.balance < 0 && (
+                      <Tooltip label={t('stock.shortfallHelp')} multiline w={260}>
+                        <Badge ml={6} size="xs" color="orange" data-testid="stock-shortfall">{t('stock.shortfall')}</Badge>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">
                     {manager && <Button size="compact-xs" variant="light" onClick={() => onCorrect(lot)} aria-label={`${t('stock.correct')}: ${lot.lotCode}`}>{t('stock.correct')}</Button>}
                   </Table.Td>

@@ -1,0 +1,135 @@
+import type { Clock, Core } from '../../context';
+import { AppError } from '../../errors';
+import { handle } from '../../handler';
+import { parseHlc } from '../../hlc';
+import { translate } from '../../i18n/translate';
+import { pendingChanges, CLOCK_SKEW_WARNING_MS, countQuarantined, readSyncRecord, syncConfigured, syncOnce, checkCentre } from '../../sync/engine';
+import { checkUpstreamUrl, connectUpstream, rememberUpstream, shownUpstreamUrl, upstreamError } from '../../sync/connection';
+import { requireUpstreamVersion } from '../../sync/upstream-schema';
+import type { Locale } from '../../i18n/locales';
+import type { SyncStatus } from './contract';
+import { conflictCount, quarantined, recentConflicts } from './store';
+
+/** Fields whose values a conflict list never shows (the value is not the manager's to read). */
+const HIDDEN_FIELDS = new Set(['password_hash']);
+
+/** Connects, checks the schema and the centre this login belongs to; the clock skew on the way. */
+export async function probe(url: string, centreId: string | null, clock: Clock): Promise<{ centreId: string; name: string; clockSkewMs: number }> {
+  const checked = checkUpstreamUrl(url);
+  const client = await connectUpstream(checked);
+  try {
+    await requireUpstreamVersion(client);
+    const centre = await checkCentre(client, centreId);
+    const before = clock.now().getTime();
+    const res = await client.query('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now');
+    const clockSkewMs = Math.round(Number(res.rows[0].now) - (before + clock.now().getTime()) / 2);
+    return { ...centre, clockSkewMs };
+  } catch (error) {
+    throw upstreamError(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Starts a sync soon, outside the call that asked for it (its transaction commits first). */
+export function kick(core: Core): void {
+  setTimeout(() => void core.sync?.now().catch(() => undefined), 0);
+}
+
+export function syncStatus(core: Core, locale: Locale, showUrl: boolean): SyncStatus {
+  const configured = syncConfigured(core);
+  const record = readSyncRecord(core.db);
+  const pending = pendingChanges(core.db);
+  const state = !configured
+    ? 'off'
+    : record.error?.code === 'sync.offline'
+      ? 'offline'
+      : record.error
+        ? 'error'
+        : pending > 0
+          ? 'pending'
+          : 'synced';
+  return {
+    state,
+    configured,
+    url: showUrl ? shownUpstreamUrl(core.db) : null,
+    pending,
+    lastOkAt: record.lastOkAt,
+    offlineSince: record.error ? record.offlineSince : null,
+    error: record.error ? { code: record.error.code, message: translate(locale, `errors.${record.error.code}`, record.error.details) } : null,
+    clockSkewMs: record.clockSkewMs,
+    clockWarning: record.clockSkewMs !== null && Math.abs(record.clockSkewMs) > CLOCK_SKEW_WARNING_MS,
+    quarantined: countQuarantined(core.db),
+    conflicts: conflictCount(core.db),
+  };
+}
+
+function hlcTime(hlc: string): string {
+  return new Date(parseHlc(hlc).wall).toISOString();
+}
+
+export const syncHandlers = {
+  'sync.status': handle('sync.status', {
+    run: (ctx) => syncStatus(ctx.core, ctx.locale, ctx.actor.roles.includes('admin')),
+  }),
+
+  'sync.now': handle('sync.now', {
+    async prepare(ctx) {
+      const counts = ctx.core.sync ? await ctx.core.sync.now() : syncConfigured(ctx.core) ? await syncOnce(ctx.core) : null;
+      if (!counts) throw new AppError('sync.not-configured');
+      return counts;
+    },
+    run: (_ctx, _input, counts) => counts,
+  }),
+
+  'sync.test': handle('sync.test', {
+    prepare: (ctx, input) => probe(input.url, ctx.core.identity?.centreId ?? null, ctx.clock),
+    run: (_ctx, _input, probed) => ({ centreName: probed.name, clockSkewMs: probed.clockSkewMs }),
+  }),
+
+  'sync.configure': handle('sync.configure', {
+    prepare: (ctx, input) => probe(input.url, ctx.core.identity?.centreId ?? null, ctx.clock),
+    run(ctx, input) {
+      rememberUpstream(ctx.core, input.url);
+      kick(ctx.core);
+      return syncStatus(ctx.core, ctx.locale, true);
+    },
+  }),
+
+  'sync.conflicts': handle('sync.conflicts', {
+    run(ctx, input) {
+      const entries = recentConflicts(ctx.db, input.limit).map((c) => {
+        ctx.records.add(c.row_id);
+        const hidden = HIDDEN_FIELDS.has(c.field);
+        return {
+          id: c.id,
+          table: c.table_name,
+          rowId: c.row_id,
+          field: c.field,
+          keptValue: hidden ? null : c.kept_value,
+          lostValue: hidden ? null : c.lost_value,
+          keptAt: hlcTime(c.kept_hlc),
+          lostAt: hlcTime(c.lost_hlc),
+          detectedAt: c.detected_at,
+        };
+      });
+      return { total: conflictCount(ctx.db), entries };
+    },
+  }),
+
+  'sync.quarantine': handle('sync.quarantine', {
+    run(ctx) {
+      return quarantined(ctx.db).map((q) => {
+        let reason = q.reason;
+        try {
+          const parsed = JSON.parse(q.reason) as { code: string; detail: string };
+          reason = translate(ctx.locale, `sync.quarantine.${parsed.code}`, { detail: parsed.detail });
+        } catch {
+          // an older entry: its text as it is
+        }
+        return { seq: q.seq, table: q.table_name, rowId: q.row_id, reason, quarantinedAt: q.quarantined_at };
+      });
+    },
+  }),
+
+};

@@ -1,0 +1,29 @@
+import type { Database } from '../db/driver';
+import { reindexAlertRecord } from '../domains/alerts/service';
+import { CENTRE_NAMES_SETTING, syncNameIndex } from '../domains/names/service';
+import { reindexPersonById } from '../domains/persons/store';
+import type { ReplicatedTable } from '../domains/registry';
+
+/**
+ * Local indexes built from replicated rows (never replicated themselves): a row written by
+ * another desk arrives through apply.ts, not through the service that keeps its index, so each
+ * table whose rows feed an index names here how to bring it in step. The stock balances are
+ * kept by their trigger on every insert, from any desk.
+ */
+const DERIVED: Partial<Record<ReplicatedTable, (db: Database, rowId: string) => void>> = {
+  persons: reindexPersonById,
+  alert_records: reindexAlertRecord,
+};
+
+/** After a pulled batch: the indexes of the rows it touched, and the name knowledge if it changed. */
+export function refreshDerived(db: Database, touched: ReadonlyMap<string, ReadonlySet<string>>): void {
+  for (const [table, ids] of touched) {
+    const refresh = DERIVED[table as ReplicatedTable];
+    if (refresh) for (const id of ids) refresh(db, id);
+  }
+  const settings = touched.get('settings');
+  if (settings && settings.size > 0) {
+    const key = db.prepare(`SELECT 1 FROM settings WHERE key = ? AND id IN (SELECT value FROM json_each(?))`).get(CENTRE_NAMES_SETTING, JSON.stringify([...settings]));
+    if (key) syncNameIndex(db);
+  }
+}

@@ -1,0 +1,261 @@
+import type { ClientBase } from 'pg';
+import { AppError } from '../errors';
+
+/**
+ * The upstream's schema: PostgreSQL (>= 15), numbered migrations tracked in
+ * `acogida.schema_migrations`, applied by `acogida upstream migrate` as the server's administrator.
+ *
+ * Layout (why each table is keyed the way it is):
+ *
+ * - Every table has `centre_id` as the first column of its primary key. A national server that
+ *   outgrows one machine is distributed by centre (Citus `create_distributed_table(..., 'centre_id')`,
+ *   or one server per region) without changing a key: every query a desk makes names its centre,
+ *   and no row ever refers across centres.
+ * - `change_log` is the history: every change every workstation pushed, append-only, numbered by
+ *   a per-centre sequence (`seq`) that `centre_sequences` hands out under a row lock, so the order
+ *   changes commit in is the order of their numbers, and a desk that pulls "after 10" can never
+ *   see 12 while 11 is still to commit (electron/core/sync/push.ts).
+ * - `current_rows` is the current state of every replicated table, merged per field by HLC as the
+ *   desks merge (the national office reads this, not the history). Kept by a trigger on the
+ *   change log, so no client can write a state that the history does not explain.
+ * - `workstations` and `audit_entries`/`audit_heads`: each desk's audit chain, checked on arrival
+ *   (each pushed segment must continue the head), so a desk that rewrites its local log after
+ *   a push is found out by `acogida audit verify --upstream`.
+ *
+ * Security: one login role per centre (member of `acogida_centre`), a read-only `acogida_national`
+ * role; row-level security ENABLED and FORCED on every table; the centre roles have no UPDATE or
+ * DELETE grant on the change log or the audit entries at all.
+ */
+export interface UpstreamMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const TABLES = ['centres', 'centre_sequences', 'workstations', 'change_log', 'current_rows', 'audit_entries', 'audit_heads'] as const;
+
+export const UPSTREAM_MIGRATIONS: readonly UpstreamMigration[] = [
+  {
+    version: 1,
+    name: 'change-log-and-state',
+    sql: `
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'acogida_centre') THEN CREATE ROLE acogida_centre NOLOGIN; END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'acogida_national') THEN CREATE ROLE acogida_national NOLOGIN; END IF;
+      END $$;
+      GRANT USAGE ON SCHEMA acogida TO acogida_centre, acogida_national;
+
+      CREATE TABLE acogida.centres (
+        centre_id uuid PRIMARY KEY,
+        name text NOT NULL,
+        country text NOT NULL,
+        role_name text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE acogida.centre_sequences (
+        centre_id uuid PRIMARY KEY REFERENCES acogida.centres,
+        last_seq bigint NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE acogida.workstations (
+        centre_id uuid NOT NULL REFERENCES acogida.centres,
+        workstation_id uuid NOT NULL,
+        name text NOT NULL,
+        first_seen timestamptz NOT NULL DEFAULT now(),
+        last_seen timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (centre_id, workstation_id)
+      );
+
+      CREATE TABLE acogida.change_log (
+        centre_id uuid NOT NULL REFERENCES acogida.centres,
+        seq bigint NOT NULL,
+        change_id uuid NOT NULL,
+        origin uuid NOT NULL,
+        table_name text NOT NULL,
+        row_id uuid NOT NULL,
+        op text NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        hlc text NOT NULL,
+        payload jsonb NOT NULL,
+        base jsonb,
+        created_at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (centre_id, seq),
+        UNIQUE (centre_id, change_id)
+      );
+
+      CREATE TABLE acogida.current_rows (
+        centre_id uuid NOT NULL REFERENCES acogida.centres,
+        table_name text NOT NULL,
+        row_id uuid NOT NULL,
+        data jsonb NOT NULL,
+        versions jsonb NOT NULL DEFAULT '{}',
+        hlc text NOT NULL,
+        last_seq bigint NOT NULL,
+        PRIMARY KEY (centre_id, table_name, row_id)
+      );
+
+      CREATE TABLE acogida.audit_entries (
+        centre_id uuid NOT NULL REFERENCES acogida.centres,
+        workstation_id uuid NOT NULL,
+        seq bigint NOT NULL,
+        entry jsonb NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (centre_id, workstation_id, seq)
+      );
+
+      CREATE TABLE acogida.audit_heads (
+        centre_id uuid NOT NULL REFERENCES acogida.centres,
+        workstation_id uuid NOT NULL,
+        seq bigint NOT NULL,
+        hash text NOT NULL,
+        PRIMARY KEY (centre_id, workstation_id)
+      );
+
+      -- The centre of the role that is connected (NULL for any other role).
+      CREATE FUNCTION acogida.my_centre() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = acogida, pg_temp
+        AS $$ SELECT centre_id FROM acogida.centres WHERE role_name = session_user $$;
+
+      -- The current state follows the history: each change merged per field by HLC, as the desks
+      -- merge it (electron/core/sync/apply.ts). An insert creates the row once; an edit sets each
+      -- of its fields whose version is older, and says the row is alive (deleted_at) at its HLC.
+      CREATE FUNCTION acogida.apply_to_current() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = acogida, pg_temp AS $$
+      DECLARE
+        c record; d jsonb; v jsonb; k text; found_row boolean;
+      BEGIN
+        FOR c IN SELECT * FROM new_changes ORDER BY seq LOOP
+          SELECT data, versions INTO d, v FROM acogida.current_rows
+            WHERE centre_id = c.centre_id AND table_name = c.table_name AND row_id = c.row_id FOR UPDATE;
+          found_row := FOUND;
+          IF NOT found_row THEN
+            IF c.op = 'insert' THEN
+              INSERT INTO acogida.current_rows VALUES (c.centre_id, c.table_name, c.row_id, c.payload, '{}', c.hlc, c.seq);
+            ELSE
+              v := '{}';
+              FOR k IN SELECT jsonb_object_keys(c.payload || '{"deleted_at": null}'::jsonb) LOOP
+                v := v || jsonb_build_object(k, c.hlc);
+              END LOOP;
+              INSERT INTO acogida.current_rows VALUES (c.centre_id, c.table_name, c.row_id,
+                '{"deleted_at": null}'::jsonb || c.payload, v, c.hlc, c.seq);
+            END IF;
+          ELSIF c.op <> 'insert' THEN
+            FOR k IN SELECT jsonb_object_keys(c.payload || '{"deleted_at": null}'::jsonb) LOOP
+              IF c.hlc > coalesce(v ->> k, '') THEN
+                d := d || jsonb_build_object(k, coalesce(c.payload -> k, 'null'::jsonb));
+                v := v || jsonb_build_object(k, c.hlc);
+              END IF;
+            END LOOP;
+            UPDATE acogida.current_rows SET data = d, versions = v, hlc = greatest(hlc, c.hlc), last_seq = c.seq
+              WHERE centre_id = c.centre_id AND table_name = c.table_name AND row_id = c.row_id;
+          END IF;
+        END LOOP;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER change_log_current AFTER INSERT ON acogida.change_log
+        REFERENCING NEW TABLE AS new_changes FOR EACH STATEMENT EXECUTE FUNCTION acogida.apply_to_current();
+
+      -- Nothing in the history is ever changed or removed, not even by the server's owner.
+      CREATE FUNCTION acogida.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+      CREATE TRIGGER change_log_append_only BEFORE UPDATE OR DELETE ON acogida.change_log
+        FOR EACH ROW EXECUTE FUNCTION acogida.refuse_change();
+      CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON acogida.audit_entries
+        FOR EACH ROW EXECUTE FUNCTION acogida.refuse_change();
+
+      -- Each pushed audit entry must continue the workstation's chain: the next number, and the
+      -- hash of the entry before it. The head moves with it (no client writes it).
+      CREATE FUNCTION acogida.check_audit_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = acogida, pg_temp AS $$
+      DECLARE head record;
+      BEGIN
+        SELECT seq, hash INTO head FROM acogida.audit_heads
+          WHERE centre_id = NEW.centre_id AND workstation_id = NEW.workstation_id FOR UPDATE;
+        IF FOUND THEN
+          IF NEW.seq <> head.seq + 1 OR NEW.prev_hash <> head.hash THEN
+            RAISE EXCEPTION 'audit chain broken at % (head %)', NEW.seq, head.seq USING ERRCODE = 'P0001';
+          END IF;
+          UPDATE acogida.audit_heads SET seq = NEW.seq, hash = NEW.hash
+            WHERE centre_id = NEW.centre_id AND workstation_id = NEW.workstation_id;
+        ELSE
+          INSERT INTO acogida.audit_heads VALUES (NEW.centre_id, NEW.workstation_id, NEW.seq, NEW.hash);
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER audit_entries_chain BEFORE INSERT ON acogida.audit_entries
+        FOR EACH ROW EXECUTE FUNCTION acogida.check_audit_chain();
+
+      GRANT SELECT ON ${TABLES.map((t) => `acogida.${t}`).join(', ')} TO acogida_centre, acogida_national;
+      GRANT INSERT ON acogida.change_log, acogida.audit_entries, acogida.workstations TO acogida_centre;
+      GRANT UPDATE (last_seq) ON acogida.centre_sequences TO acogida_centre;
+      GRANT UPDATE (name, last_seen) ON acogida.workstations TO acogida_centre;
+      GRANT EXECUTE ON FUNCTION acogida.my_centre() TO acogida_centre, acogida_national;
+      GRANT SELECT ON acogida.schema_migrations TO acogida_centre, acogida_national;
+
+      ${TABLES.map(
+        (t) => `
+      ALTER TABLE acogida.${t} ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE acogida.${t} FORCE ROW LEVEL SECURITY;
+      CREATE POLICY centre_own ON acogida.${t} TO acogida_centre
+        USING (centre_id = acogida.my_centre()) WITH CHECK (centre_id = acogida.my_centre());
+      CREATE POLICY national_read ON acogida.${t} FOR SELECT TO acogida_national USING (true);`,
+      ).join('\n')}
+    `,
+  },
+];
+
+export const UPSTREAM_VERSION = UPSTREAM_MIGRATIONS[UPSTREAM_MIGRATIONS.length - 1]!.version;
+
+/** The schema version the server holds (0: none yet). */
+export async function upstreamVersion(client: ClientBase): Promise<number> {
+  const exists = await client.query("SELECT to_regclass('acogida.schema_migrations') IS NOT NULL AS present");
+  if (!exists.rows[0].present) return 0;
+  const row = await client.query('SELECT coalesce(max(version), 0) AS v FROM acogida.schema_migrations');
+  return Number(row.rows[0].v);
+}
+
+/**
+ * Brings the upstream schema to the version this code knows, each migration in its own
+ * transaction. A server migrated by newer code is refused (never downgraded, never half-read).
+ */
+export async function migrateUpstream(client: ClientBase): Promise<{ from: number; to: number; applied: number[] }> {
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', ['acogida.migrate']);
+  try {
+    const from = await upstreamVersion(client);
+    if (from > UPSTREAM_VERSION) throw new AppError('sync.upstream-newer', { found: from, supported: UPSTREAM_VERSION });
+    const applied: number[] = [];
+    for (const migration of UPSTREAM_MIGRATIONS) {
+      if (migration.version <= from) continue;
+      await client.query('BEGIN');
+      try {
+        if (migration.version === 1) {
+          await client.query('CREATE SCHEMA IF NOT EXISTS acogida');
+          await client.query(
+            'CREATE TABLE IF NOT EXISTS acogida.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+          );
+          await client.query('REVOKE ALL ON SCHEMA acogida FROM PUBLIC');
+        }
+        await client.query(migration.sql);
+        await client.query('INSERT INTO acogida.schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+        await client.query('COMMIT');
+        applied.push(migration.version);
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+    return { from, to: UPSTREAM_VERSION, applied };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['acogida.migrate']);
+  }
+}
+
+/** Refuses to work against a schema this code does not know (older: migrate first; newer: update Acogida). */
+export async function requireUpstreamVersion(client: ClientBase): Promise<void> {
+  const found = await upstreamVersion(client);
+  if (found > UPSTREAM_VERSION) throw new AppError('sync.upstream-newer', { found, supported: UPSTREAM_VERSION });
+  if (found < UPSTREAM_VERSION) throw new AppError('sync.upstream-not-migrated', { found, supported: UPSTREAM_VERSION });
+}
