@@ -330,6 +330,18 @@ describe('push and pull', () => {
     expect(after - before).toBe(pending);
   }, 60_000);
 
+  it('audit entries sent again after a lost acknowledgement are not refused as a broken chain', async () => {
+    const { desks } = await centre(1, 'Centro Bitácora Reenviada');
+    const [a] = desks as [Core];
+    await callAs(a, ['manager'], 'institutions.list', {});
+    await syncOnce(a);
+    a.db.prepare("DELETE FROM local_meta WHERE key = 'sync_audit_pushed'").run();
+    await callAs(a, ['manager'], 'institutions.list', {});
+    await expect(syncOnce(a)).resolves.toMatchObject({ pending: 0 });
+    const url = upstreamUrl(a)!;
+    expect((await withClient(url, (client) => compareWithUpstream(a, client))).firstBroken).toBeNull();
+  }, 60_000);
+
   it('concurrent pushers never let a puller skip a change (the sequence is handed out under a lock)', async () => {
     const { url, desks } = await centre(4, 'Centro Concurrente');
     const [reader, ...writers] = desks as [Core, ...Core[]];

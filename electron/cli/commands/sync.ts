@@ -8,6 +8,7 @@ interface SyncOptions extends GlobalOptions {
   url?: string;
   once?: boolean;
   interval?: string;
+  batch?: string;
 }
 
 function countsText(c: SyncCounts): string {
@@ -23,6 +24,7 @@ export function registerSync(program: Command): void {
     .option('--url <url>', 'dirección de conexión del centro (se recuerda cifrada después de la primera vez)')
     .option('--once', 'una sola sincronización (si no, sigue cada pocos segundos hasta Ctrl+C)')
     .option('--interval <seconds>', 'segundos entre sincronizaciones sin --once', '5')
+    .option('--batch <n>', 'cambios por lote (por omisión 2000 al enviar, 5000 al recibir)')
     .option('--json', 'salida JSON')
     .action((what: string | undefined, options: SyncOptions) =>
       run(options, async () => {
@@ -37,7 +39,9 @@ export function registerSync(program: Command): void {
           const url = options.url === undefined ? upstreamUrl(core) : checkUpstreamUrl(options.url);
           if (!url) throw new CliUsageError(t('cli.syncNoUpstream'));
           const once = async () => {
-            const counts = await syncOnce(core, { url });
+            const batch = options.batch === undefined ? undefined : Number(options.batch);
+            if (batch !== undefined && (!Number.isInteger(batch) || batch < 1 || batch > 50_000)) throw new CliUsageError(t('cli.batchInvalid', { value: options.batch }));
+            const counts = await syncOnce(core, { url, batch });
             if (options.url !== undefined) rememberUpstream(core, options.url);
             return counts;
           };

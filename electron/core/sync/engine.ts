@@ -125,6 +125,10 @@ export async function pushBatch(core: Core, client: pg.ClientBase, limit = PUSH_
 export async function pushAudit(core: Core, client: pg.ClientBase, limit = PUSH_BATCH): Promise<number> {
   const { centreId, workstationId } = identityOf(core);
   let total = 0;
+  // Where the upstream's copy ends: a push whose acknowledgement was lost is not sent again.
+  const head = await client.query('SELECT seq FROM acogida.audit_heads WHERE centre_id = $1 AND workstation_id = $2', [centreId, workstationId]);
+  const upstreamHead = head.rows.length ? Number(head.rows[0].seq) : 0;
+  if (upstreamHead > Number(meta(core.db, AUDIT_PUSHED) ?? 0)) setMeta(core.db, AUDIT_PUSHED, String(upstreamHead));
   for (;;) {
     const from = Number(meta(core.db, AUDIT_PUSHED) ?? 0);
     const rows = core.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(from, limit) as AuditRow[];
@@ -232,7 +236,7 @@ export function countQuarantined(db: Database): number {
  * One full sync: push everything, push the audit chain, pull everything. The counts are those of
  * this run; `pending` and `quarantined` what is left on this desk afterwards.
  */
-export async function syncOnce(core: Core, options: { url?: string; env?: NodeJS.ProcessEnv } = {}): Promise<SyncCounts> {
+export async function syncOnce(core: Core, options: { url?: string; env?: NodeJS.ProcessEnv; batch?: number } = {}): Promise<SyncCounts> {
   const identity = identityOf(core);
   const url = options.url ?? upstreamUrl(core, options.env);
   if (!url) throw new AppError('sync.not-configured');
@@ -248,13 +252,13 @@ export async function syncOnce(core: Core, options: { url?: string; env?: NodeJS
     snapshotIfPruned(core);
     const counts: SyncCounts = { pushed: 0, pulled: 0, conflicts: 0, pending: 0, quarantined: 0 };
     for (;;) {
-      const { sent, written } = await pushBatch(core, client);
+      const { sent, written } = await pushBatch(core, client, options.batch ?? PUSH_BATCH);
       counts.pushed += written;
       if (sent === 0) break;
     }
-    await pushAudit(core, client);
+    await pushAudit(core, client, options.batch ?? PUSH_BATCH);
     for (;;) {
-      const { fetched, result } = await pullBatch(core, client);
+      const { fetched, result } = await pullBatch(core, client, options.batch ?? PULL_BATCH);
       if (fetched === 0) break;
       counts.pulled += result.applied;
       counts.conflicts += result.conflicts;

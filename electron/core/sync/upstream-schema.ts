@@ -175,6 +175,11 @@ export const UPSTREAM_MIGRATIONS: readonly UpstreamMigration[] = [
         SELECT seq, hash INTO head FROM acogida.audit_heads
           WHERE centre_id = NEW.centre_id AND workstation_id = NEW.workstation_id FOR UPDATE;
         IF FOUND THEN
+          -- The same entry sent again (its acknowledgement was lost): nothing to do.
+          IF NEW.seq <= head.seq AND EXISTS (SELECT 1 FROM acogida.audit_entries WHERE centre_id = NEW.centre_id
+               AND workstation_id = NEW.workstation_id AND seq = NEW.seq AND hash = NEW.hash) THEN
+            RETURN NULL;
+          END IF;
           IF NEW.seq <> head.seq + 1 OR NEW.prev_hash <> head.hash THEN
             RAISE EXCEPTION 'audit chain broken at % (head %)', NEW.seq, head.seq USING ERRCODE = 'P0001';
           END IF;
