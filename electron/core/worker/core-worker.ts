@@ -4,6 +4,7 @@ import { closeCore, openCore } from '../core';
 import { dispatch } from '../dispatch';
 import { AppError } from '../errors';
 import { endAllSessions } from '../sessions';
+import { SyncLoop } from '../sync/engine';
 import { SLOW_CALL_MS, type WorkerReply, type WorkerRequest } from './protocol';
 
 /**
@@ -25,6 +26,7 @@ port.on('message', (request: WorkerRequest) => {
     case 'call':
       return void call(request.id, request.method, request.input, request.options);
     case 'close':
+      core?.sync?.stop();
       if (core) closeCore(core);
       core = null;
       return post({ kind: 'closed' });
@@ -37,6 +39,9 @@ function open(request: Extract<WorkerRequest, { kind: 'open' }>): Omit<Extract<W
     const keys = request.keys && { database: Buffer.from(request.keys.database), audit: Buffer.from(request.keys.audit) };
     core = keys ? openCore(request.file, clock, keys) : openCore(request.file, clock);
     if (request.endSessions) endAllSessions(core);
+    // Background sync with the centre's upstream, when one is configured (a no-op otherwise).
+    core.sync = new SyncLoop(core);
+    core.sync.start();
     return {};
   } catch (error) {
     if (error instanceof AppError) return { error: { code: error.code, details: error.details } };

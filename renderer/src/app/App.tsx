@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LockScreen } from '../features/auth/LockScreen';
 import { LoginPage } from '../features/auth/LoginPage';
-import { SetupPage } from '../features/setup/SetupPage';
+import { JoiningPage, SetupPage } from '../features/setup/SetupPage';
 import { notifyError } from './notify';
 import { routes } from './routes';
 import { SessionProvider, useSession } from './session';
@@ -85,6 +85,8 @@ function Screens() {
       );
     case 'setup':
       return <SetupPage />;
+    case 'joining':
+      return <JoiningPage />;
     case 'signed-out':
       return <LoginPage centreName={state.centreName} />;
     case 'signed-in':

@@ -6,6 +6,7 @@ import { IconChevronDown, IconLock, IconLogout, IconSearch, IconUserCircle } fro
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { SwitchUserModal } from '../features/auth/SwitchUserModal';
+import { SyncChip } from '../features/sync/SyncChip';
 import { CentreClockBadge } from '../components/CentreZoneNote';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PersonSpotlight } from '../components/PersonSpotlight';
@@ -64,6 +65,7 @@ export function Shell() {
                 {t('search.button')}
               </Button>
             )}
+            <SyncChip />
             <CentreClockBadge />
             <LanguageSwitch saveForUser />
             <Menu position="bottom-end" withinPortal>

@@ -6,6 +6,7 @@ import {
   IconBuildingWarehouse,
   IconBuildingCommunity,
   IconClipboardHeart,
+  IconCloudComputing,
   IconFileAnalytics,
   IconGift,
   IconHeartHandshake,
@@ -53,6 +54,7 @@ export const ADMINISTRATION: NavItem[] = [
   { key: 'screeningRules', path: '/tamizaje/reglas', icon: IconTrafficLights, roles: ['admin'] },
   { key: 'names', path: '/nombres', icon: IconAbc, roles: ['admin', 'alert_officer'] },
   { key: 'audit', path: '/auditoria', icon: IconShieldCheck, roles: ['admin', 'manager'] },
+  { key: 'sync', path: '/servidor-central', icon: IconCloudComputing, roles: ['admin', 'manager'] },
   { key: 'settings', path: '/configuracion', icon: IconSettings },
 ];
 

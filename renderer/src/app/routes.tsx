@@ -29,6 +29,7 @@ const ScreeningInterviewPage = page(() => import('../features/screening/Screenin
 const ScreeningQueuePage = page(() => import('../features/screening/ScreeningQueuePage'), 'ScreeningQueuePage');
 const ScreeningRulesPage = page(() => import('../features/screening/ScreeningRulesPage'), 'ScreeningRulesPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const SyncPage = page(() => import('../features/sync/SyncPage'), 'SyncPage');
 const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
 
 export const routes: RouteObject[] = [
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
       { path: 'nombres', element: <RequireRole roles={['admin', 'alert_officer']}><NamesPage /></RequireRole> },
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },
+      { path: 'servidor-central', element: <RequireRole roles={['admin', 'manager']}><SyncPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -14,6 +14,7 @@ const currentLanguage = () => (i18n.language === 'en' ? 'en' : 'es') as 'es' | '
 export type SessionState =
   | { status: 'loading' }
   | { status: 'setup' }
+  | { status: 'joining' }
   | { status: 'signed-out'; centreName: string | null }
   | { status: 'signed-in'; session: SessionInfo };
 
@@ -61,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const status = await call('setup.status', {});
     if (status.centre) setCentreClock(status.centre.timeZone, status.now);
     if (!status.initialized) return setState({ status: 'setup' });
+    if (status.joining) return setState({ status: 'joining' });
     try {
       await adopt(await call('auth.session', {}));
     } catch {

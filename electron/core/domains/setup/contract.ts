@@ -27,7 +27,14 @@ export const setupContract = {
    * browser's own zone.
    */
   'setup.status': method({ access: 'public', input: Empty,
-    output: z.object({ initialized: z.boolean(), centre: CentreInfo.nullable(), workstationName: z.string().nullable(), now: IsoDateTime }),
+    output: z.object({
+      initialized: z.boolean(),
+      /** A desk that joined a centre and is still receiving its data (no one can sign in yet). */
+      joining: z.boolean(),
+      centre: CentreInfo.nullable(),
+      workstationName: z.string().nullable(),
+      now: IsoDateTime,
+    }),
   }),
   /** First run: creates the centre, this workstation's identity and the first admin account. */
   'setup.init': method({ access: 'public', input: z.strictObject({

@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { SETTINGS_DEFAULTS } from '../settings/contract';
 import { hashPassword } from '../../passwords';
-import { readCentre, workstationName, writeIdentity } from './store';
+import { anyoneCanSignIn, readCentre, workstationName, writeIdentity } from './store';
 import { kick, probe } from '../sync/service';
 import { rememberUpstream } from '../../sync/connection';
 
@@ -19,11 +19,13 @@ export const setupHandlers = {
     run(ctx) {
       const identity = ctx.core.identity;
       const now = ctx.clock.now().toISOString();
-      if (!identity) return { initialized: false, centre: null, workstationName: null, now };
+      if (!identity) return { initialized: false, joining: false, centre: null, workstationName: null, now };
       const centre = readCentre(ctx.db, identity.centreId);
+      // Joined, but the centre and its accounts have not arrived from the upstream yet.
+      if (!centre || !anyoneCanSignIn(ctx.db)) return { initialized: true, joining: true, centre: null, workstationName: null, now };
       if (ctx.actor.kind === 'anonymous')
-        return { initialized: true, centre: { id: null, name: centre.name, country: null, timeZone: centre.timeZone }, workstationName: null, now };
-      return { initialized: true, centre, workstationName: workstationName(ctx.db, identity.workstationId), now };
+        return { initialized: true, joining: false, centre: { id: null, name: centre.name, country: null, timeZone: centre.timeZone }, workstationName: null, now };
+      return { initialized: true, joining: false, centre, workstationName: workstationName(ctx.db, identity.workstationId), now };
     },
   }),
 

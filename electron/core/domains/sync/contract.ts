@@ -32,6 +32,8 @@ export const SyncStatus = z.object({
   clockWarning: z.boolean(),
   quarantined: z.number().int(),
   conflicts: z.number().int(),
+  /** The last upstream change applied here: when it moves, the screens reload what they show. */
+  cursor: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -8,7 +8,7 @@ import { checkUpstreamUrl, connectUpstream, rememberUpstream, shownUpstreamUrl, 
 import { requireUpstreamVersion } from '../../sync/upstream-schema';
 import type { Locale } from '../../i18n/locales';
 import type { SyncStatus } from './contract';
-import { conflictCount, quarantined, recentConflicts } from './store';
+import { conflictCount, quarantined, recentConflicts, syncCursor } from './store';
 
 /** Fields whose values a conflict list never shows (the value is not the manager's to read). */
 const HIDDEN_FIELDS = new Set(['password_hash']);
@@ -61,6 +61,7 @@ export function syncStatus(core: Core, locale: Locale, showUrl: boolean): SyncSt
     clockWarning: record.clockSkewMs !== null && Math.abs(record.clockSkewMs) > CLOCK_SKEW_WARNING_MS,
     quarantined: countQuarantined(core.db),
     conflicts: conflictCount(core.db),
+    cursor: syncCursor(core.db),
   };
 }
 

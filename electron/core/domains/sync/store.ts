@@ -35,3 +35,7 @@ export function quarantined(db: Database): QuarantineRow[] {
 export function workstationName(db: Database, id: string): string | undefined {
   return db.prepare('SELECT name FROM workstations WHERE id = ?').pluck().get(id) as string | undefined;
 }
+
+export function syncCursor(db: Database): number {
+  return Number(db.prepare("SELECT value FROM local_meta WHERE key = 'sync_cursor'").pluck().get() ?? 0);
+}

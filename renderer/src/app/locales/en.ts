@@ -15,6 +15,7 @@ import { screeningMessages } from '../../features/screening/messages';
 import { settingsMessages } from '../../features/settings/messages';
 import { setupMessages } from '../../features/setup/messages';
 import { stockMessages } from '../../features/stock/messages';
+import { syncMessages } from '../../features/sync/messages';
 import { usersMessages } from '../../features/users/messages';
 
 export const en: Messages = {
@@ -76,6 +77,7 @@ export const en: Messages = {
     audit: 'Audit',
     institutions: 'Institutions',
     settings: 'Settings',
+    sync: 'Central server',
     names: 'Names and nicknames',
     screeningRules: 'Traffic-light rules',
     comingSoon: 'Available in a coming version',
@@ -117,6 +119,7 @@ export const en: Messages = {
   ...screeningMessages.en,
   ...aidMessages.en,
   ...stockMessages.en,
+  ...syncMessages.en,
   ...belongingsMessages.en,
   tags: {
     gender: { F: 'Woman', M: 'Man', X: 'Other sex' },

@@ -14,6 +14,7 @@ import { screeningMessages } from '../../features/screening/messages';
 import { settingsMessages } from '../../features/settings/messages';
 import { setupMessages } from '../../features/setup/messages';
 import { stockMessages } from '../../features/stock/messages';
+import { syncMessages } from '../../features/sync/messages';
 import { usersMessages } from '../../features/users/messages';
 import type { Shape } from './shape';
 
@@ -80,6 +81,7 @@ export const es = {
     audit: 'Auditoría',
     institutions: 'Instituciones',
     settings: 'Configuración',
+    sync: 'Servidor central',
     names: 'Nombres y apodos',
     screeningRules: 'Reglas del semáforo',
     comingSoon: 'Disponible en una próxima versión',
@@ -121,6 +123,7 @@ export const es = {
   ...screeningMessages.es,
   ...aidMessages.es,
   ...stockMessages.es,
+  ...syncMessages.es,
   ...belongingsMessages.es,
   tags: {
     gender: { F: 'Mujer', M: 'Hombre', X: 'Otro sexo' },
