@@ -109,6 +109,8 @@ interface Batch {
   now: string;
   aliases: Map<string, string>;
   touched: Map<string, Set<string>>;
+  /** Rows this batch created here: their local indexes have nothing old to remove. */
+  created: Set<string>;
   result: ApplyResult;
 }
 
@@ -170,8 +172,7 @@ function holderOfKey(batch: Batch, table: ReplicatedTable, row: Record<string, u
   // A row that no longer holds its key (a returned bag) collides with nobody.
   if (held.some((c) => row[c] !== null && row[c] !== undefined)) return undefined;
   const where = [...rule.naturalKey.map((c) => `${c} = ?`), ...held.map((c) => `${c} IS NULL`)].join(' AND ');
-  return batch.db
-    .prepare(`SELECT id FROM ${table} WHERE ${where} AND deleted_at IS NULL AND id <> ? ORDER BY id LIMIT 1`)
+  return cached(batch.db, `SELECT id FROM ${table} WHERE ${where} AND deleted_at IS NULL AND id <> ? ORDER BY id LIMIT 1`)
     .pluck()
     .get(...values.map(sqlValue), except) as string | undefined;
 }
@@ -203,6 +204,7 @@ function applyInsert(batch: Batch, change: PulledChange, table: ReplicatedTable,
     resolveCollision(batch, table, holder, change.rowId);
   }
   touch(batch, table, change.rowId);
+  batch.created.add(change.rowId);
   batch.result.applied += 1;
 }
 
@@ -268,49 +270,65 @@ export function applyBatch(core: Core, raws: readonly Record<string, unknown>[],
   const identity = core.identity;
   if (!identity || !core.hlc) throw new Error('applyBatch: workstation has no identity');
   const hlc = core.hlc;
-  const batch: Batch = {
-    db,
-    centreId: identity.centreId,
-    now: core.clock.now().toISOString(),
-    aliases: new Map(),
-    touched: new Map(),
-    result: { applied: 0, skipped: 0, conflicts: 0, quarantined: 0 },
-  };
-  let newest: string | null = null;
-  db.transaction(() => {
-    for (const row of db.prepare('SELECT table_name, loser_id, winner_id FROM key_aliases').all() as { table_name: string; loser_id: string; winner_id: string }[])
-      batch.aliases.set(`${row.table_name}/${row.loser_id}`, row.winner_id);
-    for (const raw of raws) {
-      if (raw.origin === identity.workstationId) continue; // our own, already here (sent without its payload)
-      const parsed = PulledChange.safeParse(raw);
-      if (!parsed.success) {
-        quarantine(batch, raw, 'invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        continue;
-      }
-      const change = parsed.data;
-      try {
-        db.transaction(() => {
+  const attempt = (guarded: boolean): ApplyResult => {
+    const batch: Batch = {
+      db,
+      centreId: identity.centreId,
+      now: core.clock.now().toISOString(),
+      aliases: new Map(),
+      touched: new Map(),
+      created: new Set(),
+      result: { applied: 0, skipped: 0, conflicts: 0, quarantined: 0 },
+    };
+    let newest: string | null = null;
+    db.transaction(() => {
+      for (const row of db.prepare('SELECT table_name, loser_id, winner_id FROM key_aliases').all() as { table_name: string; loser_id: string; winner_id: string }[])
+        batch.aliases.set(`${row.table_name}/${row.loser_id}`, row.winner_id);
+      for (const raw of raws) {
+        if (raw.origin === identity.workstationId) continue; // our own, already here (sent without its payload)
+        const parsed = PulledChange.safeParse(raw);
+        if (!parsed.success) {
+          quarantine(batch, raw, 'invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+          continue;
+        }
+        const change = parsed.data;
+        const one = () => {
           if (change.payload.centre_id !== undefined && change.payload.centre_id !== identity.centreId) throw new Quarantine('other-centre', String(change.payload.centre_id));
           const table = change.table as ReplicatedTable;
           const payload = repoint(batch, table, change.payload);
           if (change.op === 'insert') applyInsert(batch, change, table, payload);
           else applyEdit(batch, change, table, payload);
-        })();
+        };
+        if (!guarded) one(); // any failure aborts the batch, which is then applied change by change
+        else {
+          try {
+            db.transaction(one)();
+          } catch (error) {
+            if (error instanceof Quarantine) quarantine(batch, raw, error.code, error.detail);
+            else quarantine(batch, raw, 'refused', (error as Error).message);
+            continue;
+          }
+        }
         if (newest === null || change.hlc > newest) newest = change.hlc;
-      } catch (error) {
-        if (error instanceof Quarantine) quarantine(batch, raw, error.code, error.detail);
-        else quarantine(batch, raw, 'refused', (error as Error).message);
       }
-    }
-    refreshDerived(db, batch.touched);
-    db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(cursor.key, String(cursor.value));
-    if (newest) {
-      // Later local writes order after everything seen; kept so a restart resumes after it too.
-      const after = hlc.receive(newest);
-      db.prepare(
-        "INSERT INTO local_meta (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > local_meta.value",
-      ).run(after);
-    }
-  }).immediate();
-  return batch.result;
+      refreshDerived(db, batch.touched, batch.created);
+      db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(cursor.key, String(cursor.value));
+      if (newest) {
+        // Later local writes order after everything seen; kept so a restart resumes after it too.
+        const after = hlc.receive(newest);
+        db.prepare(
+          "INSERT INTO local_meta (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > local_meta.value",
+        ).run(after);
+      }
+    }).immediate();
+    return batch.result;
+  };
+  // Most batches apply whole: without a savepoint per change they apply several times faster.
+  // One that does not is rolled back and applied again with one savepoint per change, so the
+  // change that fails is quarantined alone and the rest go in.
+  try {
+    return attempt(false);
+  } catch {
+    return attempt(true);
+  }
 }

@@ -10,16 +10,16 @@ import type { ReplicatedTable } from '../domains/registry';
  * table whose rows feed an index names here how to bring it in step. The stock balances are
  * kept by their trigger on every insert, from any desk.
  */
-const DERIVED: Partial<Record<ReplicatedTable, (db: Database, rowId: string) => void>> = {
+const DERIVED: Partial<Record<ReplicatedTable, (db: Database, rowId: string, fresh: boolean) => void>> = {
   persons: reindexPersonById,
   alert_records: reindexAlertRecord,
 };
 
-/** After a pulled batch: the indexes of the rows it touched, and the name knowledge if it changed. */
-export function refreshDerived(db: Database, touched: ReadonlyMap<string, ReadonlySet<string>>): void {
+/** After a pulled batch: the indexes of the rows it touched (`created`: new here, nothing old to remove), and the name knowledge if it changed. */
+export function refreshDerived(db: Database, touched: ReadonlyMap<string, ReadonlySet<string>>, created: ReadonlySet<string>): void {
   for (const [table, ids] of touched) {
     const refresh = DERIVED[table as ReplicatedTable];
-    if (refresh) for (const id of ids) refresh(db, id);
+    if (refresh) for (const id of ids) refresh(db, id, created.has(id));
   }
   const settings = touched.get('settings');
   if (settings && settings.size > 0) {

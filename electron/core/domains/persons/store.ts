@@ -308,13 +308,16 @@ export function indexPerson(ctx: ServiceContext, row: PersonRow, fresh = false):
 
 /**
  * Brings a person's search index and blocking keys in step with the row as it is now, whatever
- * wrote it (a change pulled from another desk: electron/core/sync/derived.ts).
+ * wrote it (a change pulled from another desk: electron/core/sync/derived.ts). `fresh`: the row
+ * was just created here, so there is nothing old to remove.
  */
-export function reindexPersonById(db: Database, id: string): void {
+export function reindexPersonById(db: Database, id: string, fresh = false): void {
   const row = cached(db, 'SELECT rowid, * FROM persons WHERE id = ?').get(id) as (PersonRow & { deleted_at: string | null }) | undefined;
   if (!row) return;
-  cached(db, 'DELETE FROM person_keys WHERE person_id = ?').run(id);
-  cached(db, 'DELETE FROM persons_fts WHERE rowid = ?').run(row.rowid);
+  if (!fresh) {
+    cached(db, 'DELETE FROM person_keys WHERE person_id = ?').run(id);
+    cached(db, 'DELETE FROM persons_fts WHERE rowid = ?').run(row.rowid);
+  }
   if (row.merged_into || row.deleted_at) return;
   const insertKey = cached(db, 'INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)');
   for (const key of personKeys(row)) insertKey.run(key, row.id);
