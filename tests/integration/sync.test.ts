@@ -12,6 +12,7 @@ import { applyBatch } from '../../electron/core/sync/apply';
 import { compareWithUpstream } from '../../electron/core/sync/audit-anchor';
 import { checkUpstreamUrl, upstreamUrl } from '../../electron/core/sync/connection';
 import { pullBatch, pushBatch, syncOnce } from '../../electron/core/sync/engine';
+import { pruneOutbox } from '../../electron/core/db/outbox';
 import { migrateUpstream, UPSTREAM_VERSION } from '../../electron/core/sync/upstream-schema';
 import { callAs, callOk, CallFailed, systemCaller } from '../../electron/core/testing/fixtures';
 import { joinDesk, personKeysHash, prepareUpstream, registerFirstDesk, tableHashes, withClient } from '../../electron/core/testing/desks';
@@ -181,6 +182,33 @@ describe('three desks of one centre', () => {
       expect(Number(dup.rows[0].d)).toBe(0);
     });
   }, 240_000);
+});
+
+describe('a desk that worked alone for months', () => {
+  it('sends the current state of its rows when its outbox was pruned, and a new desk receives all of it', async () => {
+    const clock = new ManualClock();
+    const a = tempCore(clock).core;
+    await callOk(a, 'setup.init', {
+      centre: { name: 'Centro Antiguo', country: 'GTM', timeZone: 'America/Guatemala' },
+      workstationName: 'Mesa 1',
+      admin: { username: 'admin', displayName: 'Ana Admin', password: 'admin-password-123' },
+    });
+    await callAs(a, MANAGER, 'manifests.import', {
+      fileName: 'viejo.csv',
+      contentBase64: Buffer.from(demoManifest(20, 9)).toString('base64'),
+      arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: 'GXA 1', date: '2026-11-25' },
+    });
+    clock.advance(40 * 24 * 60);
+    const [first] = await callAs(a, MANAGER, 'institutions.list', {});
+    await callAs(a, ['manager'], 'institutions.update', { id: first!.id, contact: 'Tel. nuevo' });
+    expect(pruneOutbox(a.db, clock.now())).toBeGreaterThan(0);
+    const url = await registerFirstDesk(a, server.adminUrl);
+    const b = tempCore(new ManualClock(clock.ms)).core;
+    await joinDesk(b, url, 'Mesa 2');
+    await syncOnce(a);
+    expectSame([a, b]);
+    expect(b.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(20);
+  }, 60_000);
 });
 
 describe('conflict rules', () => {

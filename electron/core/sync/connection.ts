@@ -126,13 +126,19 @@ export async function connectUpstream(url: string, options: { timeoutMs?: number
   return client;
 }
 
+/** Network failures, and PostgreSQL's "connection" and "operator intervention" classes (08, 57). */
+const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
+const OFFLINE_MESSAGES = /^(Connection terminated|timeout expired|Client has encountered a connection error|Connection closed)/;
+
 /** A PostgreSQL or network failure as a translated error (never the server's raw text alone). */
 export function upstreamError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = error as { code?: string; message?: string };
-  if (e.code === '28P01' || e.code === '28000') return new AppError('sync.login-refused');
-  if (e.code === '42501') return new AppError('sync.permission-denied', { detail: (e.message ?? '').slice(0, 200) });
-  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || e.code === 'EHOSTUNREACH' || /timeout|terminat|Connection/i.test(e.message ?? ''))
-    return new AppError('sync.offline');
-  return new AppError('sync.upstream-failed', { detail: (e.message ?? String(error)).slice(0, 200) });
+  const e = error as { code?: unknown; message?: string };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (code === '28P01' || code === '28000') return new AppError('sync.login-refused');
+  if (code === '42501') return new AppError('sync.permission-denied', { detail: (e.message ?? '').slice(0, 200) });
+  if (OFFLINE_CODES.has(code) || code.startsWith('08') || code.startsWith('57') || OFFLINE_MESSAGES.test(e.message ?? '')) return new AppError('sync.offline');
+  // A server error has a five-character SQLSTATE; anything else failed here, not upstream.
+  if (/^[0-9A-Z]{5}$/.test(code)) return new AppError('sync.upstream-failed', { detail: (e.message ?? String(error)).slice(0, 200) });
+  return new AppError('internal');
 }

@@ -44,9 +44,16 @@ export function snapshotIfPruned(core: Core): number {
     );
     let count = 0;
     for (const table of tablesInDependencyOrder(db)) {
-      for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate() as Iterable<Record<string, unknown>>) {
-        insert.run(uuidv7(), identity.centreId, table, row.id, row.hlc, identity.workstationId, JSON.stringify(row), now);
-        count += 1;
+      // Read a page at a time (the statement cannot stay open while the outbox is written).
+      const page = db.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 5000`);
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as ({ _rowid: number } & Record<string, unknown>)[];
+        if (rows.length === 0) break;
+        for (const { _rowid, ...row } of rows) {
+          insert.run(uuidv7(), identity.centreId, table, row.id, row.hlc, identity.workstationId, JSON.stringify(row), now);
+          after = _rowid;
+          count += 1;
+        }
       }
     }
     db.prepare("DELETE FROM local_meta WHERE key = 'outbox_pruned_before'").run();
