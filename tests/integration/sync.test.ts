@@ -235,6 +235,35 @@ describe('conflict rules', () => {
     expect((await callAs(a, ['manager'], 'sync.conflicts', {})).entries.some((e) => e.field === 'name')).toBe(true);
   }, 60_000);
 
+  it("the conflict log shows a value only to a role that reads it on its own screens: the manager a person's, not the admin", async () => {
+    const { desks, clocks } = await centre(2, 'Centro Valores');
+    const [a, b] = desks as [Core, Core];
+    const today = zonedDate(clocks[0]!.now(), 'America/Guatemala');
+    const done = await callAs(a, MANAGER, 'manifests.import', {
+      fileName: 'v.csv',
+      contentBase64: Buffer.from(demoManifest(2, 77)).toString('base64'),
+      arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: 'GXA 77', date: today },
+    });
+    await settle(desks);
+    const [p] = (await callAs(a, MANAGER, 'arrivals.get', { id: done.arrivalId })).persons;
+    const register = (desk: Core, phone: string) =>
+      callAs(desk, MANAGER, 'persons.register', {
+        personArrivalId: p!.personArrivalId,
+        person: { givenNames: p!.givenNames, firstSurname: p!.firstSurname, secondSurname: p!.secondSurname, birthDate: p!.birthDate, sex: p!.sex, nationality: p!.nationality, languages: ['es'], phone },
+        consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }] },
+      } as never);
+    await register(a, '5555-0001');
+    clocks[1]!.advance(3);
+    await register(b, '5555-0002');
+    await settle(desks);
+    expectSame(desks);
+    const asManager = (await callAs(a, ['manager'], 'sync.conflicts', {})).entries.find((e) => e.table === 'persons' && e.field === 'phone');
+    expect(asManager).toMatchObject({ keptValue: JSON.stringify('5555-0002'), lostValue: JSON.stringify('5555-0001') });
+    const asAdmin = (await callAs(a, ['admin'], 'sync.conflicts', {})).entries.find((e) => e.table === 'persons' && e.field === 'phone');
+    expect(asAdmin).toMatchObject({ keptValue: null, lostValue: null });
+    await expect(callAs(a, ['clerk'], 'sync.conflicts', {})).rejects.toMatchObject({ code: 'forbidden' });
+  }, 60_000);
+
   it('a deletion beats an older edit and loses to a newer one, on every desk, whatever order they arrive in', async () => {
     const { desks, clocks } = await centre(3, 'Centro Borrados');
     const [a, b, c] = desks as [Core, Core, Core];

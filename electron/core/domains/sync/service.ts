@@ -8,10 +8,52 @@ import { checkUpstreamUrl, connectUpstream, rememberUpstream, shownUpstreamUrl, 
 import { requireUpstreamVersion } from '../../sync/upstream-schema';
 import type { Locale } from '../../i18n/locales';
 import type { SyncStatus } from './contract';
+import type { ReplicatedTable } from '../registry';
+import { CASEWORK, RECEPTION, STAFF_ADMINS, type Role } from '../../roles';
 import { conflictCount, quarantined, recentConflicts, syncCursor } from './store';
 
-/** Fields whose values a conflict list never shows (the value is not the manager's to read). */
+/** Fields whose values a conflict list never shows, to anyone. */
 const HIDDEN_FIELDS = new Set(['password_hash']);
+
+/**
+ * Who may read the values of a conflict, by table: those whose role reads that data on its own
+ * screens (an admin keeps the system, not the case files; alert and screening details stay with
+ * their officers). Anyone else sees which record and field, and when, but not the values.
+ */
+const VALUES_READABLE_BY: Readonly<Record<ReplicatedTable, readonly Role[]>> = {
+  centres: STAFF_ADMINS,
+  workstations: STAFF_ADMINS,
+  users: STAFF_ADMINS,
+  settings: STAFF_ADMINS,
+  institutions: STAFF_ADMINS,
+  aid_types: STAFF_ADMINS,
+  stock_lots: RECEPTION,
+  stock_movements: RECEPTION,
+  arrivals: CASEWORK,
+  manifest_imports: CASEWORK,
+  persons: CASEWORK,
+  person_arrivals: CASEWORK,
+  duplicate_suggestions: CASEWORK,
+  person_merges: CASEWORK,
+  consents: CASEWORK,
+  aid_deliveries: RECEPTION,
+  belongings: RECEPTION,
+  alert_list_versions: ['alert_officer'],
+  alert_records: ['alert_officer'],
+  alert_matches: ['alert_officer'],
+  alert_checks: ['alert_officer'],
+  alert_hold_resolutions: ['alert_officer'],
+  screening_rule_versions: ['protection_officer', 'manager', 'admin'],
+  screenings: ['protection_officer', 'manager'],
+  screening_overrides: ['protection_officer', 'manager'],
+  screening_attentions: ['protection_officer', 'manager'],
+  screening_notices: ['protection_officer', 'manager'],
+};
+
+function mayReadValues(roles: readonly Role[], table: string): boolean {
+  const allowed = (VALUES_READABLE_BY as Record<string, readonly Role[] | undefined>)[table];
+  return allowed !== undefined && roles.some((r) => allowed.includes(r));
+}
 
 /** Connects, checks the schema and the centre this login belongs to; the clock skew on the way. */
 export async function probe(url: string, centreId: string | null, clock: Clock): Promise<{ centreId: string; name: string; clockSkewMs: number }> {
@@ -101,7 +143,7 @@ export const syncHandlers = {
     run(ctx, input) {
       const entries = recentConflicts(ctx.db, input.limit).map((c) => {
         ctx.records.add(c.row_id);
-        const hidden = HIDDEN_FIELDS.has(c.field);
+        const hidden = HIDDEN_FIELDS.has(c.field) || !mayReadValues(ctx.actor.roles, c.table_name);
         return {
           id: c.id,
           table: c.table_name,
