@@ -60,6 +60,7 @@ describe('dispatch', () => {
     const anonymous = await expectOk(core, 'setup.status', {});
     expect(anonymous).toEqual({
       initialized: true,
+      joining: false,
       centre: { id: null, name: 'Centro de Recepción de Retornados', country: null, timeZone: 'America/Guatemala' },
       workstationName: null,
       now: expect.any(String),

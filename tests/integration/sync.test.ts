@@ -143,6 +143,18 @@ describe('connection', () => {
   }, 30_000);
 });
 
+describe('joining', () => {
+  it('a joined desk says it is receiving the centre until its accounts arrive, then shows the sign-in screen', async () => {
+    const { url } = await centre(1, 'Centro Llegando');
+    const desk = tempCore().core;
+    await callOk(desk, 'setup.join', { url, workstationName: 'Mesa nueva' });
+    expect(await callOk(desk, 'setup.status', {})).toMatchObject({ initialized: true, joining: true, centre: null });
+    await expect(callOk(desk, 'setup.join', { url, workstationName: 'Otra vez' })).rejects.toMatchObject({ code: 'setup.already-done' });
+    await syncOnce(desk);
+    expect(await callOk(desk, 'setup.status', {})).toMatchObject({ initialized: true, joining: false, centre: { name: 'Centro Llegando' } });
+  }, 30_000);
+});
+
 describe('three desks of one centre', () => {
   it('a flight imported on A, checked in and given kits on B, screened and checked against alerts on C, all partly offline, ends identical', async () => {
     const { desks, clocks } = await centre(3, DEMO_CENTRE.name);
