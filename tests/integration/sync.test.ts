@@ -544,6 +544,50 @@ describe('security upstream', () => {
     });
   }, 60_000);
 
+  it("the national office reads a person's records only with that person's consent to replication, and never the accounts", async () => {
+    const { url, desks, clocks } = await centre(1, 'Centro Consentimiento');
+    const [a] = desks as [Core];
+    const today = zonedDate(clocks[0]!.now(), 'America/Guatemala');
+    const register = (given: string, replication: boolean) =>
+      callAs(a, MANAGER, 'persons.register', {
+        walkIn: { route: 'land', originCountry: 'MEX', date: today, pointOfEntry: 'Tecún Umán' },
+        person: { givenNames: given, firstSurname: 'Xitumul', sex: 'F', nationality: 'GTM', languages: ['es'] },
+        consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'replication', institution: '', granted: replication }] },
+      } as never) as Promise<{ person: { id: string } }>;
+    const agreed = (await register('Rosa', true)).person.id;
+    const declined = (await register('Marta', false)).person.id;
+    const withdrawn = (await register('Juana', true)).person.id;
+    await callAs(a, MANAGER, 'consent.withdraw', { personId: withdrawn, purpose: 'replication', institution: '', notes: 'Ya no quiere que se comparta' });
+    await syncOnce(a);
+    await withClient(server.adminUrl, (client) =>
+      client.query("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nacional_consent') THEN CREATE ROLE nacional_consent LOGIN PASSWORD 'nacional-456' IN ROLE acogida_national; END IF; END $$"),
+    );
+    const national = new URL(server.adminUrl);
+    national.username = 'nacional_consent';
+    national.password = 'nacional-456';
+    const centreId = a.identity!.centreId;
+    const seen = await withClient(national.toString(), async (client) => {
+      const rows = await client.query("SELECT table_name, row_id::text AS id, data ->> 'person_id' AS person FROM acogida.current_rows WHERE centre_id = $1", [centreId]);
+      const log = await client.query("SELECT DISTINCT row_id::text AS id FROM acogida.change_log WHERE centre_id = $1 AND table_name = 'persons'", [centreId]);
+      return { rows: rows.rows as { table_name: string; id: string; person: string | null }[], logPersons: log.rows.map((r: { id: string }) => r.id) };
+    });
+    const persons = seen.rows.filter((r) => r.table_name === 'persons').map((r) => r.id);
+    expect(persons).toContain(agreed);
+    expect(persons).not.toContain(declined);
+    expect(seen.logPersons).toContain(agreed);
+    expect(seen.logPersons).not.toContain(declined);
+    // Nothing about the person who declined: no stay, no consent row, nothing else of theirs.
+    expect(seen.rows.filter((r) => r.person === declined)).toEqual([]);
+    expect(seen.rows.some((r) => r.person === agreed && r.table_name === 'person_arrivals')).toBe(true);
+    expect(seen.rows.some((r) => r.table_name === 'users')).toBe(false);
+    expect(seen.rows.some((r) => r.table_name === 'institutions')).toBe(true);
+    // The centre's own login reads all of its centre.
+    const own = await withClient(url, async (client) => (await client.query("SELECT row_id::text AS id FROM acogida.current_rows WHERE table_name = 'persons'")).rows.map((r: { id: string }) => r.id));
+    expect(own).toEqual(expect.arrayContaining([agreed, declined]));
+    // A withdrawal counts from then on.
+    expect(persons).not.toContain(withdrawn);
+  }, 60_000);
+
   it('audit verify --upstream finds a local chain rewritten after it was pushed, even with the hashes recomputed', async () => {
     const { desks } = await centre(1, 'Centro Bitácora');
     const [a] = desks as [Core];

@@ -23,7 +23,8 @@ import { AppError } from '../errors';
  *   a push is found out by `acogida audit verify --upstream`.
  *
  * Security: one login role per centre (member of `acogida_centre`), a read-only `acogida_national`
- * role; row-level security ENABLED and FORCED on every table; the centre roles have no UPDATE or
+ * role that reads a person's records only with that person's consent to replication (migration
+ * 2); row-level security ENABLED and FORCED on every table; the centre roles have no UPDATE or
  * DELETE grant on the change log or the audit entries at all.
  */
 export interface UpstreamMigration {
@@ -208,6 +209,45 @@ export const UPSTREAM_MIGRATIONS: readonly UpstreamMigration[] = [
         USING (centre_id = acogida.my_centre()) WITH CHECK (centre_id = acogida.my_centre());
       CREATE POLICY national_read ON acogida.${t} FOR SELECT TO acogida_national USING (true);`,
       ).join('\n')}
+    `,
+  },
+  {
+    version: 2,
+    name: 'national-read-follows-consent',
+    sql: `
+      -- The national office reads a person's records only where that person agreed to
+      -- "replication to the national database" (their latest consent for that purpose says yes):
+      -- what was not consented to is not shared (docs/spec.md, station 3). Accounts (with their
+      -- password hashes) are never the national office's to read. The centre's own desks read all
+      -- of their centre, as their work needs.
+      CREATE INDEX current_rows_person ON acogida.current_rows (centre_id, table_name, (data ->> 'person_id'));
+
+      CREATE FUNCTION acogida.person_of(c uuid, t text, r uuid) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = acogida, pg_temp
+        AS $$ SELECT CASE WHEN t = 'persons' THEN r::text ELSE (SELECT data ->> 'person_id' FROM acogida.current_rows
+                WHERE centre_id = c AND table_name = t AND row_id = r) END $$;
+
+      CREATE FUNCTION acogida.replication_consented(c uuid, p text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = acogida, pg_temp
+        AS $$ SELECT coalesce((SELECT (data ->> 'granted')::int = 1 FROM acogida.current_rows
+                WHERE centre_id = c AND table_name = 'consents' AND data ->> 'person_id' = p
+                  AND data ->> 'purpose' = 'replication' AND data ->> 'deleted_at' IS NULL
+                ORDER BY data ->> 'hlc' DESC LIMIT 1), false) $$;
+
+      CREATE FUNCTION acogida.national_may_read(c uuid, t text, r uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = acogida, pg_temp
+        AS $$ SELECT CASE WHEN t = 'users' THEN false
+                ELSE (SELECT p IS NULL OR acogida.replication_consented(c, p) FROM (SELECT acogida.person_of(c, t, r) AS p) x) END $$;
+
+      GRANT EXECUTE ON FUNCTION acogida.person_of(uuid, text, uuid), acogida.replication_consented(uuid, text),
+        acogida.national_may_read(uuid, text, uuid) TO acogida_national;
+
+      DROP POLICY national_read ON acogida.change_log;
+      CREATE POLICY national_read ON acogida.change_log FOR SELECT TO acogida_national
+        USING (acogida.national_may_read(centre_id, table_name, row_id));
+      DROP POLICY national_read ON acogida.current_rows;
+      CREATE POLICY national_read ON acogida.current_rows FOR SELECT TO acogida_national
+        USING (acogida.national_may_read(centre_id, table_name, row_id));
     `,
   },
 ];
