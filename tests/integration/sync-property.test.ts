@@ -10,7 +10,8 @@ import { zonedDate } from '../../electron/core/time';
 import { ManualClock, tempCore } from '../helpers';
 
 /**
- * Random interleavings of offline edits, conflicting edits, natural-key collisions, merges,
+ * Random interleavings of offline edits, conflicting edits, natural-key collisions, the same
+ * manifest imported into one arrival on several desks, merges,
  * deletions (an import undone while another desk checks its people in), clock jumps and syncs on three desks: after everyone syncs,
  * the three databases are always identical.
  */
@@ -31,6 +32,7 @@ type Op =
   | { kind: 'walk-in'; desk: number; name: number }
   | { kind: 'merge'; desk: number }
   | { kind: 'import'; desk: number; seed: number }
+  | { kind: 'import-shared'; desk: number; seed: number }
   | { kind: 'undo'; desk: number }
   | { kind: 'check-in'; desk: number }
   | { kind: 'clock'; desk: number; minutes: number }
@@ -45,6 +47,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('walk-in' as const), desk, name: fc.integer({ min: 0, max: 3 }) }),
   fc.record({ kind: fc.constant('merge' as const), desk }),
   fc.record({ kind: fc.constant('import' as const), desk, seed: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('import-shared' as const), desk, seed: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ kind: fc.constant('undo' as const), desk }),
   fc.record({ kind: fc.constant('check-in' as const), desk }),
   fc.record({ kind: fc.constant('clock' as const), desk, minutes: fc.integer({ min: -30, max: 30 }) }),
@@ -53,7 +56,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 const NAMES = ['Juan', 'Juana', 'Pedro', 'María'];
 
-async function apply(desks: Core[], clocks: ManualClock[], o: Op): Promise<void> {
+async function apply(desks: Core[], clocks: ManualClock[], o: Op, shared: string): Promise<void> {
   const d = desks[o.desk]!;
   const as = <M extends Parameters<typeof callAs>[2]>(method: M, input: Parameters<typeof callAs<M>>[3]) => callAs(d, ROLES, method, input);
   const today = zonedDate(clocks[o.desk]!.now(), 'America/Guatemala');
@@ -94,6 +97,10 @@ async function apply(desks: Core[], clocks: ManualClock[], o: Op): Promise<void>
         arrival: { kind: 'flight', route: 'air', originCountry: 'USA', reference: `GXA ${o.seed}${o.desk}`, date: today },
       });
       return;
+    case 'import-shared':
+      // The same file into the same arrival, perhaps on several desks apart.
+      await as('manifests.import', { fileName: `compartido${o.seed}.csv`, contentBase64: Buffer.from(demoManifest(3, 500 + o.seed)).toString('base64'), arrivalId: shared });
+      return;
     case 'undo': {
       const undoable = d.db.prepare('SELECT id FROM manifest_imports WHERE undone_at IS NULL AND deleted_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
       if (undoable) await as('manifests.undo', { importId: undoable, reason: 'Prueba de borrado' });
@@ -132,9 +139,11 @@ describe('convergence', () => {
           await joinDesk(d, url, `Mesa ${i + 1}`);
           desks.push(d);
         }
+        const shared = (await callAs(first, ROLES, 'arrivals.create', { kind: 'flight', route: 'air', originCountry: 'USA', reference: 'GXA compartido', date: '2026-11-25' })).id;
+        for (const d of desks) await syncOnce(d);
         for (const o of ops) {
           try {
-            await apply(desks, clocks, o);
+            await apply(desks, clocks, o, shared);
           } catch (error) {
             // A refusal a desk would give a person (a duplicate code, an import already done) changes nothing.
             if (!(error instanceof CallFailed)) throw error;
@@ -142,6 +151,13 @@ describe('convergence', () => {
         }
         for (let round = 0; round < 2; round++) for (const d of desks) await syncOnce(d);
         const hashes = desks.map((d) => tableHashes(d));
+        if (process.env.ACOGIDA_PROPERTY_DEBUG)
+          for (const t of Object.keys(hashes[0]!))
+            for (const i of [1, 2])
+              if (hashes[i]![t] !== hashes[0]![t]) {
+                const dump = (d: Core) => d.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all();
+                console.log('DIFF', t, i, JSON.stringify(dump(desks[0]!)), '\n VS \n', JSON.stringify(dump(desks[i]!)));
+              }
         expect(hashes[1]).toEqual(hashes[0]);
         expect(hashes[2]).toEqual(hashes[0]);
         expect(new Set(desks.map((d) => personKeysHash(d))).size).toBe(1);

@@ -336,6 +336,30 @@ describe('conflict rules', () => {
     }
   }, 60_000);
 
+  it('the same manifest imported into the same arrival on two desks apart ends with one record per person (and both imports listed)', async () => {
+    const { desks, clocks } = await centre(2, 'Centro Manifiesto Doble');
+    const [a, b] = desks as [Core, Core];
+    const today = zonedDate(clocks[0]!.now(), 'America/Guatemala');
+    const arrival = await callAs(a, MANAGER, 'arrivals.create', { kind: 'flight', route: 'air', originCountry: 'USA', reference: 'GXA 2245', date: today } as never) as { id: string };
+    await settle(desks);
+    const file = { fileName: 'GXA-2245.csv', contentBase64: Buffer.from(demoManifest(135, 11)).toString('base64'), arrivalId: arrival.id };
+    await callAs(a, MANAGER, 'manifests.import', file);
+    clocks[1]!.advance(2);
+    await callAs(b, MANAGER, 'manifests.import', file);
+    // B checks someone in before it hears of A's import.
+    const [first] = (await callAs(b, MANAGER, 'arrivals.get', { id: arrival.id })).persons;
+    await callAs(b, MANAGER, 'arrivals.checkIn', { personArrivalId: first!.personArrivalId });
+    await settle(desks);
+    expectSame(desks);
+    for (const desk of desks) {
+      const { persons } = await callAs(desk, MANAGER, 'arrivals.get', { id: arrival.id });
+      expect(persons).toHaveLength(135);
+      expect(persons.find((p) => p.personArrivalId === first!.personArrivalId)!.status).toBe('arrived');
+      expect(await callAs(desk, MANAGER, 'manifests.imports', { arrivalId: arrival.id })).toHaveLength(2);
+      expect(desk.db.prepare('SELECT count(*) FROM persons WHERE deleted_at IS NULL').pluck().get()).toBe(135);
+    }
+  }, 60_000);
+
   it('a person merged on A and edited on B converge', async () => {
     const { desks, clocks } = await centre(2, 'Centro Uniones');
     const [a, b] = desks as [Core, Core];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { cached } from './statements';
 import type { ServiceContext } from '../context';
@@ -113,4 +114,15 @@ export function updateRow(ctx: ServiceContext, table: ReplicatedTable, id: strin
   const base = Object.fromEntries(fields.filter((f) => known[f] !== undefined).map((f) => [f, known[f]!]));
   recordFieldVersions(ctx.db, table, id, fields, s.hlc);
   appendChange(ctx, s, table, id, 'update', full, base);
+}
+
+/**
+ * An id that every desk computes the same from the same facts (a UUID of version 8, from
+ * SHA-256): the record a manifest row creates in an arrival is then one record upstream even
+ * when two desks import the same file apart (electron/core/sync/apply.ts, "created apart").
+ */
+export function deterministicId(...parts: readonly string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

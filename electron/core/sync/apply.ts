@@ -13,6 +13,7 @@ import { refreshDerived } from './derived';
  * | rule | what happens |
  * |---|---|
  * | every row | identified by its id; an insert that is already here is skipped (idempotent) |
+ * | created apart | a record with an id every desk computes the same (a manifest row in an arrival) created on two desks: the creation from the smaller desk id is kept, under the edits made since |
  * | editable fields | merged per field by HLC: an edit sets each field whose version here is older; a field edited apart on two desks keeps the later write everywhere, and the other value goes to `sync_conflicts` |
  * | deletion | a tombstone (`deleted_at`) is a field like any other: an edit says the row is alive at its HLC, so a deletion beats an older edit and loses to a newer one |
  * | append-only (facts) | inserted once, never conflicting; an edit of a guarded column is refused by the table's trigger and quarantined |
@@ -179,8 +180,13 @@ function holderOfKey(batch: Batch, table: ReplicatedTable, row: Record<string, u
 
 function applyInsert(batch: Batch, change: PulledChange, table: ReplicatedTable, payload: Record<string, unknown>): void {
   const { db } = batch;
-  if (cached(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(change.rowId)) {
-    batch.result.skipped += 1;
+  const here = cached(db, `SELECT origin FROM ${table} WHERE id = ?`).get(change.rowId) as { origin: string } | undefined;
+  if (here) {
+    // The same insert again, or the same record created apart on two desks (an id every desk
+    // computes the same, as a manifest row's): the creation of the smaller desk id is kept,
+    // under the edits either made since.
+    if (typeof payload.origin === 'string' && payload.origin < here.origin) adoptCreation(batch, table, change.rowId, payload);
+    else batch.result.skipped += 1;
     return;
   }
   const columns = columnsOf(db, table);
@@ -205,6 +211,17 @@ function applyInsert(batch: Batch, change: PulledChange, table: ReplicatedTable,
   }
   touch(batch, table, change.rowId);
   batch.created.add(change.rowId);
+  batch.result.applied += 1;
+}
+
+/** Takes another desk's creation of a record this desk created too: every field not edited since. */
+function adoptCreation(batch: Batch, table: ReplicatedTable, rowId: string, payload: Record<string, unknown>): void {
+  const columns = columnsOf(batch.db, table);
+  const versions = fieldVersions(batch.db, table, rowId);
+  const fields = Object.keys(payload).filter((f) => f !== 'id' && columns.has(f) && versions[f] === undefined);
+  if (fields.length > 0)
+    cached(batch.db, `UPDATE ${table} SET ${fields.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(...fields.map((f) => sqlValue(payload[f])), rowId);
+  touch(batch, table, rowId);
   batch.result.applied += 1;
 }
 

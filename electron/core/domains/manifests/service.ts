@@ -1,9 +1,8 @@
 import type { DateOrder } from '../../partial-date';
 import { createHash } from 'node:crypto';
-import { uuidv7 } from 'uuidv7';
 import type { ArrivalInput } from '../arrivals/contract';
 import type { ServiceContext } from '../../context';
-import { insertRow, updateRow } from '../../db/replicated';
+import { deterministicId, insertRow, updateRow } from '../../db/replicated';
 import { normalize } from '../../names';
 import { formatInstant } from '../../time';
 import { centreTimeZone } from '../../centre';
@@ -26,6 +25,7 @@ import {
   peopleOnArrival,
   rowsOfImport,
   suggestionsTouching,
+  undoneImportsOf,
   type ImportedRow,
 } from './store';
 
@@ -214,6 +214,12 @@ export const manifestsHandlers = {
         arrival_id: arrivalId, file_name: input.fileName, file_hash: parsed.hash, row_count: parsed.rows.length, imported: 0,
         imported_by: ctx.actor.userId ?? ctx.actor.username, imported_at: ctx.clock.now().toISOString(),
       });
+      // What a manifest row creates in an arrival has an id every desk computes the same: two
+      // desks that import the same file into the same arrival apart end with one record of each
+      // person (electron/core/sync/apply.ts), not two.
+      // The same file imported again after an undo is a new generation, with new records.
+      const generation = String(undoneImportsOf(ctx.db, arrivalId, parsed.hash));
+      const idOf = (kind: string, key: string) => deterministicId('manifest', arrivalId, parsed.hash, generation, kind, key);
       for (const row of parsed.rows) {
         if (skipped.has(row.row)) continue;
         const person = createPerson(ctx, {
@@ -225,10 +231,10 @@ export const manifestsHandlers = {
           nationality: row.nationality,
           document_type: row.documentType,
           document_number: row.documentNumber,
-        });
+        }, { id: idOf('person', String(row.row)) });
         let family: string | null = null;
         if (row.familyGroup) {
-          if (!families.has(row.familyGroup)) families.set(row.familyGroup, uuidv7());
+          if (!families.has(row.familyGroup)) families.set(row.familyGroup, idOf('family', row.familyGroup));
           family = families.get(row.familyGroup)!;
         }
         createPersonArrival(ctx, {
@@ -240,12 +246,12 @@ export const manifestsHandlers = {
           manifest_import_id: importId,
           group_type: row.unaccompaniedMinor ? 'unaccompanied_minor' : family ? 'family' : 'alone',
           family_group: family,
-        });
+        }, { id: idOf('stay', String(row.row)) });
         created.push(person);
       }
       // Earlier records only: people on the same manifest (relatives, namesakes) are not repeats.
       const sameManifest = new Set(created.map((p) => p.id));
-      const repeats = created.filter((p) => suggestRepeats(ctx, p, sameManifest) > 0).length;
+      const repeats = created.filter((p) => suggestRepeats(ctx, p, sameManifest, (candidate) => idOf(`suggestion:${p.id}`, candidate)) > 0).length;
       updateRow(ctx, 'manifest_imports', importId, { imported: created.length });
       const duplicatesInFile = problems.filter((p) => p.code === 'duplicate-in-file').length;
       return { arrivalId, imported: created.length, duplicatesInFile, possibleRepeatReturnees: repeats, errors: [] };

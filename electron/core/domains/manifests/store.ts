@@ -20,6 +20,11 @@ export function earlierImportOf(db: Database, arrivalId: string, fileHash: strin
     .get(arrivalId, fileHash) as string | undefined;
 }
 
+/** How many imports of this file into the arrival were undone: a new import of it is the next "generation". */
+export function undoneImportsOf(db: Database, arrivalId: string, fileHash: string): number {
+  return db.prepare('SELECT count(*) FROM manifest_imports WHERE arrival_id = ? AND file_hash = ? AND undone_at IS NOT NULL').pluck().get(arrivalId, fileHash) as number;
+}
+
 /** The people already on an arrival, to tell a file's rows that repeat them. */
 export function peopleOnArrival(db: Database, arrivalId: string): { given_names: string; first_surname: string; second_surname: string | null; birth_date: string | null; document_number: string | null }[] {
   return db

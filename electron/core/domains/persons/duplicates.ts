@@ -107,7 +107,12 @@ export function findCandidates(ctx: ServiceContext, person: Comparable & { id?: 
 }
 
 /** Records open suggestions for a newly registered or imported person; returns how many. */
-export function suggestRepeats(ctx: ServiceContext, person: PersonRow, exclude: ReadonlySet<string> = new Set()): number {
+export function suggestRepeats(
+  ctx: ServiceContext,
+  person: PersonRow,
+  exclude: ReadonlySet<string> = new Set(),
+  idFor?: (candidateId: string) => string,
+): number {
   const candidates = findCandidates(ctx, person, 3, exclude);
   for (const c of candidates) {
     insertRow(ctx, 'duplicate_suggestions', {
@@ -116,7 +121,7 @@ export function suggestRepeats(ctx: ServiceContext, person: PersonRow, exclude: 
       score: c.score,
       reasons: JSON.stringify(c.reasons),
       status: 'open',
-    });
+    }, idFor ? { id: idFor(c.row.id) } : {});
   }
   return candidates.length;
 }

@@ -344,8 +344,8 @@ export interface NewPerson {
   [column: string]: unknown;
 }
 
-export function createPerson(ctx: ServiceContext, values: NewPerson): PersonRow {
-  const id = insertRow(ctx, 'persons', { case_number: nextCaseNumber(ctx), ...values });
+export function createPerson(ctx: ServiceContext, values: NewPerson, options: { id?: string } = {}): PersonRow {
+  const id = insertRow(ctx, 'persons', { case_number: nextCaseNumber(ctx), ...values }, options);
   const row = loadPersonRow(ctx, id);
   indexPerson(ctx, row, true);
   return row;
@@ -354,8 +354,9 @@ export function createPerson(ctx: ServiceContext, values: NewPerson): PersonRow 
 export function createPersonArrival(
   ctx: ServiceContext,
   values: { person_id: string; arrival_id: string; status: string; source: string; manifest_row?: number | null; manifest_import_id?: string | null; group_type: string; family_group?: string | null; checked_in_at?: string | null; registered_at?: string | null },
+  options: { id?: string } = {},
 ): string {
-  return insertRow(ctx, 'person_arrivals', { ticket_code: newTicketCode(), ...values });
+  return insertRow(ctx, 'person_arrivals', { ticket_code: newTicketCode(), ...values }, options);
 }
 
 /** Ids of a person's rows in a table a merge moves (stays, consents, screenings). */
