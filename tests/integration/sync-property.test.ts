@@ -12,7 +12,8 @@ import { ManualClock, tempCore } from '../helpers';
 /**
  * Random interleavings of offline edits, conflicting edits, natural-key collisions, the same
  * manifest imported into one arrival on several desks, merges,
- * deletions (an import undone while another desk checks its people in), clock jumps and syncs on three desks: after everyone syncs,
+ * deletions (an import undone while another desk checks its people in), belongings tags given
+ * out and returned on several desks, clock jumps and syncs on three desks: after everyone syncs,
  * the three databases are always identical.
  */
 let server: TestPostgres;
@@ -35,6 +36,8 @@ type Op =
   | { kind: 'import-shared'; desk: number; seed: number }
   | { kind: 'undo'; desk: number }
   | { kind: 'check-in'; desk: number }
+  | { kind: 'bag'; desk: number; tag: number }
+  | { kind: 'return-bag'; desk: number; tag: number }
   | { kind: 'clock'; desk: number; minutes: number }
   | { kind: 'sync'; desk: number };
 
@@ -50,6 +53,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('import-shared' as const), desk, seed: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ kind: fc.constant('undo' as const), desk }),
   fc.record({ kind: fc.constant('check-in' as const), desk }),
+  fc.record({ kind: fc.constant('bag' as const), desk, tag: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({ kind: fc.constant('return-bag' as const), desk, tag: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ kind: fc.constant('clock' as const), desk, minutes: fc.integer({ min: -30, max: 30 }) }),
   fc.record({ kind: fc.constant('sync' as const), desk }),
 );
@@ -109,6 +114,17 @@ async function apply(desks: Core[], clocks: ManualClock[], o: Op, shared: string
     case 'check-in': {
       const expected = d.db.prepare("SELECT id FROM person_arrivals WHERE status = 'expected' AND deleted_at IS NULL ORDER BY id LIMIT 1").pluck().get() as string | undefined;
       if (expected) await as('arrivals.checkIn', { personArrivalId: expected });
+      return;
+    }
+    case 'bag': {
+      // A bag taken into custody with a numbered tag, which another desk may be giving out too.
+      const stay = d.db.prepare("SELECT id FROM person_arrivals WHERE status = 'arrived' AND deleted_at IS NULL ORDER BY id LIMIT 1").pluck().get() as string | undefined;
+      if (stay) await as('belongings.receive', { personArrivalId: stay, items: [{ description: `Mochila ${o.tag} (mesa ${o.desk + 1})`, tagNumber: `P-${o.tag}` }] });
+      return;
+    }
+    case 'return-bag': {
+      const bag = d.db.prepare("SELECT id FROM belongings WHERE tag_number = ? AND returned_at IS NULL AND deleted_at IS NULL").pluck().get(`P-${o.tag}`) as string | undefined;
+      if (bag) await as('belongings.return', { ids: [bag], confirmed: true });
       return;
     }
     case 'clock':

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
  * (electron/core/domains/registry.ts REPLICATION). Only these may be written through the helpers.
  */
 export { REPLICATED_TABLES, type ReplicatedTable } from '../domains/registry';
-import type { ReplicatedTable } from '../domains/registry';
+import { REPLICATION, type ReplicatedTable } from '../domains/registry';
 
 const COLUMN = /^[a-z_][a-z0-9_]*$/;
 
@@ -73,6 +73,30 @@ export function recordFieldVersions(db: ServiceContext['db'], table: string, row
   for (const field of fields) upsert.run(table, rowId, field, hlc);
 }
 
+/** Where an insert's change says which records with its natural key its desk knew. */
+export const KNOWN = '@known';
+
+/** The natural key a row was created with (its columns as a JSON array), or null when it has none. */
+export function naturalKeyOf(table: string, row: Record<string, unknown>): string | null {
+  const columns = REPLICATION[table as ReplicatedTable]?.naturalKey ?? [];
+  if (columns.length === 0) return null;
+  const values = columns.map((c) => row[c]);
+  return values.some((v) => v === null || v === undefined) ? null : JSON.stringify(values);
+}
+
+/**
+ * Records the natural key a row is created with and which records with that key this desk
+ * already knew (`known`: given for a row created elsewhere, read here for one created here).
+ * Returns what was recorded as known, or null when the table has no natural key.
+ */
+export function recordCreationKey(db: ServiceContext['db'], table: string, id: string, row: Record<string, unknown>, known: readonly string[] | null): string[] | null {
+  const key = naturalKeyOf(table, row);
+  if (key === null) return null;
+  const knew = known ? [...known] : (cached(db, 'SELECT row_id FROM creation_keys WHERE table_name = ? AND key = ?').pluck().all(table, key) as string[]);
+  cached(db, 'INSERT OR REPLACE INTO creation_keys (table_name, row_id, key, known) VALUES (?, ?, ?, ?)').run(table, id, key, JSON.stringify(knew));
+  return knew;
+}
+
 /** Inserts a replicable row (id, centre, timestamps, HLC, origin filled in) and its outbox entry. */
 export function insertRow(
   ctx: ServiceContext,
@@ -94,7 +118,8 @@ export function insertRow(
   const columns = checkColumns(row);
   cached(ctx.db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
     .run(...columns.map((c) => row[c as keyof typeof row]));
-  appendChange(ctx, s, table, id, 'insert', row);
+  const known = recordCreationKey(ctx.db, table, id, row, null);
+  appendChange(ctx, s, table, id, 'insert', row, known === null ? null : { [KNOWN]: JSON.stringify(known) });
   return id;
 }
 

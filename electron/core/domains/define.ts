@@ -5,14 +5,12 @@ import type { MethodSpec } from '../contract/method';
  * `editable` rows change field by field after they are written (the latest change of each field
  * wins); `append-only` rows are facts written once and never changed (a correction is a new row).
  * `naturalKey`: the columns that name the same thing on two desks (besides the row id), empty
- * when only the id does. Two desks that create the same natural key apart end with one live
- * record (the smaller id); `keyHeldWhileNull`: columns that must be empty for a row to hold its
- * key (a belongings tag is held while the bag is not returned).
+ * when only the id does. Two desks that create the same natural key apart (neither knowing the
+ * other's record) end with one live record, the smaller id (electron/core/sync/apply.ts).
  */
 export interface TableRule {
   kind: 'editable' | 'append-only';
   naturalKey: readonly string[];
-  keyHeldWhileNull?: readonly string[];
 }
 
 /** Texts a domain adds to the core's catalogue, in every language: its methods' names, its errors' messages. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Core } from '../context';
 import type { Database } from '../db/driver';
-import { fieldVersions, recordFieldVersions } from '../db/replicated';
+import { fieldVersions, KNOWN, naturalKeyOf, recordCreationKey, recordFieldVersions } from '../db/replicated';
 import { cached } from '../db/statements';
 import { REPLICATION, type ReplicatedTable } from '../domains/registry';
 import { refreshDerived } from './derived';
@@ -17,7 +17,7 @@ import { refreshDerived } from './derived';
  * | editable fields | merged per field by HLC: an edit sets each field whose version here is older; a field edited apart on two desks keeps the later write everywhere, and the other value goes to `sync_conflicts` |
  * | deletion | a tombstone (`deleted_at`) is a field like any other: an edit says the row is alive at its HLC, so a deletion beats an older edit and loses to a newer one |
  * | append-only (facts) | inserted once, never conflicting; an edit of a guarded column is refused by the table's trigger and quarantined |
- * | natural key | two rows created apart with the same key (kit type code, tag held, setting): the smaller id stays, the other becomes a tombstone and the references to it are re-pointed, the same on every desk |
+ * | natural key | two rows created apart with the same key (kit type code, belongings tag, setting) — neither creation knew the other (creation_keys) — keep the smaller id; the other becomes a tombstone and the references to it are re-pointed, the same on every desk in any order |
  * | stock | a movement made on another desk is a fact: applied even if the lot goes below zero (the trigger only guards this desk's own movements); the lot then shows the shortfall |
  *
  * Nothing applied here goes to this desk's outbox: the change already is in the upstream log.
@@ -134,6 +134,23 @@ function repoint(batch: Batch, table: string, payload: Record<string, unknown>):
 }
 
 /**
+ * Says it in the conflict log, never silently: the record that lost its key (all of it, as the
+ * lost value: a bag's description, a kit type's names) and the one that kept it.
+ */
+function logKeyCollision(batch: Batch, table: ReplicatedTable, loser: string, winner: string): void {
+  const { db } = batch;
+  const lost = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(loser) as Record<string, unknown> | undefined;
+  const kept = db.prepare(`SELECT hlc FROM ${table} WHERE id = ?`).pluck().get(winner) as string | undefined;
+  const info = db
+    .prepare(
+      `INSERT OR IGNORE INTO sync_conflicts (table_name, row_id, field, kept_value, lost_value, kept_hlc, lost_hlc, detected_at)
+         VALUES (?, ?, '*', ?, ?, ?, ?, ?)`,
+    )
+    .run(table, loser, JSON.stringify(winner), JSON.stringify(lost ?? null), kept ?? String(lost?.hlc ?? ''), String(lost?.hlc ?? ''), batch.now);
+  batch.result.conflicts += info.changes;
+}
+
+/**
  * Two live rows hold the same natural key: the smaller id keeps it, the other becomes a
  * tombstone for good (its `deleted_at` is its own `created_at`, a value every desk computes the
  * same) and what referred to it is re-pointed.
@@ -142,6 +159,7 @@ function resolveCollision(batch: Batch, table: ReplicatedTable, loser: string, w
   const { db } = batch;
   const created = db.prepare(`SELECT created_at FROM ${table} WHERE id = ?`).pluck().get(loser) as string;
   db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(created, loser);
+  logKeyCollision(batch, table, loser, winner);
   recordFieldVersions(db, table, loser, ['deleted_at'], FOREVER);
   db.prepare('INSERT OR REPLACE INTO key_aliases (table_name, loser_id, winner_id) VALUES (?, ?, ?)').run(table, loser, winner);
   batch.aliases.set(`${table}/${loser}`, winner);
@@ -163,19 +181,34 @@ function resolveCollision(batch: Batch, table: ReplicatedTable, loser: string, w
   touch(batch, table, winner);
 }
 
-function holderOfKey(batch: Batch, table: ReplicatedTable, row: Record<string, unknown>, except: string): string | undefined {
-  const rule = REPLICATION[table];
-  if (rule.naturalKey.length === 0) return undefined;
-  const values = rule.naturalKey.map((c) => row[c]);
-  if (values.some((v) => v === null || v === undefined)) return undefined;
-  if (row.deleted_at) return undefined;
-  const held = rule.keyHeldWhileNull ?? [];
-  // A row that no longer holds its key (a returned bag) collides with nobody.
-  if (held.some((c) => row[c] !== null && row[c] !== undefined)) return undefined;
-  const where = [...rule.naturalKey.map((c) => `${c} = ?`), ...held.map((c) => `${c} IS NULL`)].join(' AND ');
-  return cached(batch.db, `SELECT id FROM ${table} WHERE ${where} AND deleted_at IS NULL AND id <> ? ORDER BY id LIMIT 1`)
-    .pluck()
-    .get(...values.map(sqlValue), except) as string | undefined;
+/** Which records with its natural key the desk that created a row knew (carried by its insert). */
+function knownBy(change: PulledChange): string[] {
+  try {
+    const parsed = JSON.parse(change.base?.[KNOWN] ?? '[]') as unknown;
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The records created with the same natural key as this one where neither creation knew the
+ * other: made apart on two desks. Decided from the creations alone (creation_keys), never from
+ * what holds the key now, so every desk finds the same pairs in whatever order it hears of them;
+ * a key given out again after it was released (a returned bag's tag) was known, so it is no
+ * conflict.
+ */
+function concurrentCreations(batch: Batch, table: ReplicatedTable, change: PulledChange, payload: Record<string, unknown>): string[] {
+  const key = naturalKeyOf(table, payload);
+  if (key === null) return [];
+  const knew = knownBy(change);
+  const others = cached(batch.db, 'SELECT row_id, known FROM creation_keys WHERE table_name = ? AND key = ? AND row_id <> ?').all(table, key, change.rowId) as { row_id: string; known: string | null }[];
+  recordCreationKey(batch.db, table, change.rowId, payload, knew);
+  const knownByIncoming = new Set(knew);
+  return others
+    .filter((o) => !knownByIncoming.has(o.row_id) && !(JSON.parse(o.known ?? '[]') as string[]).includes(change.rowId))
+    .map((o) => o.row_id)
+    .sort();
 }
 
 function applyInsert(batch: Batch, change: PulledChange, table: ReplicatedTable, payload: Record<string, unknown>): void {
@@ -185,29 +218,30 @@ function applyInsert(batch: Batch, change: PulledChange, table: ReplicatedTable,
     // The same insert again, or the same record created apart on two desks (an id every desk
     // computes the same, as a manifest row's): the creation of the smaller desk id is kept,
     // under the edits either made since.
-    if (typeof payload.origin === 'string' && payload.origin < here.origin) adoptCreation(batch, table, change.rowId, payload);
+    if (typeof payload.origin === 'string' && payload.origin < here.origin) adoptCreation(batch, table, change, payload);
     else batch.result.skipped += 1;
     return;
   }
   const columns = columnsOf(db, table);
   for (const key of Object.keys(payload)) if (!columns.has(key)) throw new Quarantine('column-unknown', `${table}.${key}`);
   if (payload.id !== change.rowId) throw new Quarantine('id-mismatch', table);
-  const holder = holderOfKey(batch, table, payload, change.rowId);
-  let row = payload;
-  let lost = false;
-  if (holder !== undefined && holder < change.rowId) {
-    // The key is already held by a smaller id: this row arrives as a tombstone.
-    row = { ...payload, deleted_at: payload.created_at };
-    lost = true;
-  }
+  // Each pair of creations made apart keeps the smaller id; this row loses to the smallest that
+  // beats it, and beats every larger one.
+  const apart = concurrentCreations(batch, table, change, payload);
+  const winner = apart.find((id) => id < change.rowId);
+  const losers = apart.filter((id) => id > change.rowId);
+  // The losers let go of the key first (a unique index may hold it), and are re-pointed to this
+  // row once it exists (their references need it).
+  for (const loser of losers) db.prepare(`UPDATE ${table} SET deleted_at = created_at WHERE id = ?`).run(loser);
+  const row = winner === undefined ? payload : { ...payload, deleted_at: payload.created_at };
   const keys = Object.keys(row);
   cached(db, `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...keys.map((k) => sqlValue(row[k])));
-  if (lost) {
+  for (const loser of losers) resolveCollision(batch, table, loser, change.rowId);
+  if (winner !== undefined) {
+    logKeyCollision(batch, table, change.rowId, winner);
     recordFieldVersions(db, table, change.rowId, ['deleted_at'], FOREVER);
-    db.prepare('INSERT OR REPLACE INTO key_aliases (table_name, loser_id, winner_id) VALUES (?, ?, ?)').run(table, change.rowId, holder!);
-    batch.aliases.set(`${table}/${change.rowId}`, holder!);
-  } else if (holder !== undefined) {
-    resolveCollision(batch, table, holder, change.rowId);
+    db.prepare('INSERT OR REPLACE INTO key_aliases (table_name, loser_id, winner_id) VALUES (?, ?, ?)').run(table, change.rowId, winner);
+    batch.aliases.set(`${table}/${change.rowId}`, winner);
   }
   touch(batch, table, change.rowId);
   batch.created.add(change.rowId);
@@ -215,12 +249,14 @@ function applyInsert(batch: Batch, change: PulledChange, table: ReplicatedTable,
 }
 
 /** Takes another desk's creation of a record this desk created too: every field not edited since. */
-function adoptCreation(batch: Batch, table: ReplicatedTable, rowId: string, payload: Record<string, unknown>): void {
+function adoptCreation(batch: Batch, table: ReplicatedTable, change: PulledChange, payload: Record<string, unknown>): void {
+  const rowId = change.rowId;
   const columns = columnsOf(batch.db, table);
   const versions = fieldVersions(batch.db, table, rowId);
   const fields = Object.keys(payload).filter((f) => f !== 'id' && columns.has(f) && versions[f] === undefined);
   if (fields.length > 0)
     cached(batch.db, `UPDATE ${table} SET ${fields.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(...fields.map((f) => sqlValue(payload[f])), rowId);
+  recordCreationKey(batch.db, table, rowId, payload, knownBy(change));
   touch(batch, table, rowId);
   batch.result.applied += 1;
 }

@@ -182,6 +182,6 @@ export const domain = defineDomain({
   tables: {
     aid_types: { kind: 'editable', naturalKey: ['centre_id', 'code'] },
     aid_deliveries: { kind: 'editable', naturalKey: [] },
-    belongings: { kind: 'editable', naturalKey: ['centre_id', 'tag_number'], keyHeldWhileNull: ['returned_at'] },
+    belongings: { kind: 'editable', naturalKey: ['centre_id', 'tag_number'] },
   },
 });

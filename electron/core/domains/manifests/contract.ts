@@ -117,6 +117,6 @@ export const domain = defineDomain({
   },
   messages,
   tables: {
-    manifest_imports: { kind: 'editable', naturalKey: [] },
+    manifest_imports: { kind: 'editable', naturalKey: ['arrival_id', 'file_hash'] },
   },
 });
