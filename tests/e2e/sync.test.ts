@@ -28,6 +28,16 @@ beforeAll(async () => {
   connectionUrl = (JSON.parse(added.stdout) as { connection_url: string }).connection_url;
 }, 120_000);
 
+/** Waits until a desk has nothing left to send (read from its file by `acogida sync status`). */
+async function pushedEverything(db: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const status = spawnSync(process.execPath, [BIN, 'sync', 'status', '--db', db, '--json'], { encoding: 'utf8', env: process.env });
+    if (status.status === 0 && (JSON.parse(status.stdout) as { pending: number }).pending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${db} still has changes to send after 30 s`);
+}
+
 afterAll(async () => {
   await a?.close();
   await b?.close();
@@ -61,6 +71,8 @@ describe('two desks of one centre', () => {
   }, 60_000);
 
   it('desk B joins the centre at first run, receives its users and signs in with an account made on A', async () => {
+    // The account made on A a moment ago must have reached the server (A syncs every 5 s).
+    await pushedEverything(a.db);
     b = await startHarness({ viewport: VIEWPORT });
     const { page } = b;
     await page.goto(b.url);
