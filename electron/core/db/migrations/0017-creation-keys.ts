@@ -14,8 +14,6 @@ const NATURAL_KEYS: Record<string, readonly string[]> = {
   alert_matches: ['person_id', 'record_id'],
   alert_hold_resolutions: ['match_id'],
   institutions: ['centre_id', 'code'],
-  persons: ['case_number'],
-  person_arrivals: ['ticket_code'],
   screening_notices: ['screening_id', 'service'],
   settings: ['centre_id', 'key'],
   users: ['centre_id', 'username'],

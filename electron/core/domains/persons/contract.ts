@@ -198,8 +198,9 @@ export const domain = defineDomain({
   },
   messages,
   tables: {
-    persons: { kind: 'editable', naturalKey: ['case_number'] },
-    person_arrivals: { kind: 'editable', naturalKey: ['ticket_code'] },
+    // Case numbers and tickets carry the workstation's code: two desks never make the same one.
+    persons: { kind: 'editable', naturalKey: [] },
+    person_arrivals: { kind: 'editable', naturalKey: [] },
     duplicate_suggestions: { kind: 'editable', naturalKey: [] },
     person_merges: { kind: 'editable', naturalKey: [] },
   },
