@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readCentre } from '../../core/domains/setup/store';
 import { AppError } from '../../core/errors';
 import { addCentre } from '../../core/sync/admin';
-import { connectUpstream, upstreamError } from '../../core/sync/connection';
+import { upstreamError, withUpstream } from '../../core/sync/connection';
 import { migrateUpstream } from '../../core/sync/upstream-schema';
 import { openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
@@ -10,15 +10,8 @@ interface UpstreamOptions extends GlobalOptions {
   url: string;
 }
 
-async function withAdmin<T>(url: string, body: (client: Awaited<ReturnType<typeof connectUpstream>>) => Promise<T>): Promise<T> {
-  const client = await connectUpstream(url);
-  try {
-    return await body(client);
-  } catch (error) {
-    throw upstreamError(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+async function withAdmin<T>(url: string, body: Parameters<typeof withUpstream<T>>[1]): Promise<T> {
+  return withUpstream(url, body).catch((error: unknown) => Promise.reject(upstreamError(error)));
 }
 
 export function registerUpstream(program: Command): void {

@@ -106,7 +106,6 @@ function same(a: unknown, b: unknown): boolean {
 
 interface Batch {
   db: Database;
-  centreId: string;
   now: string;
   aliases: Map<string, string>;
   touched: Map<string, Set<string>>;
@@ -326,7 +325,6 @@ export function applyBatch(core: Core, raws: readonly Record<string, unknown>[],
   const attempt = (guarded: boolean): ApplyResult => {
     const batch: Batch = {
       db,
-      centreId: identity.centreId,
       now: core.clock.now().toISOString(),
       aliases: new Map(),
       touched: new Map(),

@@ -126,6 +126,16 @@ export async function connectUpstream(url: string, options: { timeoutMs?: number
   return client;
 }
 
+/** Runs `body` on a connection to `url`, always closed after (errors pass through as they are). */
+export async function withUpstream<T>(url: string, body: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = await connectUpstream(url);
+  try {
+    return await body(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Network failures, and PostgreSQL's "connection" and "operator intervention" classes (08, 57). */
 const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
 const OFFLINE_MESSAGES = /^(Connection terminated|timeout expired|Client has encountered a connection error|Connection closed)/;

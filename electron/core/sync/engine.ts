@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { AuditRow } from '../audit-log';
-import type { Core } from '../context';
+import type { Clock, Core } from '../context';
 import type { Database } from '../db/driver';
 import { AppError, type ErrorCode } from '../errors';
 import { applyBatch, type ApplyResult } from './apply';
@@ -190,10 +190,10 @@ async function registerWorkstation(core: Core, client: pg.ClientBase): Promise<v
 }
 
 /** How far this desk's clock is from the server's, in ms (the round trip halved out). */
-async function measureSkew(core: Core, client: pg.ClientBase): Promise<number> {
-  const before = core.clock.now().getTime();
+export async function measureSkew(clock: Clock, client: pg.ClientBase): Promise<number> {
+  const before = clock.now().getTime();
   const res = await client.query('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now');
-  const after = core.clock.now().getTime();
+  const after = clock.now().getTime();
   return Math.round(Number(res.rows[0].now) - (before + after) / 2);
 }
 
@@ -247,7 +247,7 @@ export async function syncOnce(core: Core, options: { url?: string; env?: NodeJS
     client = await connectUpstream(url);
     await requireUpstreamVersion(client);
     await checkCentre(client, identity.centreId);
-    const skew = await measureSkew(core, client);
+    const skew = await measureSkew(core.clock, client);
     await registerWorkstation(core, client);
     snapshotIfPruned(core);
     const counts: SyncCounts = { pushed: 0, pulled: 0, conflicts: 0, pending: 0, quarantined: 0 };

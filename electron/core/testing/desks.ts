@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import type pg from 'pg';
 import type { Core } from '../context';
 import { REPLICATED_TABLES } from '../domains/registry';
 import { addCentre } from '../sync/admin';
-import { connectUpstream, rememberUpstream } from '../sync/connection';
+import { rememberUpstream, withUpstream as withClient } from '../sync/connection';
 import { syncOnce, type SyncCounts } from '../sync/engine';
 import { migrateUpstream } from '../sync/upstream-schema';
 import { callOk } from './fixtures';
@@ -31,14 +30,7 @@ export function personKeysHash(core: Core): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export async function withClient<T>(url: string, body: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = await connectUpstream(url);
-  try {
-    return await body(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+export { withUpstream as withClient } from '../sync/connection';
 
 /** Migrates the upstream (idempotent). */
 export async function prepareUpstream(adminUrl: string): Promise<void> {

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { parseHlc } from '../../hlc';
 import { translate } from '../../i18n/translate';
-import { pendingChanges, CLOCK_SKEW_WARNING_MS, countQuarantined, readSyncRecord, syncConfigured, syncOnce, checkCentre } from '../../sync/engine';
+import { pendingChanges, CLOCK_SKEW_WARNING_MS, countQuarantined, readSyncRecord, syncConfigured, syncOnce, checkCentre, measureSkew } from '../../sync/engine';
 import { checkUpstreamUrl, connectUpstream, rememberUpstream, shownUpstreamUrl, upstreamError } from '../../sync/connection';
 import { requireUpstreamVersion } from '../../sync/upstream-schema';
 import type { Locale } from '../../i18n/locales';
@@ -62,10 +62,7 @@ export async function probe(url: string, centreId: string | null, clock: Clock):
   try {
     await requireUpstreamVersion(client);
     const centre = await checkCentre(client, centreId);
-    const before = clock.now().getTime();
-    const res = await client.query('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now');
-    const clockSkewMs = Math.round(Number(res.rows[0].now) - (before + clock.now().getTime()) / 2);
-    return { ...centre, clockSkewMs };
+    return { ...centre, clockSkewMs: await measureSkew(clock, client) };
   } catch (error) {
     throw upstreamError(error);
   } finally {
