@@ -70,7 +70,10 @@ describe('foundation, end to end in Chromium', () => {
     await shot(page, '06-users');
     await page.getByRole('link', { name: 'Inicio', exact: true }).click();
     await page.getByRole('heading', { name: `Buen día, ${ADMIN.name}` }).waitFor();
-    expect(await page.getByTestId('first-steps').count()).toBe(0); // staff exist: the steps are done
+    // Staff exist: the steps are done — not shown even for a moment while the list refetches.
+    expect(await page.getByTestId('first-steps').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('first-steps').count()).toBe(0);
   });
 
   it('switches to the clerk, who is refused the users screen (in the UI and by the core)', async () => {

@@ -115,7 +115,8 @@ function FirstSteps() {
   const { t } = useTranslation();
   const users = useCallQuery('users.list', { includeDisabled: false });
   const staff = users.data?.filter((u) => !u.roles.includes('admin')) ?? null;
-  if (!staff || staff.length > 0) return null;
+  // While a stale list refetches (an account was just made) the steps would flash: wait for it.
+  if (!staff || staff.length > 0 || users.isFetching) return null;
   return (
     <Card withBorder bg="teal.0" data-testid="first-steps">
       <Text fw={600} mb="xs">{t('home.firstSteps.title')}</Text>
