@@ -42,6 +42,7 @@ const RENDERER_MAY_IMPORT = [
   'reference',
   'validation',
   'screening/(instrument|rules)',
+  'domains/care/asq',
 ];
 const RENDERER_MAY_NOT_IMPORT = `^(@core/(?!(${RENDERER_MAY_IMPORT.join('|')})$).*|.*/electron/.*)$`;
 const RENDERER_BOUNDARY =

@@ -23,6 +23,14 @@ function scrypt(password: string, salt: Buffer, logN: number, r: number, p: numb
   );
 }
 
+/** The scrypt cost new hashes and new key wraps use now. */
+export const currentPasswordCost = (): { logN: number; r: number; p: number } => ({ ...PARAMS });
+
+/** A 32-byte key from a secret (a password, a recovery code) and a salt, at a recorded cost. */
+export function deriveKeyFromSecret(secret: string, salt: Buffer, cost: { logN: number; r: number; p: number }): Promise<Buffer> {
+  return scrypt(secret, salt, cost.logN, cost.r, cost.p);
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, PARAMS.logN, PARAMS.r, PARAMS.p);

@@ -4,6 +4,7 @@ export const ROLES = [
   'alert_officer',
   'protection_officer',
   'psychologist',
+  'health',
   'manager',
   'admin',
 ] as const;
@@ -15,7 +16,7 @@ export type Role = (typeof ROLES)[number];
  * whole installation: only an admin grants or removes them, and only an admin resets, unlocks,
  * disables or edits someone who holds one. A manager runs the rest of the staff.
  */
-export const ADMIN_GRANTED_ROLES: readonly Role[] = ['alert_officer', 'protection_officer', 'psychologist', 'admin'];
+export const ADMIN_GRANTED_ROLES: readonly Role[] = ['alert_officer', 'protection_officer', 'psychologist', 'health', 'admin'];
 
 export const isAdminGranted = (role: Role): boolean => ADMIN_GRANTED_ROLES.includes(role);
 
@@ -31,8 +32,10 @@ export function canManageUser(actorRoles: readonly Role[], targetRoles: readonly
 /** Those who run the staff accounts. */
 export const STAFF_ADMINS: readonly Role[] = ['admin', 'manager'];
 /** Everyone who works with returnees (the admin role installs and maintains; it reads no case data). */
-export const CASEWORK: readonly Role[] = ['clerk', 'alert_officer', 'protection_officer', 'psychologist', 'manager'];
+export const CASEWORK: readonly Role[] = ['clerk', 'alert_officer', 'protection_officer', 'psychologist', 'health', 'manager'];
 /** The reception desks: arrivals, registration, kits. */
 export const RECEPTION: readonly Role[] = ['clerk', 'manager'];
 /** Those who record a person's consent. */
-export const CONSENT: readonly Role[] = ['clerk', 'protection_officer', 'psychologist', 'manager'];
+export const CONSENT: readonly Role[] = ['clerk', 'protection_officer', 'psychologist', 'health', 'manager'];
+/** The clinicians: those who hold a care key (psychology notes, medical notes). */
+export const CLINICIANS: readonly Role[] = ['psychologist', 'health'];

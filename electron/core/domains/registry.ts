@@ -5,6 +5,7 @@ import { domain as alerts } from './alerts/contract';
 import { domain as arrivals } from './arrivals/contract';
 import { domain as audit } from './audit/contract';
 import { domain as auth } from './auth/contract';
+import { domain as care } from './care/contract';
 import { domain as consent } from './consent/contract';
 import { domain as drafts } from './drafts/contract';
 import { domain as flow } from './flow/contract';
@@ -41,6 +42,7 @@ export const DOMAINS = [
   institutions,
   alerts,
   screening,
+  care,
   aid,
   stock,
   drafts,

@@ -7,6 +7,7 @@ import { belongingsHandlers } from './aid/belongings';
 import { arrivalsHandlers } from './arrivals/service';
 import { auditHandlers } from './audit/service';
 import { authHandlers } from './auth/service';
+import { careHandlers } from './care/service';
 import { consentHandlers } from './consent/service';
 import { draftsHandlers } from './drafts/service';
 import { flowHandlers } from './flow/service';
@@ -39,6 +40,7 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...alertsHandlers,
   ...screeningHandlers,
   ...screeningRulesHandlers,
+  ...careHandlers,
   ...aidTypesHandlers,
   ...aidHandlers,
   ...belongingsHandlers,

@@ -81,6 +81,7 @@ export const messages = {
     },
     arrivalKinds: { flight: 'Vuelo', bus: 'Bus', walk_in: 'Por su cuenta' },
     fields: {
+      triage: 'los datos del triaje',
       default: 'Este campo', written: 'La forma escrita', means: 'Lo que significa', givenNames: 'El nombre', firstSurname: 'El primer apellido', secondSurname: 'El segundo apellido', genderIdentity: 'La identidad de género',
       documentNumber: 'El número de documento', originDepartment: 'El departamento', originMunicipality: 'El municipio', phone: 'El teléfono', familyContact: 'El contacto familiar',
       yearsAbroad: 'Los años fuera del país', detentionDays: 'Los días de detención', languages: 'Los idiomas', disabilities: 'Las discapacidades', reason: 'El motivo',
@@ -90,6 +91,18 @@ export const messages = {
     },
     alertLists: { interpol: 'Interpol', 'alba-keneth': 'Alba-Keneth', 'isabel-claudina': 'Isabel-Claudina', warrant: 'Orden de aprehensión', custom: 'Otra lista' },
     screening: { protectionRaise: 'Alerta {{list}} confirmada: caso de protección, atención en 24 horas.' },
+    care: {
+      service: { psychology: 'psicología', medical: 'salud' },
+      riskAttended: 'Riesgo suicida atendido por psicología/salud: {{action}}.',
+      sessionAttended: 'Atendido en sesión de psicología.',
+      riskActions: {
+        stayed_with_clinician: 'acompañamiento continuo por un clínico',
+        hospital_transfer: 'traslado a hospital',
+        safety_plan: 'plan de seguridad',
+        family_accompaniment: 'entregado a familiar con plan de seguridad',
+        mental_health_referral: 'referencia a salud mental',
+      },
+    },
     sync: {
       quarantine: {
         invalid: 'El cambio llegó incompleto o con datos no válidos ({{detail}}).',
@@ -170,6 +183,10 @@ export const messages = {
       photoSize: 'La foto es demasiado grande (máximo 1,5 MB).',
       returnConfirmed: 'La persona debe confirmar que recibió sus pertenencias.',
       reasonNeeded: 'Escriba el motivo (al menos 5 caracteres).',
+      careMinutes: 'La duración va de 1 a 600 minutos.',
+      careVital: 'Ese signo vital está fuera del rango posible; revíselo.',
+      careQuantity: 'La cantidad va de 1 a 1000.',
+      careAttendance: 'Marque al menos una persona en la lista de asistencia.',
       holdReceivedBy: 'Escriba el nombre y la placa de quien recibe a la persona.',
       tooLong: '{{field}} puede tener hasta {{max}} caracteres.',
       tooShort: '{{field}} necesita al menos {{min}} caracteres.',
@@ -283,6 +300,7 @@ export const messages = {
     },
     arrivalKinds: { flight: 'Flight', bus: 'Bus', walk_in: 'On their own' },
     fields: {
+      triage: 'the triage data',
       default: 'This field', written: 'The written form', means: 'What it stands for', givenNames: 'The given names', firstSurname: 'The first surname', secondSurname: 'The second surname', genderIdentity: 'The gender identity',
       documentNumber: 'The document number', originDepartment: 'The department', originMunicipality: 'The municipality', phone: 'The phone', familyContact: 'The family contact',
       yearsAbroad: 'The years abroad', detentionDays: 'The days of detention', languages: 'The languages', disabilities: 'The disabilities', reason: 'The reason',
@@ -292,6 +310,18 @@ export const messages = {
     },
     alertLists: { interpol: 'Interpol', 'alba-keneth': 'Alba-Keneth', 'isabel-claudina': 'Isabel-Claudina', warrant: 'Arrest warrant', custom: 'Other list' },
     screening: { protectionRaise: '{{list}} alert confirmed: protection case, attention within 24 hours.' },
+    care: {
+      service: { psychology: 'psychology', medical: 'health' },
+      riskAttended: 'Suicide risk attended by psychology/health: {{action}}.',
+      sessionAttended: 'Attended in a psychology session.',
+      riskActions: {
+        stayed_with_clinician: 'a clinician stayed with the person',
+        hospital_transfer: 'transfer to hospital',
+        safety_plan: 'safety plan',
+        family_accompaniment: 'handed to a relative with a safety plan',
+        mental_health_referral: 'mental health referral',
+      },
+    },
     sync: {
       quarantine: {
         invalid: 'The change arrived incomplete or with invalid data ({{detail}}).',
@@ -372,6 +402,10 @@ export const messages = {
       photoSize: 'The photo is too large (at most 1.5 MB).',
       returnConfirmed: 'The person must confirm they received their belongings.',
       reasonNeeded: 'Write the reason (at least 5 characters).',
+      careMinutes: 'The duration is 1 to 600 minutes.',
+      careVital: 'That vital sign is outside the possible range; check it.',
+      careQuantity: 'The quantity is 1 to 1000.',
+      careAttendance: 'Tick at least one person on the attendance list.',
       holdReceivedBy: 'Write the name and badge number of the officer who receives the person.',
       tooLong: '{{field}} can have up to {{max}} characters.',
       tooShort: '{{field}} needs at least {{min}} characters.',

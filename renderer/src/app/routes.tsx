@@ -12,6 +12,11 @@ import { Shell } from './Shell';
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
+const CarePage = page(() => import('../features/care/CarePage'), 'CarePage');
+const PsychologyPersonPage = page(() => import('../features/care/CarePersonPage'), 'PsychologyPersonPage');
+const MedicalPersonPage = page(() => import('../features/care/CarePersonPage'), 'MedicalPersonPage');
+const CareKeysPage = page(() => import('../features/care/CareKeysPage'), 'CareKeysPage');
+const MedicalPage = page(() => import('../features/care/MedicalForm'), 'MedicalPage');
 const AidPage = page(() => import('../features/aid/AidPage'), 'AidPage');
 const AlertsPage = page(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
 const BelongingsPage = page(() => import('../features/belongings/BelongingsPage'), 'BelongingsPage');
@@ -48,6 +53,11 @@ export const routes: RouteObject[] = [
       { path: 'tamizaje', element: <RequireRole roles={['protection_officer', 'manager']}><ScreeningQueuePage /></RequireRole> },
       { path: 'tamizaje/persona/:personId', element: <RequireRole roles={['protection_officer']}><ScreeningInterviewPage /></RequireRole> },
       { path: 'tamizaje/reglas', element: <RequireRole roles={['admin']}><ScreeningRulesPage /></RequireRole> },
+      { path: 'atencion', element: <RequireRole roles={['psychologist']}><CarePage /></RequireRole> },
+      { path: 'atencion/persona/:personId', element: <RequireRole roles={['psychologist']}><PsychologyPersonPage /></RequireRole> },
+      { path: 'atencion/llaves', element: <RequireRole roles={['psychologist', 'health', 'admin']}><CareKeysPage /></RequireRole> },
+      { path: 'salud', element: <RequireRole roles={['health']}><MedicalPage /></RequireRole> },
+      { path: 'salud/persona/:personId', element: <RequireRole roles={['health']}><MedicalPersonPage /></RequireRole> },
       { path: 'ayuda', element: <RequireRole roles={RECEPTION}><AidPage /></RequireRole> },
       { path: 'inventario', element: <RequireRole roles={RECEPTION}><StockPage /></RequireRole> },
       { path: 'pertenencias', element: <RequireRole roles={RECEPTION}><BelongingsPage /></RequireRole> },

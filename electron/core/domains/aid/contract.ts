@@ -98,7 +98,7 @@ export const aidContract = {
   /** Kits and services this centre gives, active first. */
   'aid.types': method({ access: CASEWORK, input: z.strictObject({ includeInactive: z.boolean().default(false) }), output: z.array(AidType) }),
   /** Adds a kind of kit or service. */
-  'aid.createType': method({ access: ['manager'], input: z.strictObject({ code: Code, ...AidTypeFields }), output: AidType }),
+  'aid.createType': method({ access: ['manager'], input: z.strictObject({ code: Code, ...AidTypeFields, category: z.enum(['aid', 'medicine']).default('aid') }), output: AidType }),
   /** Changes a kind of kit or service (or retires it). */
   'aid.updateType': method({ access: ['manager'], input: z.strictObject({ id: Id, ...z.object(AidTypeFields).partial().shape, active: z.boolean().optional() }),
     output: AidType,

@@ -126,10 +126,11 @@ export interface AidTypeRow {
 }
 
 const AID_TYPE_SELECT =
-  'SELECT id, code, name_es, name_en, unit_es, unit_en, uses_stock, repeat_kind, repeat_hours, low_stock, active FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL';
+  "SELECT id, code, name_es, name_en, unit_es, unit_en, uses_stock, repeat_kind, repeat_hours, low_stock, active FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL";
 
-export function findAidType(db: Database, centreId: string, id: string): AidTypeRow | undefined {
-  return db.prepare(`${AID_TYPE_SELECT} AND id = ?`).get(centreId, id) as AidTypeRow | undefined;
+/** A type by id: a kit or service, or (`kitsOnly` false: the stock's view) a medicine too. */
+export function findAidType(db: Database, centreId: string, id: string, kitsOnly = true): AidTypeRow | undefined {
+  return db.prepare(`${AID_TYPE_SELECT} AND id = ?${kitsOnly ? " AND category = 'aid'" : ''}`).get(centreId, id) as AidTypeRow | undefined;
 }
 
 export function hasAidTypes(db: Database, centreId: string): boolean {
@@ -138,7 +139,7 @@ export function hasAidTypes(db: Database, centreId: string): boolean {
 
 /** The centre's types, active first in the order they were made; the inactive ones only when asked. */
 export function listAidTypes(db: Database, centreId: string, includeInactive: boolean): AidTypeRow[] {
-  return db.prepare(`${AID_TYPE_SELECT} ${includeInactive ? '' : 'AND active = 1'} ORDER BY active DESC, rowid`).all(centreId) as AidTypeRow[];
+  return db.prepare(`${AID_TYPE_SELECT} AND category = 'aid' ${includeInactive ? '' : 'AND active = 1'} ORDER BY active DESC, rowid`).all(centreId) as AidTypeRow[];
 }
 
 export function aidTypeCodeTaken(db: Database, centreId: string, code: string): boolean {

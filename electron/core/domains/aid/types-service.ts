@@ -26,8 +26,8 @@ function toAidType(r: AidTypeRow): AidType {
 /** The name of a type in the caller's language. */
 export const typeName = (ctx: ServiceContext, t: Pick<AidTypeRow, 'name_es' | 'name_en'>) => (ctx.locale === 'en' ? t.name_en : t.name_es);
 
-export function loadAidType(ctx: ServiceContext, id: string): AidTypeRow {
-  const row = findAidType(ctx.db, ctx.core.identity!.centreId, id);
+export function loadAidType(ctx: ServiceContext, id: string, kitsOnly = true): AidTypeRow {
+  const row = findAidType(ctx.db, ctx.core.identity!.centreId, id, kitsOnly);
   if (!row) throw new AppError('aid.type-not-found');
   return row;
 }
@@ -77,13 +77,14 @@ export const aidTypesHandlers = {
         uses_stock: input.usesStock ? 1 : 0,
         ...repeatColumns(input.repeat),
         low_stock: input.lowStock,
+        category: input.category,
       });
-      return toAidType(loadAidType(ctx, id));
+      return toAidType(loadAidType(ctx, id, false));
     },
   }),
   'aid.updateType': handle('aid.updateType', {
     run(ctx, input) {
-      loadAidType(ctx, input.id);
+      loadAidType(ctx, input.id, false);
       const patch: Record<string, unknown> = {};
       if (input.nameEs !== undefined) patch.name_es = input.nameEs;
       if (input.nameEn !== undefined) patch.name_en = input.nameEn;
@@ -94,7 +95,7 @@ export const aidTypesHandlers = {
       if (input.lowStock !== undefined) patch.low_stock = input.lowStock;
       if (input.active !== undefined) patch.active = input.active ? 1 : 0;
       if (Object.keys(patch).length) updateRow(ctx, 'aid_types', input.id, patch);
-      return toAidType(loadAidType(ctx, input.id));
+      return toAidType(loadAidType(ctx, input.id, false));
     },
   }),
 };

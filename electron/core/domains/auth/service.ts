@@ -10,11 +10,20 @@ import { centreTimeZone } from '../../centre';
 import { hashPassword, verifyPassword } from '../../passwords';
 import { readSettings } from '../settings/store';
 import { clearLoginThrottle } from '../users/store';
-import { lockSession, loginThrottle, loginUser, passwordHashOf, setSessionLocale, unlockSession, writeLoginThrottle, type LoginUser } from './store';
+import { completeClinicianRekey, completeClinicianUnlock, forgetSessionKeys, prepareClinicianRekey, prepareClinicianUnlock, type ClinicianUnlock } from '../care/keyring';
+import { lockSession, loginThrottle, loginUser, passwordHashOf, setSessionLocale, unlockSession, userById, writeLoginThrottle, type LoginUser } from './store';
 
 interface Verified {
   userId: string | null;
   passwordOk: boolean;
+  /** The clinician's key pair, to open once the sign-in is accepted (domains/care/keyring.ts). */
+  clinician: ClinicianUnlock | null;
+}
+
+/** With the right password, what opening the clinician's keys needs (a second, slow derivation). */
+async function clinicianUnlock(ctx: ServiceContext, user: LoginUser | undefined, password: string, passwordOk: boolean): Promise<ClinicianUnlock | null> {
+  if (!user || !passwordOk || user.disabled_at) return null;
+  return prepareClinicianUnlock(ctx.db, { id: user.id, roles: JSON.parse(user.roles) as Role[], passwordSelfSet: user.password_self_set === 1 }, password);
 }
 
 function findUser(ctx: ServiceContext, username: string): LoginUser | undefined {
@@ -24,11 +33,13 @@ function findUser(ctx: ServiceContext, username: string): LoginUser | undefined 
 async function verifyByName(ctx: ServiceContext, username: string, password: string): Promise<Verified> {
   const user = findUser(ctx, username);
   const passwordOk = await verifyPassword(password, user?.password_hash ?? null);
-  return { userId: user?.id ?? null, passwordOk };
+  return { userId: user?.id ?? null, passwordOk, clinician: await clinicianUnlock(ctx, user, password, passwordOk) };
 }
 
 async function verifyById(ctx: ServiceContext, password: string): Promise<Verified> {
-  return { userId: ctx.actor.userId, passwordOk: await verifyPassword(password, ctx.actor.userId ? passwordHashOf(ctx.db, ctx.actor.userId) : null) };
+  const passwordOk = await verifyPassword(password, ctx.actor.userId ? passwordHashOf(ctx.db, ctx.actor.userId) : null);
+  const user = ctx.actor.userId ? userById(ctx.db, ctx.actor.userId) : undefined;
+  return { userId: ctx.actor.userId, passwordOk, clinician: await clinicianUnlock(ctx, user, password, passwordOk) };
 }
 
 function lockedUntil(ctx: ServiceContext, userId: string): Date | null {
@@ -70,6 +81,8 @@ function signIn(ctx: ServiceContext, input: { username: string; locale?: Locale 
   }
   clearFailures(ctx, user.id);
   const { token, sessionId } = createSession(ctx.core, user.id, input.locale ?? user.locale);
+  completeClinicianUnlock(ctx, sessionId, verified.clinician);
+  ctx.onRollback(() => forgetSessionKeys(ctx.core, sessionId));
   // The new session's owner is who this call is audited as.
   ctx.actor = { kind: 'user', userId: user.id, username: input.username, roles: JSON.parse(user.roles) as Role[], sessionId };
   return { token, session: sessionInfo(ctx.core, sessionId) };
@@ -87,7 +100,10 @@ export const authHandlers = {
     run(ctx, input, verified) {
       const previous = ctx.actor.sessionId;
       const result = signIn(ctx, input, verified);
-      if (previous && 'token' in result) endSession(ctx.core, previous);
+      if (previous && 'token' in result) {
+        endSession(ctx.core, previous);
+        forgetSessionKeys(ctx.core, previous);
+      }
       return result;
     },
   }),
@@ -95,6 +111,7 @@ export const authHandlers = {
   'auth.logout': handle('auth.logout', {
     run(ctx) {
       endSession(ctx.core, ctx.actor.sessionId!);
+      forgetSessionKeys(ctx.core, ctx.actor.sessionId);
       return { ok: true as const };
     },
   }),
@@ -106,6 +123,7 @@ export const authHandlers = {
   'auth.lock': handle('auth.lock', {
     run(ctx) {
       lockSession(ctx.db, ctx.actor.sessionId!, ctx.clock.now().toISOString());
+      forgetSessionKeys(ctx.core, ctx.actor.sessionId); // the password opens them again at unlock
       return { ok: true as const };
     },
   }),
@@ -127,6 +145,7 @@ export const authHandlers = {
       }
       clearFailures(ctx, userId);
       unlockSession(ctx.db, sessionId);
+      completeClinicianUnlock(ctx, sessionId, verified.clinician);
       return sessionInfo(ctx.core, sessionId);
     },
   }),
@@ -142,14 +161,18 @@ export const authHandlers = {
   'auth.changePassword': handle('auth.changePassword', {
     async prepare(ctx, input) {
       const verified = await verifyById(ctx, input.currentPassword);
-      return { ...verified, newHash: verified.passwordOk ? await hashPassword(input.newPassword) : null };
+      const user = userById(ctx.db, ctx.actor.userId!);
+      const rekey = verified.passwordOk && user ? await prepareClinicianRekey(ctx.db, { id: user.id, roles: JSON.parse(user.roles) as Role[] }, input.currentPassword, input.newPassword) : null;
+      return { ...verified, rekey, newHash: verified.passwordOk ? await hashPassword(input.newPassword) : null };
     },
     run(ctx, _input, prepared) {
       if (!prepared.passwordOk || !prepared.newHash) {
         const lockedNow = recordFailure(ctx, ctx.actor.userId!);
         return failAfterCommit(lockedNow ? lockedError(ctx, lockedNow) : new AppError('auth.invalid-credentials'));
       }
-      updateRow(ctx, 'users', ctx.actor.userId!, { password_hash: prepared.newHash });
+      updateRow(ctx, 'users', ctx.actor.userId!, { password_hash: prepared.newHash, password_self_set: 1 });
+      // A clinician's key pair is sealed again under the new password (created, the first time).
+      completeClinicianRekey(ctx, ctx.actor.sessionId!, prepared.rekey);
       // Whoever else holds a session of this account (another desk, a stolen token) is signed out.
       endSessionsOfUser(ctx.core, ctx.actor.userId!, ctx.actor.sessionId);
       return { ok: true as const };

@@ -9,16 +9,22 @@ export interface LoginUser {
   password_hash: string | null;
   disabled_at: string | null;
   locale: Locale;
+  password_self_set: number;
 }
 
 /** A staff account of the centre by user name (never a system user such as `cli`). */
 export function loginUser(db: Database, centreId: string, username: string): LoginUser | undefined {
   return db
     .prepare(
-      `SELECT id, roles, password_hash, disabled_at, locale FROM users
+      `SELECT id, roles, password_hash, disabled_at, locale, password_self_set FROM users
        WHERE centre_id = ? AND username = ? AND deleted_at IS NULL AND is_system = 0`,
     )
     .get(centreId, username) as LoginUser | undefined;
+}
+
+/** An account by id, as signing in needs it (unlock, password change). */
+export function userById(db: Database, userId: string): LoginUser | undefined {
+  return db.prepare('SELECT id, roles, password_hash, disabled_at, locale, password_self_set FROM users WHERE id = ?').get(userId) as LoginUser | undefined;
 }
 
 export function passwordHashOf(db: Database, userId: string): string | null {

@@ -6,7 +6,7 @@ import { defineDomain } from '../define';
 import { messages } from './messages';
 import { timelineEvent } from '../../contract/timeline';
 
-export const ConsentPurpose = z.enum(['registration', 'sharing', 'replication', 'follow_up']);
+export const ConsentPurpose = z.enum(['registration', 'sharing', 'replication', 'follow_up', 'psychological_care', 'medical_care']);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 export const ConsentState = z.object({

@@ -36,6 +36,8 @@ export const FlowRow = PersonArrivalRow.extend({
   waitingMinutes: z.number().int().nullable(),
   /** Items of this person still in the centre's custody (departure waits for them). */
   belongingsHeld: z.number().int(),
+  /** An open suicide-risk flag: "riesgo — atención inmediata", no details (docs/spec.md, station 7). */
+  urgentRisk: z.boolean(),
 });
 export type FlowRow = z.infer<typeof FlowRow>;
 
@@ -44,7 +46,7 @@ export const flowContract = {
   'flow.board': method({ access: CASEWORK, input: z.strictObject({
       date: IsoDate.optional(),
       arrivalId: Id.optional(),
-      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'departed']).default('all'),
+      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'urgent-risk', 'departed']).default('all'),
     }),
     output: z.object({ date: z.string(), arrivals: z.array(z.object({ id: Id, label: z.string() })), rows: z.array(FlowRow) }),
     audit: 'read',

@@ -10,6 +10,7 @@ import { tagsOf } from '../persons/attention-tags';
 import { heldTags } from '../aid/belongings';
 import { arrivalScreening } from '../screening/service';
 import { consentAllows } from '../consent/service';
+import { personsAtRisk, staysWithCare } from '../care/store';
 import { personArrivalRow, personArrivalRows, today } from '../persons/store';
 import { arrivalsBetween, staysWithDelivery } from './store';
 
@@ -29,6 +30,8 @@ export const flowHandlers = {
       const found = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids);
       const tags = tagsOf(ctx.db, found.map((r) => r.personId), today(ctx));
       const delivered = staysWithDelivery(ctx.db, found.map((r) => r.personArrivalId));
+      const cared = staysWithCare(ctx.db, found.map((r) => r.personArrivalId));
+      const atRisk = personsAtRisk(ctx.db, found.map((r) => r.personId));
       const rows: FlowRow[] = found.map((r) => {
         const alerts = alertStatus(ctx.db, r.personId);
         const screening = arrivalScreening(ctx.db, r.personArrivalId);
@@ -47,11 +50,12 @@ export const flowHandlers = {
             alerts: alerts.status === 'cleared' && !alerts.onHold,
             screening: screening !== null,
             kits: delivered.has(r.personArrivalId),
-            care: null,
+            care: cared.has(r.personArrivalId),
             referral: null,
             departed: r.departedAt !== null,
           },
           belongingsHeld: heldTags(ctx, r.personArrivalId).length,
+          urgentRisk: atRisk.has(r.personId),
           waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
         };
       });
@@ -66,11 +70,13 @@ export const flowHandlers = {
           case 'on-hold': return r.onHold;
           case 'screening-pending': return r.status === 'arrived' && !r.stages.departed && !r.screening;
           case 'overdue': return r.screening !== null && !r.screening.attendedAt && r.screening.deadlineAt < nowIso;
+          case 'urgent-risk': return r.urgentRisk;
           case 'departed': return r.stages.departed;
           default: return true;
         }
       });
-      filtered.sort((a, b) => (b.waitingMinutes ?? -1) - (a.waitingMinutes ?? -1));
+      // An urgent risk heads the board, then who has waited longest.
+      filtered.sort((a, b) => Number(b.urgentRisk) - Number(a.urgentRisk) || (b.waitingMinutes ?? -1) - (a.waitingMinutes ?? -1));
       for (const r of filtered) ctx.records.add(r.personId); // the board's audit names who it showed
       return { date, arrivals: arrivals.map((a) => ({ id: a.id, label: labels.get(a.id)! })), rows: filtered };
     },

@@ -146,7 +146,7 @@ export const stockHandlers = {
 
   'stock.receive': handle('stock.receive', {
     run(ctx, input) {
-      const type = loadAidType(ctx, input.typeId);
+      const type = loadAidType(ctx, input.typeId, false); // kits and medicines alike
       if (type.uses_stock !== 1) throw new AppError('stock.not-stocked', { type: typeName(ctx, type) });
       if (lotCodeTaken(ctx.db, type.id, input.lotCode)) throw new AppError('stock.lot-exists', { lot: input.lotCode });
       const id = insertRow(ctx, 'stock_lots', {

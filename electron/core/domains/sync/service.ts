@@ -48,6 +48,14 @@ const VALUES_READABLE_BY: Readonly<Record<ReplicatedTable, readonly Role[]>> = {
   screening_overrides: ['protection_officer', 'manager'],
   screening_attentions: ['protection_officer', 'manager'],
   screening_notices: ['protection_officer', 'manager'],
+  // Care: the values are sealed (keys, notes) and mean nothing in a conflict log; the flags and
+  // their actions' codes are what every caseworker may know.
+  clinician_keys: [],
+  care_keys: [],
+  care_key_grants: [],
+  care_records: [],
+  care_risk_flags: CASEWORK,
+  care_risk_actions: [],
 };
 
 function mayReadValues(roles: readonly Role[], table: string): boolean {

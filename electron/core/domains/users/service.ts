@@ -1,3 +1,4 @@
+import { revokeGrants, withdrawClinicianKeys } from '../care/keyring';
 import type { User } from './contract';
 import type { ServiceContext } from '../../context';
 import { insertRow, updateRow } from '../../db/replicated';
@@ -74,6 +75,9 @@ export const usersHandlers = {
       if (input.displayName !== undefined) patch.display_name = input.displayName;
       if (input.roles !== undefined) patch.roles = JSON.stringify([...new Set(input.roles)]);
       if (Object.keys(patch).length) updateRow(ctx, 'users', user.id, patch);
+      // A clinical role taken away takes its notes key with it.
+      if (input.roles) for (const [role, service] of [['psychologist', 'psychology'], ['health', 'medical']] as const)
+        if (user.roles.includes(role) && !input.roles.includes(role)) revokeGrants(ctx, service, user.id);
       return loadUser(ctx, user.id);
     },
   }),
@@ -98,7 +102,10 @@ export const usersHandlers = {
     run(ctx, input, passwordHash) {
       const user = loadUser(ctx, input.id);
       guardRoles(ctx, user, undefined);
-      updateRow(ctx, 'users', user.id, { password_hash: passwordHash });
+      // A password someone else chose: the clinician's keys sealed under the old one are withdrawn
+      // (docs/architecture.md, clinical fields); a colleague or the recovery code gives them back.
+      updateRow(ctx, 'users', user.id, { password_hash: passwordHash, password_self_set: 0 });
+      withdrawClinicianKeys(ctx, user.id);
       clearLoginThrottle(ctx.db, user.id);
       if (user.id !== ctx.actor.userId) endSessionsOfUser(ctx.core, user.id);
       return loadUser(ctx, user.id);

@@ -5,6 +5,7 @@ import { arrivalsMessages } from '../../features/arrivals/messages';
 import { auditMessages } from '../../features/audit/messages';
 import { authMessages } from '../../features/auth/messages';
 import { belongingsMessages } from '../../features/belongings/messages';
+import { careMessages } from '../../features/care/messages';
 import { flowMessages } from '../../features/flow/messages';
 import { homeMessages } from '../../features/home/messages';
 import { institutionsMessages } from '../../features/institutions/messages';
@@ -49,6 +50,7 @@ export const en: Messages = {
     alert_officer: 'Alert officer',
     protection_officer: 'Protection officer',
     psychologist: 'Psychologist',
+    health: 'Health staff',
     manager: 'Manager',
     admin: 'Administrator',
   },
@@ -57,6 +59,7 @@ export const en: Messages = {
     alert_officer: 'Alert lists and decisions on possible matches',
     protection_officer: 'Vulnerability screening, referrals and follow-up',
     psychologist: 'Psychological first aid and confidential sessions',
+    health: 'Triage, medical attention, medicines and hospital referral',
     manager: 'Daily summary, inventory, staff and institutions',
     admin: 'Installation, backups, replication and users',
   },
@@ -70,6 +73,8 @@ export const en: Messages = {
     screening: 'Vulnerabilities',
     aid: 'Humanitarian aid',
     care: 'Psychosocial care',
+    medical: 'Medical care',
+    careKeys: 'Notes keys',
     referrals: 'Referrals',
     summary: 'Daily summary',
     administration: 'Administration',
@@ -117,6 +122,7 @@ export const en: Messages = {
   ...personsMessages.en,
   ...flowMessages.en,
   ...screeningMessages.en,
+  ...careMessages.en,
   ...aidMessages.en,
   ...stockMessages.en,
   ...syncMessages.en,

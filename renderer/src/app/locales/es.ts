@@ -4,6 +4,7 @@ import { arrivalsMessages } from '../../features/arrivals/messages';
 import { auditMessages } from '../../features/audit/messages';
 import { authMessages } from '../../features/auth/messages';
 import { belongingsMessages } from '../../features/belongings/messages';
+import { careMessages } from '../../features/care/messages';
 import { flowMessages } from '../../features/flow/messages';
 import { homeMessages } from '../../features/home/messages';
 import { institutionsMessages } from '../../features/institutions/messages';
@@ -53,6 +54,7 @@ export const es = {
     alert_officer: 'Oficial de verificación',
     protection_officer: 'Trabajador/a social',
     psychologist: 'Psicólogo/a',
+    health: 'Personal de salud',
     manager: 'Coordinador/a',
     admin: 'Administración',
   },
@@ -61,6 +63,7 @@ export const es = {
     alert_officer: 'Listas de alerta y decisión sobre coincidencias',
     protection_officer: 'Vulnerabilidades, derivaciones y seguimiento',
     psychologist: 'Primeros auxilios psicológicos y sesiones confidenciales',
+    health: 'Triaje, atención médica, medicamentos y referencia a hospital',
     manager: 'Resumen diario, inventario, personal e instituciones',
     admin: 'Instalación, respaldos, replicación y usuarios',
   },
@@ -74,6 +77,8 @@ export const es = {
     screening: 'Vulnerabilidades',
     aid: 'Ayuda humanitaria',
     care: 'Atención psicosocial',
+    medical: 'Atención médica',
+    careKeys: 'Llaves de notas',
     referrals: 'Derivaciones',
     summary: 'Resumen diario',
     administration: 'Administración',
@@ -121,6 +126,7 @@ export const es = {
   ...personsMessages.es,
   ...flowMessages.es,
   ...screeningMessages.es,
+  ...careMessages.es,
   ...aidMessages.es,
   ...stockMessages.es,
   ...syncMessages.es,

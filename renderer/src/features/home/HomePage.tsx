@@ -27,6 +27,7 @@ export function HomePage() {
           <Anchor component={Link} to="/inventario" size="sm">{t('home.lowStockOpen')}</Anchor>
         </Stack>
       )}
+      {session.roles.some((r) => r === 'protection_officer' || r === 'manager' || r === 'psychologist' || r === 'health') && <RiskFlags />}
       {psychologist && <PsychologyNotices />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
@@ -100,6 +101,26 @@ function PsychologyNotices() {
               <Text size="xs" c="dimmed">{n.caseNumber}</Text>
             </Group>
             <Text size="xs" c="dimmed">{t('screening.noticeBy', { by: n.notifiedBy, date: formatDateTime(n.notifiedAt) })}</Text>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Open suicide-risk cases: protection, the manager on duty and the clinicians must act within the hour. */
+function RiskFlags() {
+  const { t } = useTranslation();
+  const flags = useCallQuery('care.riskFlags', {}, { staleTime: 0, refetchInterval: 30_000 });
+  if (!flags.data?.length) return null;
+  return (
+    <Card withBorder bg="red.0" data-testid="risk-flags">
+      <Text fw={600} c="red.8" mb="xs">{t('care.urgent')} ({flags.data.length})</Text>
+      <Stack gap={4}>
+        {flags.data.map((f) => (
+          <Group key={f.flag.flagId} gap="xs">
+            <Anchor component={Link} to={`/personas/${f.personId}`} fw={500}>{personName(f)}</Anchor>
+            <Text size="xs" c="dimmed">{f.caseNumber} · {formatDateTime(f.flag.raisedAt)} · {f.flag.raisedBy}</Text>
           </Group>
         ))}
       </Stack>

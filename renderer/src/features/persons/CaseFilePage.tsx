@@ -16,6 +16,7 @@ import { HoldPanel } from '../alerts/HoldPanel';
 import { DeliveriesCard } from '../aid/DeliveriesCard';
 import { BelongingsCard } from '../belongings/BelongingsCard';
 import { ConsentSection } from './ConsentSection';
+import { CareFactsCard } from '../care/CareFactsCard';
 import { MergeCard } from './MergeCard';
 
 /** One page per person: details, repeat-returnee suggestions, arrivals, consent, timeline. */
@@ -63,6 +64,8 @@ export function CaseFilePage() {
       from: level(d.from),
       to: level(d.to),
       reference: d.reference ?? d.carrier ?? t(`arrivals.kinds.${String(d.arrivalKind ?? 'walk_in')}`),
+      careKind: d.service ? t(`care.kinds.${String(d.kind)}`) : '',
+      riskState: e.kind === 'care-risk' ? t(d.closed ? 'care.riskClosedEvent' : 'care.riskOpenEvent') : '',
       purpose: d.purpose ? `${t(`registration.purposes.${String(d.purpose)}`)}${d.institution ? ` (${String(d.institution)})` : ''}` : '',
     });
   };
@@ -194,6 +197,7 @@ export function CaseFilePage() {
           </Timeline>
         </Card>
       </SimpleGrid>
+      <CareFactsCard personId={person.id} />
       {roles.some((r) => r === 'clerk' || r === 'manager') && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <DeliveriesCard personId={person.id} personName={personName(person)} arrivals={arrivals} canGive={!person.mergedInto} />

@@ -1,6 +1,6 @@
 import type { Output } from '@core/contract';
 import { PERMISSIONS, roleAllows } from '@core/permissions';
-import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,9 @@ import { ShareWithSelect } from './ShareWithSelect';
 
 type ConsentState = Output<'consent.status'>[number];
 const YES_NO = ['registration', 'follow_up', 'replication'] as const;
+/** Care is offered, and may be declined: asked yes or no, or not asked yet (station 7). */
+const CARE = ['psychological_care', 'medical_care'] as const;
+type Asked = 'unasked' | 'yes' | 'no';
 
 /**
  * The consent in force (per purpose, and per institution for sharing), with what staff who
@@ -79,6 +82,10 @@ function UpdateConsentForm({ personId, state, onClose }: { personId: string; sta
   const { t } = useTranslation();
   const record = useCallMutation('consent.record', ['consent.status', 'persons.get', 'flow.board']);
   const granted = (purpose: string) => state.some((c) => c.purpose === purpose && c.granted);
+  const asked = (purpose: string): Asked => {
+    const c = state.find((x) => x.purpose === purpose);
+    return !c ? 'unasked' : c.granted ? 'yes' : 'no';
+  };
   const sharedWith = state.filter((c) => c.purpose === 'sharing' && c.granted).map((c) => c.institution);
   const form = useForm({
     mode: 'controlled',
@@ -86,6 +93,8 @@ function UpdateConsentForm({ personId, state, onClose }: { personId: string; sta
       registration: granted('registration'),
       follow_up: granted('follow_up'),
       replication: granted('replication'),
+      psychological_care: asked('psychological_care'),
+      medical_care: asked('medical_care'),
       shareWith: sharedWith,
       language: state[0]?.language ?? 'es',
       notes: '',
@@ -95,6 +104,7 @@ function UpdateConsentForm({ personId, state, onClose }: { personId: string; sta
     // Only what changed becomes a new decision; an institution taken off the list is a "no".
     const decisions = [
       ...YES_NO.filter((p) => values[p] !== granted(p)).map((purpose) => ({ purpose, institution: '', granted: values[purpose] })),
+      ...CARE.filter((p) => values[p] !== 'unasked' && values[p] !== asked(p)).map((purpose) => ({ purpose, institution: '', granted: values[purpose] === 'yes' })),
       ...values.shareWith.filter((i) => !sharedWith.includes(i)).map((institution) => ({ purpose: 'sharing' as const, institution, granted: true })),
       ...sharedWith.filter((i) => !values.shareWith.includes(i)).map((institution) => ({ purpose: 'sharing' as const, institution, granted: false })),
     ];
@@ -110,6 +120,17 @@ function UpdateConsentForm({ personId, state, onClose }: { personId: string; sta
         <Text size="sm" c="dimmed">{t('registration.consentHelp')}</Text>
         {YES_NO.map((purpose) => (
           <Checkbox key={purpose} label={t(`registration.purposes.${purpose}`)} {...form.getInputProps(purpose, { type: 'checkbox' })} />
+        ))}
+        {CARE.map((purpose) => (
+          <div key={purpose}>
+            <Text size="sm" mb={2}>{t(`registration.purposes.${purpose}`)}</Text>
+            <SegmentedControl
+              size="xs"
+              aria-label={t(`registration.purposes.${purpose}`)}
+              data={(['unasked', 'yes', 'no'] as const).map((v) => ({ value: v, label: t(`consent.asked.${v}`) }))}
+              {...form.getInputProps(purpose)}
+            />
+          </div>
         ))}
         <ShareWithSelect keep={keep} {...form.getInputProps('shareWith')} />
         <Select label={t('registration.consentLanguage')} data={optionList('languages')} allowDeselect={false} {...form.getInputProps('language')} />

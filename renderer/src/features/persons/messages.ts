@@ -5,6 +5,7 @@ export const personsMessages = featureMessages({
   es: {
     consent: {
       update: 'Actualizar consentimiento',
+      asked: { unasked: 'Sin preguntar', yes: 'Acepta', no: 'No acepta' },
       updateTitle: 'Actualizar el consentimiento con la persona',
       withdrawTitle: 'Retirar consentimiento',
       notes: 'Observaciones',
@@ -56,6 +57,8 @@ export const personsMessages = featureMessages({
         screening: 'Tamizaje de vulnerabilidades n.º {{sequence}}: {{level}}',
         'screening-override': 'Prioridad cambiada: {{from}} → {{to}}',
         'screening-attended': 'Atención registrada (tamizaje n.º {{sequence}})',
+        care: '{{careKind}} — {{minutes}} min, por {{by}}',
+        'care-risk': '{{riskState}}',
         merged: 'Registros unidos',
         unmerged: 'Unión deshecha',
         'aid-delivered': 'Recibió {{type}}{{times}}',
@@ -97,6 +100,7 @@ export const personsMessages = featureMessages({
   en: {
     consent: {
       update: 'Update consent',
+      asked: { unasked: 'Not asked', yes: 'Accepts', no: 'Declines' },
       updateTitle: 'Update consent with the person',
       withdrawTitle: 'Withdraw consent',
       notes: 'Notes',
@@ -148,6 +152,8 @@ export const personsMessages = featureMessages({
         screening: 'Vulnerability screening no. {{sequence}}: {{level}}',
         'screening-override': 'Priority changed: {{from}} → {{to}}',
         'screening-attended': 'Attention recorded (screening no. {{sequence}})',
+        care: '{{careKind}} — {{minutes}} min, by {{by}}',
+        'care-risk': '{{riskState}}',
         merged: 'Records merged',
         unmerged: 'Merge undone',
         'aid-delivered': 'Received {{type}}{{times}}',
