@@ -17,6 +17,7 @@ export const DEMO_STAFF: { username: string; displayName: string; roles: Role[] 
   { username: 'rperez', displayName: 'Rosa Amalia Pérez Hernández', roles: ['alert_officer'] },
   { username: 'kgarcia', displayName: 'Karla Yesenia García Martínez', roles: ['protection_officer'] },
   { username: 'dmejia', displayName: 'Dunia Marisol Mejía Rivera', roles: ['psychologist'] },
+  { username: 'ssosa', displayName: 'Sandra Patricia Sosa Chávez', roles: ['health'] },
   { username: 'elopez', displayName: 'Edgar Rolando López Ajú', roles: ['manager'] },
   { username: 'lhernandez', displayName: 'Luis Alonso Hernández Flores', roles: ['clerk', 'protection_officer'] },
 ];

@@ -5,20 +5,21 @@ import { benchFoundation } from '../bench/foundation';
 import { benchPersons } from '../bench/persons';
 import { benchStartup } from '../bench/startup';
 import { benchSync } from '../bench/sync';
+import { benchCare } from '../bench/care';
 import { formatTable, type BenchRow } from '../bench/table';
 import { CliUsageError, print, run, t, type GlobalOptions } from '../runtime';
 
 /** Each station adds its benchmark suite here; `npm run bench` prints them as one table. */
-const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts, benchAid, benchStartup, benchSync];
+const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts, benchAid, benchStartup, benchSync, benchCare];
 /** `npm run bench -- --only startup` runs one suite. */
-const NAMED: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, persons: benchPersons, alerts: benchAlerts, aid: benchAid, startup: benchStartup, sync: benchSync };
+const NAMED: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, persons: benchPersons, alerts: benchAlerts, aid: benchAid, startup: benchStartup, sync: benchSync, care: benchCare };
 
 export function registerBench(program: Command): void {
   program
     .command('bench')
     .description('Mide el rendimiento y muestra una tabla con la comparación y la meta de cada fila')
     .option('--json', 'salida JSON')
-    .option('--only <suite>', 'solo una serie: foundation, persons, alerts, aid, startup o sync')
+    .option('--only <suite>', 'solo una serie: foundation, persons, alerts, aid, startup, sync o care')
     .action((options: GlobalOptions & { only?: string }) =>
       run(options, async () => {
         const rows: BenchRow[] = [];

@@ -3,6 +3,7 @@ import type { Core } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
 import { zonedDate } from '../../core/time';
 import { loadDemoAid } from '../demo-aid';
+import { loadDemoCare } from '../demo-care';
 import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
 import { loadDemoScreenings } from '../demo-screening';
@@ -39,6 +40,7 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   await loadDemoAlerts(core, today);
   await loadDemoScreenings(core, today);
   await loadDemoAid(core, today);
+  await loadDemoCare(core, today);
   return { users: DEMO_STAFF.map((s) => s.username), persons };
 }
 

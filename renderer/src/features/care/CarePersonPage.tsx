@@ -1,7 +1,7 @@
 import type { Input, Output } from '@core/contract';
 import { CONCERNS, INTERVENTIONS, PFA_MODALITIES, REACTIONS, RISK_ACTIONS, type Asq } from '@core/domains/care/contract';
 import { asqResult } from '@core/domains/care/asq';
-import { Alert, Badge, Button, Card, Checkbox, Chip, Group, Modal, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 import { KeyNotice } from './KeyNotice';
 import { MedicalForm } from './MedicalForm';
+import { ChipList, KindChoice } from './CareInputs';
 
 type CareRecord = Output<'care.history'>[number];
 const KINDS = ['pfa', 'individual', 'family', 'group', 'crisis'] as const;
@@ -184,10 +185,7 @@ function SessionForm({ personId }: { personId: string }) {
   return (
     <form onSubmit={submit} noValidate onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) void submit(); }}>
       <Stack gap="sm">
-        <div>
-          <Text size="sm" fw={500} mb={4}>{t('care.form.kind')}</Text>
-          <SegmentedControl fullWidth aria-label={t('care.form.kind')} data={KINDS.map((k) => ({ value: k, label: t(`care.kinds.${k}`) }))} {...form.getInputProps('kind')} />
-        </div>
+        <KindChoice kinds={KINDS} {...form.getInputProps('kind')} />
         <Group grow>
           <NumberInput label={t('care.form.duration')} min={1} max={600} {...form.getInputProps('durationMinutes')} />
           {pfa && <Select label={t('care.form.modality')} data={codes('modalities', PFA_MODALITIES)} allowDeselect={false} {...form.getInputProps('modality')} />}
@@ -240,20 +238,6 @@ function AsqQuestion({ label, value = '', onChange, error }: { label: string; va
         {(['yes', 'no', 'refused'] as const).map((a) => <Radio key={a} value={a} label={t(`care.asq.answers.${a}`)} />)}
       </Group>
     </Radio.Group>
-  );
-}
-
-/** A coded list as chips: Tab reaches each, Space ticks it. */
-export function ChipList({ label, data, value = [], onChange }: { label: string; data: { value: string; label: string }[]; value?: string[]; onChange: (v: string[]) => void }) {
-  return (
-    <div>
-      <Text size="sm" fw={500} mb={4}>{label}</Text>
-      <Chip.Group multiple value={value} onChange={onChange}>
-        <Group gap={6} role="group" aria-label={label}>
-          {data.map((d) => <Chip key={d.value} value={d.value} size="xs">{d.label}</Chip>)}
-        </Group>
-      </Chip.Group>
-    </div>
   );
 }
 

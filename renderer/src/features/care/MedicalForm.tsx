@@ -1,6 +1,6 @@
 import type { Input } from '@core/contract';
 import { HOSPITAL_REFERRAL, PREGNANCY, TRIAGE_PRIORITY } from '@core/domains/care/contract';
-import { ActionIcon, Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDate } from '../../app/format';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 import { KeyNotice } from './KeyNotice';
+import { KindChoice } from './CareInputs';
 
 const VITALS = ['systolic', 'diastolic', 'heartRate', 'temperature', 'respiratoryRate', 'oxygenSaturation'] as const;
 type Vitals = Record<(typeof VITALS)[number], number | string>;
@@ -73,7 +74,7 @@ export function MedicalForm({ personId }: { personId: string }) {
   return (
     <form onSubmit={submit} noValidate onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) void submit(); }}>
       <Stack gap="sm">
-        <SegmentedControl fullWidth aria-label={t('care.form.kind')} data={(['triage', 'first_aid', 'consultation'] as const).map((k) => ({ value: k, label: t(`care.kinds.${k}`) }))} {...form.getInputProps('kind')} />
+        <KindChoice kinds={['triage', 'first_aid', 'consultation']} {...form.getInputProps('kind')} />
         <NumberInput label={t('care.form.duration')} min={1} max={600} {...form.getInputProps('durationMinutes')} />
         {v.kind === 'triage' ? (
           <>

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerConsent, createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+
+let h: Harness;
+const NOTE = 'Refiere pesadillas desde la detención; nota confidencial de prueba.';
+
+beforeAll(async () => {
+  h = await startHarness();
+  await setupCentreAsAdmin(h.page, h.url);
+  await createUser(h.page, { name: 'María José López', username: 'mlopez', role: 'Registrador/a', password: 'clave-registro-1' });
+  await createUser(h.page, { name: 'Dunia Mejía', username: 'dmejia', role: 'Psicólogo/a', password: 'clave-inicial-12' });
+});
+afterAll(async () => {
+  if (h) await h.close();
+});
+
+async function register(givenNames: string, firstSurname: string) {
+  const { page } = h;
+  await page.getByRole('link', { name: 'Registro' }).click();
+  await page.getByLabel('Nombres').fill(givenNames);
+  await page.getByLabel('Primer apellido').fill(firstSurname);
+  await answerConsent(page);
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+  await page.getByRole('heading', { name: `${givenNames} ${firstSurname}` }).waitFor();
+}
+
+describe('psychosocial care, end to end in Chromium', () => {
+  it('the psychologist chooses her password, creates the notes key and sees the recovery code once', async () => {
+    const { page } = h;
+    await switchUser(page, 'mlopez', 'clave-registro-1');
+    await register('Kevin Alexander', 'Choc');
+    await register('Ana Lucía', 'Tzul');
+    // A clerk has no care station.
+    expect(await page.getByRole('link', { name: 'Atención psicosocial' }).count()).toBe(0);
+
+    await switchUser(page, 'dmejia', 'clave-inicial-12');
+    await page.getByRole('link', { name: 'Atención psicosocial' }).click();
+    await page.getByRole('heading', { name: 'Atención psicosocial' }).waitFor();
+    await page.getByTestId('key-notice').getByText(/Su contraseña la puso otra persona/).waitFor();
+    await page.getByRole('link', { name: 'Configuración' }).click();
+    await page.getByLabel('Contraseña actual').fill('clave-inicial-12');
+    await page.getByLabel('Contraseña nueva').fill('mi-clave-propia-2026');
+    await page.keyboard.press('Enter');
+    await page.getByText('Su contraseña fue cambiada.').waitFor();
+
+    await page.getByRole('link', { name: 'Llaves de notas' }).first().click();
+    await page.getByRole('heading', { name: 'Llaves de notas clínicas' }).waitFor();
+    await page.getByTestId('keys-psychology').getByRole('button', { name: 'Crear la llave' }).click();
+    const code = await page.getByTestId('recovery-code').textContent();
+    expect(code).toMatch(/^([A-Z2-9]{4}-){5}[A-Z2-9]{4}$/);
+    await shot(page, '70-care-recovery-code');
+    await page.getByRole('button', { name: 'Ya lo guardé' }).click();
+    await page.getByTestId('keys-psychology').getByText('Usted tiene la llave.').waitFor();
+  });
+
+  it('first aid for a whole arrival in one action, with the attendance list', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Atención psicosocial' }).click();
+    await page.getByTestId('care-present').getByText('Kevin Alexander Choc').waitFor();
+    await shot(page, '71-care-queue');
+    await page.getByRole('button', { name: 'Primeros auxilios en grupo' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Primeros auxilios psicológicos en grupo' });
+    await dialog.getByTestId('attendance').getByRole('checkbox').first().waitFor();
+    const ticked = await dialog.getByTestId('attendance').getByRole('checkbox').count();
+    expect(ticked).toBeGreaterThanOrEqual(1);
+    await dialog.getByLabel('Notas confidenciales').fill('Contención grupal en la sala de espera.');
+    await shot(page, '72-care-group-pfa');
+    await dialog.getByRole('button', { name: /^Guardar para \d+ personas$/ }).click();
+    await page.getByText(/Primeros auxilios registrados para \d+ personas\./).waitFor();
+  });
+
+  it('a session with a positive ASQ flags the person on the clerk\'s board; the psychologist reads the note back', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Tablero de flujo' }).click();
+    await page.getByRole('link', { name: 'Atención psicosocial' }).click();
+    // Everyone on the arrival was seen in the group: nobody is waiting any more.
+    await page.getByTestId('care-present').getByText('Nadie en espera.').waitFor();
+    await page.getByRole('link', { name: 'Tablero de flujo' }).click();
+    const row = page.getByTestId('flow-row').filter({ hasText: 'Kevin Alexander Choc' });
+    await row.getByRole('link', { name: 'Kevin Alexander Choc' }).first().click();
+    await page.getByTestId('care-facts').getByRole('link', { name: 'Atención psicosocial' }).click();
+    await page.getByRole('button', { name: 'Guardar atención' }).waitFor();
+    // The kind from the keyboard: focus the radio group, arrows to "crisis".
+    await page.getByRole('radio', { name: 'Sesión individual' }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('radio', { name: 'Intervención en crisis' }).isChecked()).toBe(true);
+    // A concern from the keyboard: Tab reaches the chip, Space ticks it.
+    const anxiety = page.getByRole('group', { name: 'Motivos de consulta' }).getByRole('checkbox', { name: 'Ansiedad' });
+    await anxiety.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => anxiety.isChecked()).toBe(true);
+    const asq = page.getByTestId('asq');
+    for (const [question, answer] of [['1. En las últimas semanas, ¿ha deseado estar muerta/o?', 'Sí'], ['2. En las últimas semanas, ¿ha sentido que usted o su familia estarían mejor si usted estuviera muerta/o?', 'No'], ['3. En la última semana, ¿ha pensado en quitarse la vida?', 'Sí'], ['4. ¿Alguna vez ha intentado quitarse la vida?', 'No']] as const)
+      await asq.getByRole('radiogroup', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+    await asq.getByRole('radiogroup', { name: '5. ¿Está pensando en quitarse la vida en este momento?' }).getByRole('radio', { name: 'No', exact: true }).check();
+    await asq.getByTestId('asq-result').getByText('Positivo no agudo: evaluación breve de seguridad').waitFor();
+    await page.getByLabel('Notas confidenciales').fill(NOTE);
+    await shot(page, '73-care-session-asq');
+    await page.getByLabel('Notas confidenciales').press('Control+Enter');
+    await page.getByText(/Riesgo suicida: la persona queda marcada como urgente/).waitFor();
+    await page.getByTestId('risk-open').waitFor();
+    await page.getByTestId('care-history').getByTestId('care-notes').getByText(NOTE).waitFor();
+    await shot(page, '74-care-person');
+
+    // The clerk's board: the urgent flag, no details.
+    await switchUser(page, 'mlopez', 'clave-registro-1');
+    await page.getByRole('link', { name: 'Tablero de flujo' }).click();
+    const flagged = page.getByTestId('flow-row').filter({ hasText: 'Kevin Alexander Choc' });
+    await flagged.getByTestId('urgent-risk').getByText('Riesgo — atención inmediata').waitFor();
+    expect(await page.getByText(NOTE).count()).toBe(0);
+    await shot(page, '75-care-flow-urgent');
+    await flagged.getByRole('link', { name: 'Kevin Alexander Choc' }).first().click();
+    await page.getByTestId('care-facts').getByText('Intervención en crisis').waitFor();
+    expect(await page.getByText(NOTE).count()).toBe(0);
+
+    // Back to the psychologist: she closes the case with the action taken.
+    await switchUser(page, 'dmejia', 'mi-clave-propia-2026');
+    await page.getByRole('link', { name: 'Tablero de flujo' }).click();
+    await page.getByTestId('flow-row').filter({ hasText: 'Kevin Alexander Choc' }).getByRole('link', { name: 'Kevin Alexander Choc' }).first().click();
+    await page.getByTestId('care-facts').getByRole('link', { name: 'Atención psicosocial' }).click();
+    await page.getByTestId('care-history').getByText(NOTE).waitFor();
+    await page.getByRole('button', { name: 'Cerrar caso de riesgo' }).click();
+    const close = page.getByRole('dialog', { name: 'Cerrar el caso de riesgo con la acción tomada' });
+    await close.getByRole('textbox', { name: 'Acción tomada' }).click();
+    await page.getByRole('option', { name: 'Plan de seguridad', exact: true }).click();
+    await close.getByRole('button', { name: 'Cerrar caso de riesgo' }).click();
+    await page.getByText('Caso de riesgo cerrado.').waitFor();
+    expect(await page.getByTestId('risk-open').count()).toBe(0);
+  });
+});
