@@ -14,8 +14,8 @@ async function ownPassword(core: Core, username: string): Promise<void> {
 }
 
 /**
- * Station 7 for the demo. The psychologist Dunia Mejía: yesterday's session with a follow-up due
- * today, first aid for today's flight as a group, two sessions with notes, and a positive ASQ
+ * Station 7 for the demo. The psychologist Dunia Mejía: an early session with a follow-up due
+ * this evening, first aid for today's flight as a group, two sessions with notes, and a positive ASQ
  * attended (the risk case closed with a safety plan). The nurse Sandra Sosa: triage of three
  * people and a consultation with paracetamol from the stock. The notes keys are created here; the
  * recovery codes are not kept (a real centre writes them on paper).
@@ -31,28 +31,6 @@ export async function loadDemoCare(core: Core, today: string): Promise<void> {
 
   const board = await call(core, 'flow.board', { date: today });
   const flight = board.rows.filter((r) => r.status === 'arrived' && r.arrivalLabel.includes('GXA 2245') && !r.departedAt);
-  const earlier = await call(core, 'flow.board', { date: addDays(today, -2), status: 'all' });
-  const walkIn = earlier.rows.find((r) => r.firstSurname === 'Orellana');
-
-  // Yesterday: a session with the man who came on his own, and a follow-up set for today.
-  if (walkIn) {
-    const yesterday = new Date(Date.parse(`${addDays(today, -1)}T17:00:00Z`));
-    await asOf(core, yesterday, async () => {
-      const as = await signIn(core, 'dmejia');
-      await as('care.record', {
-        personId: walkIn.personId,
-        kind: 'individual',
-        durationMinutes: 50,
-        concerns: ['anxiety', 'detention_trauma', 'sleep'],
-        asq: { wishedDead: 'no', betterOffDead: 'no', thoughtsOfKilling: 'no', everTried: 'no' },
-        interventions: ['active_listening', 'stabilisation', 'breathing_grounding'],
-        plan: 'Técnicas de respiración antes de dormir; volver mañana por la tarde (demostración).',
-        nextAppointmentAt: `${today}T21:00:00.000Z`,
-        notes: 'Refiere pesadillas desde la detención; duerme 3 horas. Sin ideación suicida (demostración).',
-      });
-    });
-  }
-
   // This morning: first aid for the whole flight, as a group, in one action.
   if (flight.length) {
     await psych('care.recordGroup', {
@@ -65,7 +43,25 @@ export async function loadDemoCare(core: Core, today: string): Promise<void> {
       heldAt: new Date(core.clock.now().getTime() - 2 * HOUR).toISOString(),
     });
   }
-  const [first, second, third, ...rest] = flight;
+  const [first, second, third, fourth, ...rest] = flight;
+  // Early this morning, before the group: a session whose follow-up is due this evening. (The
+  // man who came on his own two days ago is left alone: his overdue screening is the queue's example.)
+  if (fourth) {
+    await asOf(core, new Date(core.clock.now().getTime() - 3 * HOUR), async () => {
+      const as = await signIn(core, 'dmejia');
+      await as('care.record', {
+        personId: fourth.personId,
+        kind: 'individual',
+        durationMinutes: 50,
+        concerns: ['anxiety', 'detention_trauma', 'sleep'],
+        asq: { wishedDead: 'no', betterOffDead: 'no', thoughtsOfKilling: 'no', everTried: 'no' },
+        interventions: ['active_listening', 'stabilisation', 'breathing_grounding'],
+        plan: 'Técnicas de respiración antes de dormir; volver esta tarde (demostración).',
+        nextAppointmentAt: `${today}T23:00:00.000Z`,
+        notes: 'Refiere pesadillas desde la detención; duerme 3 horas. Sin ideación suicida (demostración).',
+      });
+    });
+  }
   if (first) {
     // A positive ASQ: the person is flagged on every desk until the action is recorded.
     await psych('care.record', {

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
-import { centreInstant } from '../../app/centre-time';
+import { centreInstant, centreNow } from '../../app/centre-time';
 import { DATE_FORMAT, formatDateTime } from '../../app/format';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
@@ -142,6 +142,8 @@ function SessionForm({ personId }: { personId: string }) {
       interventions: [] as string[],
       plan: '',
       proposedReferral: '',
+      heldDate: null as string | null,
+      heldTime: '',
       nextDate: null as string | null,
       nextTime: '',
       notes: '',
@@ -174,6 +176,8 @@ function SessionForm({ personId }: { personId: string }) {
             proposedReferral: values.proposedReferral,
           }),
       ...(values.nextDate ? { nextAppointmentAt: centreInstant(values.nextDate, values.nextTime || '09:00') } : {}),
+      // Left empty: now. A session written up later says when it was held.
+      ...(values.heldDate && values.heldTime ? { heldAt: centreInstant(values.heldDate, values.heldTime) } : {}),
     };
     const saved = await save.mutateAsync(input);
     const risky = values.acuteRisk || (saved.asqResult !== null && saved.asqResult !== 'negative');
@@ -186,6 +190,10 @@ function SessionForm({ personId }: { personId: string }) {
     <form onSubmit={submit} noValidate onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) void submit(); }}>
       <Stack gap="sm">
         <KindChoice kinds={KINDS} {...form.getInputProps('kind')} />
+        <Group grow>
+          <DateInput label={t('care.form.heldAt')} description={t('care.form.heldAtHelp')} valueFormat={DATE_FORMAT} clearable maxDate={centreNow()} {...form.getInputProps('heldDate')} />
+          <TimeInput label="&nbsp;" aria-label={t('care.form.heldAt')} {...form.getInputProps('heldTime')} />
+        </Group>
         <Group grow>
           <NumberInput label={t('care.form.duration')} min={1} max={600} {...form.getInputProps('durationMinutes')} />
           {pfa && <Select label={t('care.form.modality')} data={codes('modalities', PFA_MODALITIES)} allowDeselect={false} {...form.getInputProps('modality')} />}

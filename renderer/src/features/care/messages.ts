@@ -49,6 +49,7 @@ export const careMessages = featureMessages({
       form: {
         kind: 'Tipo de atención',
         heldAt: 'Fecha y hora',
+        heldAtHelp: 'Vacío: ahora.',
         duration: 'Duración (minutos)',
         modality: 'Modalidad',
         reactions: 'Reacciones observadas',
@@ -192,6 +193,7 @@ export const careMessages = featureMessages({
       form: {
         kind: 'Kind of care',
         heldAt: 'Date and time',
+        heldAtHelp: 'Empty: now.',
         duration: 'Duration (minutes)',
         modality: 'Modality',
         reactions: 'Reactions observed',
