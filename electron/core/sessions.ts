@@ -28,6 +28,17 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Called when a session locks or ends by itself (the idle lock, the maximum lifetime): what a
+ * domain keeps in memory for a session (a clinician's opened keys, domains/care/keyring.ts) is
+ * dropped then, not only when the user locks or signs out.
+ */
+const sessionClosers: ((core: Core, sessionId: string) => void)[] = [];
+export function onSessionClosed(closer: (core: Core, sessionId: string) => void): void {
+  sessionClosers.push(closer);
+}
+const closed = (core: Core, sessionId: string) => sessionClosers.forEach((close) => close(core, sessionId));
+
 /** Creates a session; returns the bearer token (only its hash is stored). */
 export function createSession(core: Core, userId: string, locale: Locale): { token: string; sessionId: string } {
   const token = randomBytes(32).toString('base64url');
@@ -66,6 +77,7 @@ export function resolveSession(core: Core, token: string): ResolvedSession | nul
     const idleMs = settings.idleLockMinutes * 60_000;
     if (now - Date.parse(row.last_active_at) > idleMs) {
       core.db.prepare('UPDATE sessions SET locked_at = ? WHERE id = ?').run(core.clock.now().toISOString(), row.id);
+      closed(core, row.id);
       locked = true;
     }
   }
@@ -105,13 +117,16 @@ export function endSession(core: Core, sessionId: string): void {
   core.db
     .prepare('UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL')
     .run(core.clock.now().toISOString(), sessionId);
+  closed(core, sessionId);
 }
 
 /** Ends every open session of a user, but `keep` (the caller's own, after a password change). */
 export function endSessionsOfUser(core: Core, userId: string, keep: string | null = null): void {
-  core.db
-    .prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ?')
-    .run(core.clock.now().toISOString(), userId, keep);
+  const ended = core.db
+    .prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND id IS NOT ? RETURNING id')
+    .pluck()
+    .all(core.clock.now().toISOString(), userId, keep) as string[];
+  for (const id of ended) closed(core, id);
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { deriveWrapKey, openSealedToMe, openWith, parseSecretWrap } from '../../electron/core/domains/care/crypto';
+import { holdsSessionKeys } from '../../electron/core/domains/care/keyring';
 import { ADMIN_PASSWORD, expectOk, ManualClock, openRaw, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
 import type { Role } from '../../electron/core/roles';
 
@@ -201,6 +202,22 @@ describe('care (station 7)', () => {
     await expectOk(c.core, 'care.grant', { service: 'psychology', userId: newcomer.id }, { token: c.psych.token });
     await expectOk(c.core, 'users.update', { id: newcomer.id, roles: ['clerk'] }, { token: c.adminToken });
     expect(c.core.db.prepare('SELECT count(*) FROM care_key_grants WHERE user_id = ? AND deleted_at IS NULL').pluck().get(newcomer.id)).toBe(0);
+  });
+
+  it('the idle lock, like the lock button, leaves no opened key in memory; the password opens them again', async () => {
+    const c = await centre();
+    await expectOk(c.core, 'care.setup', { service: 'psychology' }, { token: c.psych.token });
+    const person = await register(c);
+    await expectOk(c.core, 'care.record', { personId: person.id, kind: 'individual', notes: CANARY }, { token: c.psych.token });
+    const { sessionId } = await expectOk(c.core, 'auth.session', {}, { token: c.psych.token });
+    expect(holdsSessionKeys(c.core, sessionId)).toBe(true);
+    c.clock.advance(60); // past the idle lock
+    expect((await failure(c, 'care.history', { personId: person.id }, c.psych.token))?.code).toBe('auth.session-locked');
+    expect(holdsSessionKeys(c.core, sessionId)).toBe(false);
+    await expectOk(c.core, 'auth.unlock', { password: OWN_PASSWORD }, { token: c.psych.token });
+    expect((await expectOk(c.core, 'care.history', { personId: person.id }, { token: c.psych.token }))[0]!.content).toMatchObject({ notes: CANARY });
+    await expectOk(c.core, 'auth.logout', {}, { token: c.psych.token });
+    expect(holdsSessionKeys(c.core, sessionId)).toBe(false);
   });
 
   it('group first aid for a flight in one call; a person who declined is neither recorded nor queued', async () => {

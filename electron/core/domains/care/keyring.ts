@@ -3,6 +3,7 @@ import type { Core, ServiceContext } from '../../context';
 import type { Database } from '../../db/driver';
 import { insertRow, updateRow } from '../../db/replicated';
 import { CLINICIANS, type Role } from '../../roles';
+import { onSessionClosed } from '../../sessions';
 import type { Service } from './contract';
 import { deriveWrapKey, freshWrapKey, newKeyPair, openSealedToMe, openWith, parseSecretWrap, wrapUnder, type KeyPair } from './crypto';
 import { careKeyRows, grantsOfUser, liveClinicianKey, liveClinicianKeyIds, liveGrant, liveGrantIdsOfUser, type ClinicianKeyRow } from './store';
@@ -35,6 +36,12 @@ export function forgetSessionKeys(core: Core, sessionId: string | null): void {
   keys.pair?.privateKey.fill(0);
   sessionsOf(core).delete(sessionId);
 }
+
+/** Whether a session holds opened keys now (for tests: the idle lock must leave none in memory). */
+export const holdsSessionKeys = (core: Core, sessionId: string): boolean => sessionsOf(core).has(sessionId);
+
+// The idle lock and the end of a session's lifetime forget the keys too.
+onSessionClosed(forgetSessionKeys);
 
 export const isClinician = (roles: readonly Role[]): boolean => roles.some((r) => CLINICIANS.includes(r));
 export const privateAad = (row: { id: string; user_id: string }) => `clinician_keys|${row.id}|${row.user_id}`;
