@@ -9,7 +9,21 @@ beforeAll(async () => {
   await setupCentreAsAdmin(h.page, h.url);
   await createUser(h.page, { name: 'María José López', username: 'mlopez', role: 'Registrador/a', password: 'clave-registro-1' });
   await createUser(h.page, { name: 'Dunia Mejía', username: 'dmejia', role: 'Psicólogo/a', password: 'clave-inicial-12' });
+  await createUser(h.page, { name: 'Ana Ruiz', username: 'aruiz', role: 'Psicólogo/a', password: 'clave-inicial-56' });
+  await createUser(h.page, { name: 'Sandra Sosa', username: 'ssosa', role: 'Personal de salud', password: 'clave-inicial-34' });
+  await createUser(h.page, { name: 'Edgar López', username: 'elopez', role: 'Coordinador/a', password: 'clave-coordina-1' });
 });
+
+/** A clinician's first sign-in: they choose their own password (Configuración), which lets them hold a notes key. */
+async function chooseOwnPassword(username: string, initial: string, own: string) {
+  const { page } = h;
+  await switchUser(page, username, initial);
+  await page.getByRole('link', { name: 'Configuración' }).click();
+  await page.getByLabel('Contraseña actual').fill(initial);
+  await page.getByLabel('Contraseña nueva').fill(own);
+  await page.keyboard.press('Enter');
+  await page.getByText('Su contraseña fue cambiada.').waitFor();
+}
 afterAll(async () => {
   if (h) await h.close();
 });
@@ -126,5 +140,82 @@ describe('psychosocial care, end to end in Chromium', () => {
     await close.getByRole('button', { name: 'Cerrar caso de riesgo' }).click();
     await page.getByText('Caso de riesgo cerrado.').waitFor();
     expect(await page.getByTestId('risk-open').count()).toBe(0);
+  });
+
+  it('a colleague who chose her own password is given the key and reads the note', async () => {
+    const { page } = h;
+    await chooseOwnPassword('aruiz', 'clave-inicial-56', 'clave-de-ana-2026');
+    await page.getByRole('link', { name: 'Llaves de notas' }).first().click();
+    await page.getByTestId('keys-psychology').getByText('Usted no tiene la llave.').waitFor();
+    await switchUser(page, 'dmejia', 'mi-clave-propia-2026');
+    await page.getByRole('link', { name: 'Llaves de notas' }).first().click();
+    const colleague = page.getByTestId('keys-psychology').getByTestId('colleague').filter({ hasText: 'Ana Ruiz' });
+    await colleague.getByRole('button', { name: 'Dar la llave' }).click();
+    await colleague.getByText('Tiene la llave').waitFor();
+    await shot(page, '76-care-keys');
+    await switchUser(page, 'aruiz', 'clave-de-ana-2026');
+    await page.getByRole('link', { name: 'Tablero de flujo' }).click();
+    await page.getByTestId('flow-row').filter({ hasText: 'Kevin Alexander Choc' }).getByRole('link', { name: 'Kevin Alexander Choc' }).first().click();
+    await page.getByTestId('care-facts').getByRole('link', { name: 'Atención psicosocial' }).click();
+    await page.getByTestId('care-history').getByText(NOTE).waitFor();
+  });
+
+  it('the nurse triages, and dispenses a medicine the manager received into stock', async () => {
+    const { page } = h;
+    await switchUser(page, 'elopez', 'clave-coordina-1');
+    await page.getByRole('link', { name: 'Inventario', exact: true }).click();
+    await page.getByRole('tab', { name: 'Tipos de kit y servicio' }).click();
+    await page.getByRole('button', { name: 'Nuevo tipo' }).click();
+    const type = page.getByRole('dialog', { name: 'Nuevo tipo' });
+    await type.getByLabel('Código (sin espacios)').fill('paracetamol_500');
+    await type.getByLabel('Nombre en español').fill('Paracetamol 500 mg');
+    await type.getByLabel('Nombre en inglés').fill('Paracetamol 500 mg');
+    await type.getByLabel('Unidad en español (kit, plato…)').fill('tableta');
+    await type.getByLabel('Unidad en inglés').fill('tablet');
+    await type.getByRole('checkbox', { name: 'Es un medicamento' }).check();
+    await type.getByRole('button', { name: 'Guardar' }).click();
+    await type.waitFor({ state: 'detached' });
+    await page.getByTestId('type-row').filter({ hasText: 'Paracetamol 500 mg' }).getByText('Medicamento').waitFor();
+    await page.getByRole('tab', { name: 'Existencias' }).click();
+    await page.getByRole('button', { name: 'Recibir donación' }).click();
+    const receive = page.getByRole('dialog', { name: 'Recibir un lote donado' });
+    await receive.getByRole('textbox', { name: 'Kit o servicio' }).click();
+    await page.getByRole('option', { name: 'Paracetamol 500 mg' }).click();
+    await receive.getByRole('textbox', { name: 'Código de lote' }).fill('PCM-01');
+    await receive.getByRole('textbox', { name: 'Donante' }).fill('MSPAS');
+    await receive.getByRole('textbox', { name: 'Cantidad recibida' }).fill('20');
+    await receive.getByRole('button', { name: 'Recibir donación' }).click();
+    await page.getByText('Lote PCM-01 recibido: 20 unidades.').waitFor();
+    // Not a kit: the kits station does not offer it.
+    expect(await page.getByText('Paracetamol 500 mg').count()).toBeGreaterThan(0);
+
+    await chooseOwnPassword('ssosa', 'clave-inicial-34', 'clave-de-sandra-1');
+    await page.getByRole('link', { name: 'Llaves de notas' }).first().click();
+    await page.getByTestId('keys-medical').getByRole('button', { name: 'Crear la llave' }).click();
+    await page.getByRole('button', { name: 'Ya lo guardé' }).click();
+    await page.getByRole('link', { name: 'Atención médica' }).click();
+    await page.getByTestId('medical-queue').getByRole('row').filter({ hasText: 'Kevin Alexander Choc' }).getByRole('link', { name: 'Atender' }).click();
+    await page.getByLabel('Presión sistólica').fill('150');
+    await page.getByLabel('Presión diastólica').fill('95');
+    await page.getByLabel('Temperatura (°C)').fill('37.8');
+    await page.getByLabel('Enfermedad crónica').fill('Hipertensión');
+    await page.getByLabel('Notas confidenciales').fill('Cefalea desde el vuelo.');
+    await shot(page, '77-care-triage');
+    await page.getByRole('button', { name: 'Guardar atención' }).click();
+    await page.getByText('Atención guardada.').waitFor();
+    await page.getByTestId('care-history').getByText(/Prioritaria|Rutina/).first().waitFor();
+
+    await page.getByRole('radio', { name: 'Consulta médica' }).check();
+    await page.getByLabel('Atención dada').fill('Antipirético y control de presión');
+    await page.getByRole('button', { name: 'Agregar medicamento' }).click();
+    await page.getByRole('textbox', { name: 'Medicamento (lote)' }).click();
+    await page.getByRole('option', { name: /Paracetamol 500 mg — lote PCM-01/ }).click();
+    await page.getByRole('textbox', { name: 'Cantidad' }).fill('6');
+    await page.getByRole('button', { name: 'Guardar atención' }).click();
+    await page.getByText('Atención guardada.').first().waitFor();
+    await page.getByTestId('care-history').getByText('Paracetamol 500 mg ×6').waitFor();
+    await shot(page, '78-care-medical');
+    // The psychologist's note is not the nurse's to read.
+    expect(await page.getByText(NOTE).count()).toBe(0);
   });
 });

@@ -276,7 +276,11 @@ describe('care (station 7)', () => {
     expect((await expectOk(c.core, 'care.history', { personId: person.id }, { token: c.health.token })).map((r) => r.kind)).toEqual(['consultation', 'triage']);
     expect(await expectOk(c.core, 'care.history', { personId: person.id }, { token: c.psych.token })).toEqual([]);
     // Medicines are no kit: the kits station does not offer them.
-    expect((await expectOk(c.core, 'aid.types', {}, { token: c.manager } as never) as { id: string }[]).map((t) => t.id)).not.toContain(typeId);
+    expect((await expectOk(c.core, 'aid.types', {}, { token: c.manager })).map((t) => t.id)).not.toContain(typeId);
+    expect((await expectOk(c.core, 'aid.types', { category: 'medicine' }, { token: c.manager })).map((t) => [t.id, t.category])).toEqual([[typeId, 'medicine']]);
+    // Nor can a kit delivery hand one out.
+    const stay = (await expectOk(c.core, 'flow.board', { date: '2026-11-25' }, { token: c.clerk })).rows.find((r) => r.personId === person.id)!.personArrivalId;
+    expect((await failure(c, 'aid.deliver', { typeId, target: { personArrivalId: stay } }, c.clerk))?.code).toBe('aid.type-not-found');
   });
 
   it('bad input is refused with a translated message and changes nothing', async () => {

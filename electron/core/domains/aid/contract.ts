@@ -21,6 +21,8 @@ export const AidType = z.object({
   repeat: z.discriminatedUnion('kind', [z.object({ kind: z.literal('per_arrival') }), z.object({ kind: z.literal('hours'), hours: z.number().int() })]),
   lowStock: z.number().int().nullable(),
   active: z.boolean(),
+  /** A kit or service (the kits station), or a medicine (health staff dispense it, station 7). */
+  category: z.enum(['aid', 'medicine']),
 });
 export type AidType = z.infer<typeof AidType>;
 
@@ -96,7 +98,7 @@ export const AidEvents = [
  */
 export const aidContract = {
   /** Kits and services this centre gives, active first. */
-  'aid.types': method({ access: CASEWORK, input: z.strictObject({ includeInactive: z.boolean().default(false) }), output: z.array(AidType) }),
+  'aid.types': method({ access: CASEWORK, input: z.strictObject({ includeInactive: z.boolean().default(false), category: z.enum(['aid', 'medicine', 'all']).default('aid') }), output: z.array(AidType) }),
   /** Adds a kind of kit or service. */
   'aid.createType': method({ access: ['manager'], input: z.strictObject({ code: Code, ...AidTypeFields, category: z.enum(['aid', 'medicine']).default('aid') }), output: AidType }),
   /** Changes a kind of kit or service (or retires it). */

@@ -123,10 +123,11 @@ export interface AidTypeRow {
   repeat_hours: number | null;
   low_stock: number | null;
   active: number;
+  category: 'aid' | 'medicine';
 }
 
 const AID_TYPE_SELECT =
-  "SELECT id, code, name_es, name_en, unit_es, unit_en, uses_stock, repeat_kind, repeat_hours, low_stock, active FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL";
+  "SELECT id, code, name_es, name_en, unit_es, unit_en, uses_stock, repeat_kind, repeat_hours, low_stock, active, category FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL";
 
 /** A type by id: a kit or service, or (`kitsOnly` false: the stock's view) a medicine too. */
 export function findAidType(db: Database, centreId: string, id: string, kitsOnly = true): AidTypeRow | undefined {
@@ -138,8 +139,9 @@ export function hasAidTypes(db: Database, centreId: string): boolean {
 }
 
 /** The centre's types, active first in the order they were made; the inactive ones only when asked. */
-export function listAidTypes(db: Database, centreId: string, includeInactive: boolean): AidTypeRow[] {
-  return db.prepare(`${AID_TYPE_SELECT} AND category = 'aid' ${includeInactive ? '' : 'AND active = 1'} ORDER BY active DESC, rowid`).all(centreId) as AidTypeRow[];
+export function listAidTypes(db: Database, centreId: string, includeInactive: boolean, category: 'aid' | 'medicine' | 'all' = 'aid'): AidTypeRow[] {
+  const only = category === 'all' ? '' : `AND category = '${category === 'medicine' ? 'medicine' : 'aid'}'`;
+  return db.prepare(`${AID_TYPE_SELECT} ${only} ${includeInactive ? '' : 'AND active = 1'} ORDER BY category, active DESC, rowid`).all(centreId) as AidTypeRow[];
 }
 
 export function aidTypeCodeTaken(db: Database, centreId: string, code: string): boolean {

@@ -20,6 +20,7 @@ function toAidType(r: AidTypeRow): AidType {
     repeat: r.repeat_kind === 'hours' ? { kind: 'hours', hours: r.repeat_hours ?? 1 } : { kind: 'per_arrival' },
     lowStock: r.low_stock,
     active: r.active === 1,
+    category: r.category,
   };
 }
 
@@ -61,7 +62,7 @@ export const aidTypesHandlers = {
     run(ctx, input) {
       const centre = ctx.core.identity!.centreId;
       if (!hasAidTypes(ctx.db, centre)) seedAidTypes(ctx);
-      const rows = listAidTypes(ctx.db, centre, input.includeInactive);
+      const rows = listAidTypes(ctx.db, centre, input.includeInactive, input.category);
       return rows.map(toAidType);
     },
   }),

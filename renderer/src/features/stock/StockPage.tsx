@@ -19,7 +19,7 @@ export function StockPage() {
   const { t } = useTranslation();
   const manager = useCurrentSession().roles.includes('manager');
   const report = useCallQuery('stock.report', {}, { staleTime: 0 });
-  const types = useCallQuery('aid.types', {});
+  const types = useCallQuery('aid.types', { category: 'all' }); // kits and medicines are both stock
   const [selected, setSelected] = useState<string | null>(null);
   const [receiving, setReceiving] = useState(false);
   const [correcting, setCorrecting] = useState<StockLot | null>(null);

@@ -10,7 +10,7 @@ import { aidTypeName, aidUnit, repeatRule } from '../aid/labels';
 /** The manager's list of kits and services: whether each uses stock, its repeat rule, its threshold. */
 export function TypesEditor() {
   const { t } = useTranslation();
-  const types = useCallQuery('aid.types', { includeInactive: true });
+  const types = useCallQuery('aid.types', { includeInactive: true, category: 'all' });
   const [editing, setEditing] = useState<AidType | 'new' | null>(null);
   return (
     <Stack>
@@ -36,6 +36,7 @@ export function TypesEditor() {
                 <Group gap={4}>
                   <Text size="xs" c="dimmed" ff="monospace">{x.code}</Text>
                   {!x.active && <Badge size="xs" color="gray">{t('stock.inactive')}</Badge>}
+                  {x.category === 'medicine' && <Badge size="xs" color="blue" variant="light">{t('stock.medicine')}</Badge>}
                 </Group>
               </Table.Td>
               <Table.Td>{aidUnit(x)}</Table.Td>
@@ -58,7 +59,7 @@ export function TypesEditor() {
 
 function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const create = useCallMutation('aid.createType', ['aid.types', 'stock.report']);
+  const create = useCallMutation('aid.createType', ['aid.types', 'stock.report', 'care.medicines']);
   const update = useCallMutation('aid.updateType', ['aid.types', 'stock.report']);
   const form = useForm({
     mode: 'controlled',
@@ -73,6 +74,7 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
       hours: (type?.repeat.kind === 'hours' ? type.repeat.hours : 4) as number | '',
       lowStock: (type?.lowStock ?? '') as number | '',
       active: type?.active ?? true,
+      medicine: type?.category === 'medicine',
     },
     validate: {
       code: (v) => (type || /^[a-z][a-z0-9_]{1,39}$/.test(v.trim()) ? null : t('validation.aidCode')),
@@ -97,7 +99,7 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
           lowStock: v.usesStock && v.lowStock !== '' ? Number(v.lowStock) : null,
         };
         if (type) await update.mutateAsync({ id: type.id, ...fields, active: v.active });
-        else await create.mutateAsync({ code: v.code.trim(), ...fields });
+        else await create.mutateAsync({ code: v.code.trim(), ...fields, category: v.medicine ? 'medicine' : 'aid' });
         notifySuccess(t('stock.saved'));
         onDone();
       })}
@@ -111,6 +113,7 @@ function TypeForm({ type, onDone }: { type: AidType | null; onDone: () => void }
           <TextInput label={t('stock.unitEs')} required {...form.getInputProps('unitEs')} />
           <TextInput label={t('stock.unitEn')} required {...form.getInputProps('unitEn')} />
         </SimpleGrid>
+        {!type && <Checkbox label={t('stock.isMedicine')} description={t('stock.isMedicineHelp')} {...form.getInputProps('medicine', { type: 'checkbox' })} />}
         <Checkbox label={t('stock.usesStock')} {...form.getInputProps('usesStock', { type: 'checkbox' })} />
         {form.values.usesStock && <NumberInput label={t('stock.lowStock')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('lowStock')} />}
         <div>
