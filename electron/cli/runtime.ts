@@ -88,6 +88,16 @@ export async function call<M extends MethodName>(core: Core, method: M, input: I
 }
 
 /** Prints a result as JSON (--json) or as a line of text. */
+/** A JSON file given on the command line, read and parsed, or a usage error naming it. */
+export function readJsonFile(file: string): unknown {
+  if (!fs.existsSync(file)) throw new CliUsageError(t('cli.fileNotFound', { file }));
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    throw new CliUsageError(t('cli.badJson', { file }));
+  }
+}
+
 export function print(options: GlobalOptions, value: unknown, text: string): void {
   process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 }

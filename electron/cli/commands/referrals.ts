@@ -1,18 +1,11 @@
 import type { Command } from 'commander';
-import fs from 'node:fs';
 import { z } from 'zod';
 import { Facts, proposeReferrals, shippedRoutes } from '../../core/referrals/routes';
 import { summarizeIssues, validate } from '../../core/validation';
-import { CliUsageError, locale, print, run, t, type GlobalOptions } from '../runtime';
+import { CliUsageError, locale, print, readJsonFile, run, t, type GlobalOptions } from '../runtime';
 
 function readFacts(file: string, country: string | undefined) {
-  if (!fs.existsSync(file)) throw new CliUsageError(t('cli.fileNotFound', { file }));
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    throw new CliUsageError(t('cli.badJson', { file }));
-  }
+  const json = readJsonFile(file);
   // --country overrides (or supplies) the file's country.
   const withCountry = country && typeof json === 'object' && json !== null ? { ...json, country: country.toUpperCase() } : json;
   const result = validate(Facts, withCountry, locale);

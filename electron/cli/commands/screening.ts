@@ -6,7 +6,7 @@ import { evaluateScreening, unknownIndicators } from '../../core/screening/evalu
 import { Answers, checkAnswers, INSTRUMENT } from '../../core/screening/instrument';
 import { DEFAULT_RULES } from '../../core/screening/rules';
 import { summarizeIssues, validate } from '../../core/validation';
-import { call, CliUsageError, locale, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
+import { call, CliUsageError, locale, openCliCore, print, readJsonFile, run, t, type GlobalOptions } from '../runtime';
 
 /** What --answers may hold: indicator ids, answers to the instrument's questions, or both. */
 const AnswersFile = z
@@ -14,13 +14,7 @@ const AnswersFile = z
   .refine((f) => f.indicators !== undefined || f.answers !== undefined, { error: 'validation.screeningAnswersFile' });
 
 function readAnswers(file: string) {
-  if (!fs.existsSync(file)) throw new CliUsageError(t('cli.fileNotFound', { file }));
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    throw new CliUsageError(t('cli.badJson', { file }));
-  }
+  const json = readJsonFile(file);
   const result = validate(AnswersFile, json, locale);
   if (!result.success) throw new CliUsageError(t('errors.input.invalid', { summary: summarizeIssues(result.issues) }));
   return { indicators: result.data.indicators ?? [], answers: result.data.answers ?? {} };
