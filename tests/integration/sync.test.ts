@@ -645,6 +645,47 @@ describe('security upstream', () => {
     expect(persons).not.toContain(withdrawn);
   }, 60_000);
 
+  it('a clinician reads her notes on another desk of the centre; the national office never reads clinical records or keys', async () => {
+    const { desks, clocks } = await centre(2, 'Centro Atención');
+    const [a, b] = desks as [Core, Core];
+    const today = zonedDate(clocks[0]!.now(), 'America/Guatemala');
+    await callAs(a, ['admin'], 'users.create', { username: 'psico', displayName: 'Psicóloga', roles: ['psychologist'], password: 'clave-inicial-1' });
+    const first = await callOk(a, 'auth.login', { username: 'psico', password: 'clave-inicial-1' });
+    await callOk(a, 'auth.changePassword', { currentPassword: 'clave-inicial-1', newPassword: 'clave-propia-22' }, { token: first.token });
+    await callOk(a, 'care.setup', { service: 'psychology' }, { token: first.token });
+    const { person } = (await callAs(a, MANAGER, 'persons.register', {
+      walkIn: { route: 'land', originCountry: 'MEX', date: today, pointOfEntry: 'Tecún Umán' },
+      person: { givenNames: 'Lucía', firstSurname: 'Xol', sex: 'F', nationality: 'GTM', languages: ['es'] },
+      consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }, { purpose: 'replication', institution: '', granted: true }] },
+    } as never)) as { person: { id: string } };
+    const NOTE = 'Nota confidencial que viaja cifrada entre puestos';
+    await callOk(a, 'care.record', { personId: person.id, kind: 'individual', notes: NOTE, asq: { wishedDead: 'yes', betterOffDead: 'no', thoughtsOfKilling: 'no', everTried: 'no', thoughtsNow: 'no' } }, { token: first.token });
+    await syncOnce(a);
+    await syncOnce(b);
+    // Desk B: the same psychologist, her own password, reads the note; the clerk there sees the flag.
+    const onB = await callOk(b, 'auth.login', { username: 'psico', password: 'clave-propia-22' });
+    expect((await callOk(b, 'care.history', { personId: person.id }, { token: onB.token }))[0]).toMatchObject({ content: { notes: NOTE }, asqResult: 'non_acute' });
+    expect((await callAs(b, MANAGER, 'flow.board', { date: today })).rows.find((r) => r.personId === person.id)?.urgentRisk).toBe(true);
+    // Upstream holds ciphertext only, and the national office reads none of it.
+    const upstream = await withClient(server.adminUrl, async (client) => (await client.query("SELECT data::text AS d FROM acogida.current_rows WHERE table_name = 'care_records'")).rows as { d: string }[]);
+    expect(upstream.length).toBe(1);
+    expect(upstream[0]!.d).not.toContain('confidencial');
+    await withClient(server.adminUrl, (client) =>
+      client.query("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nacional_clinica') THEN CREATE ROLE nacional_clinica LOGIN PASSWORD 'nacional-789' IN ROLE acogida_national; END IF; END $$"),
+    );
+    const national = new URL(server.adminUrl);
+    national.username = 'nacional_clinica';
+    national.password = 'nacional-789';
+    const tables = await withClient(national.toString(), async (client) => {
+      const rows = await client.query('SELECT DISTINCT table_name FROM acogida.current_rows WHERE centre_id = $1', [a.identity!.centreId]);
+      const log = await client.query('SELECT DISTINCT table_name FROM acogida.change_log WHERE centre_id = $1', [a.identity!.centreId]);
+      return [...rows.rows, ...log.rows].map((r: { table_name: string }) => r.table_name);
+    });
+    expect(tables).toContain('persons'); // she agreed to replication
+    expect(tables).toContain('care_risk_flags');
+    for (const clinical of ['clinician_keys', 'care_keys', 'care_key_grants', 'care_records', 'users']) expect(tables).not.toContain(clinical);
+  }, 60_000);
+
   it('audit verify --upstream finds a local chain rewritten after it was pushed, even with the hashes recomputed', async () => {
     const { desks } = await centre(1, 'Centro Bitácora');
     const [a] = desks as [Core];

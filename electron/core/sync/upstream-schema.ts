@@ -251,6 +251,21 @@ export const UPSTREAM_MIGRATIONS: readonly UpstreamMigration[] = [
         USING (acogida.national_may_read(centre_id, table_name, row_id));
     `,
   },
+  {
+    version: 3,
+    name: 'national-never-reads-clinical',
+    sql: `
+      -- Station 7: clinical records and the keys that open them stay with the centre. They are
+      -- sealed (a care key exists only sealed to each clinician and under the recovery code), but
+      -- the national office has no use for them and must not even hold the sealed copies: a weak
+      -- clinician password could be guessed offline. The flags (that a person is at risk) follow
+      -- the person's consent like any other record.
+      CREATE OR REPLACE FUNCTION acogida.national_may_read(c uuid, t text, r uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = acogida, pg_temp
+        AS $$ SELECT CASE WHEN t IN ('users', 'clinician_keys', 'care_keys', 'care_key_grants', 'care_records', 'care_risk_actions') THEN false
+                ELSE (SELECT p IS NULL OR acogida.replication_consented(c, p) FROM (SELECT acogida.person_of(c, t, r) AS p) x) END $$;
+    `,
+  },
 ];
 
 export const UPSTREAM_VERSION = UPSTREAM_MIGRATIONS[UPSTREAM_MIGRATIONS.length - 1]!.version;

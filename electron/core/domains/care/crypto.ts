@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { currentPasswordCost, deriveKeyFromSecret } from '../../passwords';
 
@@ -124,8 +124,7 @@ export function openSealedToMe(pair: KeyPair, sealed: string, aad: string): Buff
  */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export function newRecoveryCode(): string {
-  const bytes = randomBytes(24);
-  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]);
+  const chars = Array.from({ length: 24 }, () => ALPHABET[randomInt(ALPHABET.length)]); // uniform, no modulo bias
   return Array.from({ length: 6 }, (_, i) => chars.slice(i * 4, i * 4 + 4).join('')).join('-');
 }
 export const normaliseRecoveryCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -40,7 +40,7 @@ function ServiceKeys({ access }: { access: Access }) {
   return (
     <Card withBorder data-testid={`keys-${service}`}>
       <Group justify="space-between" mb="xs">
-        <Text fw={600} tt="capitalize">{t('care.keys.service', { service: name })}</Text>
+        <Text fw={600}>{t('care.keys.service', { service: name })}</Text>
         {clinician && (access.holds ? <Badge color="teal">{t('care.keys.youHold')}</Badge> : <Badge color="orange">{t('care.keys.youDont')}</Badge>)}
       </Group>
       {clinician && access.me === 'own-password' && <Alert color="orange" mb="sm">{t('care.keys.ownPassword')}</Alert>}
