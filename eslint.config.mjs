@@ -43,6 +43,7 @@ const RENDERER_MAY_IMPORT = [
   'validation',
   'screening/(instrument|rules)',
   'domains/care/asq',
+  'referrals/routes',
 ];
 const RENDERER_MAY_NOT_IMPORT = `^(@core/(?!(${RENDERER_MAY_IMPORT.join('|')})$).*|.*/electron/.*)$`;
 const RENDERER_BOUNDARY =

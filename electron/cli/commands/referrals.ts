@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { Facts, proposeReferrals, shippedRoutes } from '../../core/referrals/routes';
 import { summarizeIssues, validate } from '../../core/validation';
-import { CliUsageError, locale, print, readJsonFile, run, t, type GlobalOptions } from '../runtime';
+import { ReferralStatus } from '../../core/domains/referrals/contract';
+import { call, CliUsageError, locale, openCliCore, print, readJsonFile, run, t, type GlobalOptions } from '../runtime';
 
 function readFacts(file: string, country: string | undefined) {
   const json = readJsonFile(file);
@@ -36,6 +37,37 @@ export function registerReferrals(program: Command): void {
             ? proposals.map((p) => t('cli.referralProposal', { institution: p.institution, service: p.service, priority: t(`cli.referralPriority.${p.priority}`), hours: p.deadline_hours, rule: p.rule })).join('\n')
             : t('cli.referralNone'),
         );
+      }),
+    );
+  referrals
+    .command('list')
+    .description('Lista las derivaciones del centro, las más nuevas primero')
+    .option('--db <file>', 'archivo de base de datos')
+    .option('--status <status>', 'created | sent | received | attended | closed | rejected | cancelled')
+    .option('--institution <code>', 'código de la institución (RENAP, PGN…)')
+    .option('--json', 'salida JSON')
+    .action((options: GlobalOptions & { status?: string; institution?: string }) =>
+      run(options, async () => {
+        if (options.status !== undefined && !ReferralStatus.safeParse(options.status).success) throw new CliUsageError(t('cli.referralStatus', { status: options.status }));
+        const { core } = openCliCore(options);
+        try {
+          const rows = await call(core, 'referrals.list', { ...(options.status ? { status: options.status as 'sent' } : {}), ...(options.institution ? { institution: options.institution } : {}) });
+          const referrals = rows.map((r) => ({
+            id: r.id,
+            person_id: r.personId,
+            institution: r.institutionCode,
+            service: r.service,
+            priority: r.priority,
+            status: r.status,
+            deadline_at: r.deadlineAt,
+            overdue: r.overdue,
+            rule: r.rule,
+            created_at: r.createdAt,
+          }));
+          print(options, { referrals }, referrals.length ? referrals.map((r) => `${r.created_at.slice(0, 16)}  ${r.institution}  ${r.service}  ${r.status}${r.overdue ? ' !' : ''}`).join('\n') : t('cli.referralsNone'));
+        } finally {
+          core.db.close();
+        }
       }),
     );
 }

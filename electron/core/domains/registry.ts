@@ -13,6 +13,7 @@ import { domain as institutions } from './institutions/contract';
 import { domain as manifests } from './manifests/contract';
 import { domain as names } from './names/contract';
 import { domain as persons } from './persons/contract';
+import { domain as referrals } from './referrals/contract';
 import { domain as screening } from './screening/contract';
 import { domain as settings } from './settings/contract';
 import { domain as setup } from './setup/contract';
@@ -43,6 +44,7 @@ export const DOMAINS = [
   alerts,
   screening,
   care,
+  referrals,
   aid,
   stock,
   drafts,

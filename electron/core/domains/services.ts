@@ -15,6 +15,7 @@ import { institutionsHandlers } from './institutions/service';
 import { manifestsHandlers } from './manifests/service';
 import { namesHandlers } from './names/service';
 import { personsHandlers } from './persons/service';
+import { referralsHandlers } from './referrals/service';
 import { screeningHandlers } from './screening/service';
 import { screeningRulesHandlers } from './screening/rules-service';
 import { settingsHandlers } from './settings/service';
@@ -41,6 +42,7 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...screeningHandlers,
   ...screeningRulesHandlers,
   ...careHandlers,
+  ...referralsHandlers,
   ...aidTypesHandlers,
   ...aidHandlers,
   ...belongingsHandlers,

@@ -47,7 +47,7 @@ export const STATIONS: NavItem[] = [
   { key: 'belongings', path: '/pertenencias', icon: IconBriefcase, roles: RECEPTION },
   { key: 'care', path: '/atencion', icon: IconHeartHandshake, roles: ['psychologist'] },
   { key: 'medical', path: '/salud', icon: IconStethoscope, roles: ['health'] },
-  { key: 'referrals', path: null, icon: IconRoute },
+  { key: 'referrals', path: '/derivaciones', icon: IconRoute, roles: ['protection_officer', 'manager'] },
   { key: 'summary', path: null, icon: IconFileAnalytics },
 ];
 

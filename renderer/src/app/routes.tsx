@@ -17,6 +17,8 @@ const PsychologyPersonPage = page(() => import('../features/care/CarePersonPage'
 const MedicalPersonPage = page(() => import('../features/care/CarePersonPage'), 'MedicalPersonPage');
 const CareKeysPage = page(() => import('../features/care/CareKeysPage'), 'CareKeysPage');
 const MedicalPage = page(() => import('../features/care/MedicalForm'), 'MedicalPage');
+const ReferralsPage = page(() => import('../features/referrals/ReferralsPage'), 'ReferralsPage');
+const SlipPage = page(() => import('../features/referrals/SlipPage'), 'SlipPage');
 const AidPage = page(() => import('../features/aid/AidPage'), 'AidPage');
 const AlertsPage = page(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
 const BelongingsPage = page(() => import('../features/belongings/BelongingsPage'), 'BelongingsPage');
@@ -58,6 +60,7 @@ export const routes: RouteObject[] = [
       { path: 'atencion/llaves', element: <RequireRole roles={['psychologist', 'health', 'admin']}><CareKeysPage /></RequireRole> },
       { path: 'salud', element: <RequireRole roles={['health']}><MedicalPage /></RequireRole> },
       { path: 'salud/persona/:personId', element: <RequireRole roles={['health']}><MedicalPersonPage /></RequireRole> },
+      { path: 'derivaciones', element: <RequireRole roles={['protection_officer', 'manager']}><ReferralsPage /></RequireRole> },
       { path: 'ayuda', element: <RequireRole roles={RECEPTION}><AidPage /></RequireRole> },
       { path: 'inventario', element: <RequireRole roles={RECEPTION}><StockPage /></RequireRole> },
       { path: 'pertenencias', element: <RequireRole roles={RECEPTION}><BelongingsPage /></RequireRole> },
@@ -70,5 +73,6 @@ export const routes: RouteObject[] = [
     ],
   },
   // The print view stands alone: nothing but the certificate and the ticket on the page.
+  { path: '/ficha/:id', element: <RequireRole roles={['protection_officer', 'manager']}><Suspense><SlipPage /></Suspense></RequireRole> },
   { path: '/constancia/:id', element: <RequireRole roles={RECEPTION}><Suspense><CertificatePage /></Suspense></RequireRole> },
 ];

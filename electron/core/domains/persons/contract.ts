@@ -5,6 +5,7 @@ import { ArrivalInput } from '../arrivals/contract';
 import { ConsentEvents, ConsentInput } from '../consent/contract';
 import { AidEvents } from '../aid/contract';
 import { CareEvents } from '../care/contract';
+import { ReferralEvents } from '../referrals/contract';
 import { AlertEvents } from '../alerts/contract';
 import { CountryIso3, Id, IsoDate, IsoDateTime } from '../../contract/common';
 import { method } from '../../contract/method';
@@ -106,7 +107,7 @@ export const PersonEvents = [
 ] as const;
 
 /** Every event a domain contributes to the timeline, one member per kind (docs/architecture.md). */
-const TIMELINE_EVENTS = [...PersonEvents, ...ConsentEvents, ...AlertEvents, ...ScreeningEvents, ...CareEvents, ...AidEvents];
+const TIMELINE_EVENTS = [...PersonEvents, ...ConsentEvents, ...AlertEvents, ...ScreeningEvents, ...CareEvents, ...ReferralEvents, ...AidEvents];
 export const TimelineEvent = z.discriminatedUnion('kind', TIMELINE_EVENTS as unknown as [(typeof TIMELINE_EVENTS)[number], ...(typeof TIMELINE_EVENTS)[number][]]);
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 

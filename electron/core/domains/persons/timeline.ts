@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../context';
 import { aidEvents } from '../aid/timeline';
 import { alertEvents } from '../alerts/timeline';
 import { careEvents } from '../care/timeline';
+import { referralEvents } from '../referrals/timeline';
 import { consentEvents } from '../consent/timeline';
 import { screeningEvents } from '../screening/timeline';
 import { mergesOf, staysForTimeline } from './store';
@@ -31,7 +32,7 @@ function personEvents(ctx: ServiceContext, personId: string): TimelineEvent[] {
  * What each domain adds to a person's timeline (the events it may show every role). A new domain
  * declares its events in its contract.ts (timelineEvent) and adds its contributor here.
  */
-const CONTRIBUTORS: readonly ((ctx: ServiceContext, personId: string) => TimelineEvent[])[] = [personEvents, consentEvents, alertEvents, screeningEvents, careEvents, aidEvents];
+const CONTRIBUTORS: readonly ((ctx: ServiceContext, personId: string) => TimelineEvent[])[] = [personEvents, consentEvents, alertEvents, screeningEvents, careEvents, referralEvents, aidEvents];
 
 /** Everything that happened to a person, newest first, across arrivals. */
 export function timelineOf(ctx: ServiceContext, personId: string): TimelineEvent[] {

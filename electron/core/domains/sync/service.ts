@@ -56,6 +56,10 @@ const VALUES_READABLE_BY: Readonly<Record<ReplicatedTable, readonly Role[]>> = {
   care_records: [],
   care_risk_flags: CASEWORK,
   care_risk_actions: [],
+  person_needs: CASEWORK,
+  referrals: ['protection_officer', 'manager'],
+  referral_events: ['protection_officer', 'manager'],
+  referral_dismissals: ['protection_officer', 'manager'],
 };
 
 function mayReadValues(roles: readonly Role[], table: string): boolean {

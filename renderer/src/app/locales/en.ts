@@ -6,6 +6,7 @@ import { auditMessages } from '../../features/audit/messages';
 import { authMessages } from '../../features/auth/messages';
 import { belongingsMessages } from '../../features/belongings/messages';
 import { careMessages } from '../../features/care/messages';
+import { referralsMessages } from '../../features/referrals/messages';
 import { flowMessages } from '../../features/flow/messages';
 import { homeMessages } from '../../features/home/messages';
 import { institutionsMessages } from '../../features/institutions/messages';
@@ -123,6 +124,7 @@ export const en: Messages = {
   ...flowMessages.en,
   ...screeningMessages.en,
   ...careMessages.en,
+  ...referralsMessages.en,
   ...aidMessages.en,
   ...stockMessages.en,
   ...syncMessages.en,

@@ -5,6 +5,7 @@ import { auditMessages } from '../../features/audit/messages';
 import { authMessages } from '../../features/auth/messages';
 import { belongingsMessages } from '../../features/belongings/messages';
 import { careMessages } from '../../features/care/messages';
+import { referralsMessages } from '../../features/referrals/messages';
 import { flowMessages } from '../../features/flow/messages';
 import { homeMessages } from '../../features/home/messages';
 import { institutionsMessages } from '../../features/institutions/messages';
@@ -127,6 +128,7 @@ export const es = {
   ...flowMessages.es,
   ...screeningMessages.es,
   ...careMessages.es,
+  ...referralsMessages.es,
   ...aidMessages.es,
   ...stockMessages.es,
   ...syncMessages.es,

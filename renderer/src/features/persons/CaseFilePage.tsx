@@ -17,6 +17,7 @@ import { DeliveriesCard } from '../aid/DeliveriesCard';
 import { BelongingsCard } from '../belongings/BelongingsCard';
 import { ConsentSection } from './ConsentSection';
 import { CareFactsCard } from '../care/CareFactsCard';
+import { ReferralsCard } from '../referrals/ReferralsCard';
 import { MergeCard } from './MergeCard';
 
 /** One page per person: details, repeat-returnee suggestions, arrivals, consent, timeline. */
@@ -64,7 +65,8 @@ export function CaseFilePage() {
       from: level(d.from),
       to: level(d.to),
       reference: d.reference ?? d.carrier ?? t(`arrivals.kinds.${String(d.arrivalKind ?? 'walk_in')}`),
-      careKind: d.service ? t(`care.kinds.${String(d.kind)}`) : '',
+      careKind: d.service && e.kind === 'care' ? t(`care.kinds.${String(d.kind)}`) : '',
+      referralStatus: e.kind === 'referral' ? t(`referrals.status.${String(d.status)}`) : '',
       riskState: e.kind === 'care-risk' ? t(d.closed ? 'care.riskClosedEvent' : 'care.riskOpenEvent') : '',
       purpose: d.purpose ? `${t(`registration.purposes.${String(d.purpose)}`)}${d.institution ? ` (${String(d.institution)})` : ''}` : '',
     });
@@ -197,7 +199,10 @@ export function CaseFilePage() {
           </Timeline>
         </Card>
       </SimpleGrid>
-      <CareFactsCard personId={person.id} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <CareFactsCard personId={person.id} />
+        <ReferralsCard personId={person.id} />
+      </SimpleGrid>
       {roles.some((r) => r === 'clerk' || r === 'manager') && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <DeliveriesCard personId={person.id} personName={personName(person)} arrivals={arrivals} canGive={!person.mergedInto} />

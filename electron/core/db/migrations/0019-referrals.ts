@@ -1,0 +1,71 @@
+import { REPLICATED_COLUMNS, type Migration } from './types';
+
+/**
+ * Station 8, referral (issue 18): what the person says they need, the referrals made to the
+ * directory's institutions with each step of their life, and the proposals someone dismissed
+ * (with the reason, so the same rule does not propose them again on that stay).
+ */
+export const migration0019: Migration = {
+  version: 19,
+  name: 'referrals',
+  up(db) {
+    db.exec(`
+      -- Needs the person expressed (necesidades expresadas), per stay; the newest list is in force.
+      CREATE TABLE person_needs (
+        ${REPLICATED_COLUMNS},
+        person_id TEXT NOT NULL REFERENCES persons (id),
+        person_arrival_id TEXT REFERENCES person_arrivals (id),
+        needs TEXT NOT NULL,              -- JSON array of need ids (electron/core/referrals/routes.ts)
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX person_needs_person ON person_needs (person_id, recorded_at);
+
+      CREATE TABLE referrals (
+        ${REPLICATED_COLUMNS},
+        person_id TEXT NOT NULL REFERENCES persons (id),
+        person_arrival_id TEXT REFERENCES person_arrivals (id),
+        institution_id TEXT NOT NULL REFERENCES institutions (id),
+        service TEXT NOT NULL,
+        priority TEXT NOT NULL CHECK (priority IN ('high', 'normal')),
+        deadline_at TEXT NOT NULL,        -- by when it must be sent
+        status TEXT NOT NULL CHECK (status IN ('created', 'sent', 'received', 'attended', 'closed', 'rejected', 'cancelled')),
+        rule TEXT,                        -- the route that proposed it; NULL when made by hand
+        parent_id TEXT REFERENCES referrals (id),
+        transport TEXT,                   -- how the person is taken, when transport was arranged
+        created_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX referrals_person ON referrals (person_id);
+      CREATE INDEX referrals_status ON referrals (status, deadline_at);
+      CREATE INDEX referrals_institution ON referrals (institution_id, status);
+
+      -- Each step: who, when, a note; the institution's answer (contrarreferencia) on received/attended.
+      CREATE TABLE referral_events (
+        ${REPLICATED_COLUMNS},
+        referral_id TEXT NOT NULL REFERENCES referrals (id),
+        status TEXT NOT NULL,
+        note TEXT,
+        direct INTEGER NOT NULL DEFAULT 0 CHECK (direct IN (0, 1)),
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX referral_events_referral ON referral_events (referral_id, recorded_at);
+
+      CREATE TABLE referral_dismissals (
+        ${REPLICATED_COLUMNS},
+        person_id TEXT NOT NULL REFERENCES persons (id),
+        person_arrival_id TEXT REFERENCES person_arrivals (id),
+        institution_code TEXT NOT NULL,
+        service TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        dismissed_by TEXT NOT NULL,
+        dismissed_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX referral_dismissals_person ON referral_dismissals (person_id);
+
+      CREATE TRIGGER referral_events_no_update BEFORE UPDATE OF referral_id, status, note, direct, recorded_by, recorded_at ON referral_events
+      BEGIN SELECT RAISE(ABORT, 'referral events are append-only'); END;
+    `);
+  },
+};

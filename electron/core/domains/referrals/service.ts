@@ -1,0 +1,269 @@
+import type { ServiceContext } from '../../context';
+import { insertRow, updateRow } from '../../db/replicated';
+import { AppError } from '../../errors';
+import { handle } from '../../handler';
+import { ageAt } from '../../partial-date';
+import { presentSince, staying } from '../../presence';
+import { Facts, proposeReferrals, shippedRoutes, type Need } from '../../referrals/routes';
+import { consentAllows } from '../consent/service';
+import { findInstitution } from '../institutions/store';
+import { latestFlagOfPerson } from '../care/store';
+import { loadPersonRow, personArrivalRows, personsWithIds, toPerson, today, type PersonRow } from '../persons/store';
+import type { Proposal, Referral, ReferralStatus } from './contract';
+import {
+  centreCountryAndName,
+  eventsOf,
+  handledPairs,
+  institutionsByCode,
+  latestIndicators,
+  latestNeeds,
+  listReferrals,
+  openReferrals,
+  referralById,
+  referralsOfPerson,
+  type ReferralRow,
+} from './store';
+
+const who = (ctx: ServiceContext) => ctx.actor.userId ?? ctx.actor.username;
+
+/**
+ * The steps a referral may take. Received or attended straight from created (or attended from
+ * sent) only when recorded as such (`direct`: the person was taken there in person).
+ */
+const NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  created: ['sent', 'cancelled'],
+  sent: ['received', 'rejected', 'cancelled'],
+  received: ['attended', 'rejected'],
+  attended: ['closed'],
+  closed: [],
+  rejected: [],
+  cancelled: [],
+};
+const DIRECT: Partial<Record<ReferralStatus, readonly ReferralStatus[]>> = { created: ['received', 'attended'], sent: ['attended'] };
+
+function toReferrals(ctx: ServiceContext, rows: ReferralRow[]): Referral[] {
+  const events = eventsOf(ctx.db, rows.map((r) => r.id));
+  const now = ctx.clock.now().toISOString();
+  return rows.map((r) => {
+    ctx.records.add(r.id);
+    return {
+      id: r.id,
+      personId: r.person_id,
+      personArrivalId: r.person_arrival_id,
+      institutionId: r.institution_id,
+      institutionCode: r.institution_code,
+      institutionName: r.institution_name,
+      service: r.service,
+      priority: r.priority,
+      deadlineAt: r.deadline_at,
+      status: r.status,
+      rule: r.rule,
+      parentId: r.parent_id,
+      transport: r.transport,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      overdue: r.status === 'created' && r.deadline_at < now,
+      events: (events.get(r.id) ?? []).map((e) => ({ status: e.status, note: e.note, direct: e.direct === 1, by: e.by, at: e.at })),
+    };
+  });
+}
+
+function loadReferral(ctx: ServiceContext, id: string): Referral {
+  const row = referralById(ctx.db, id);
+  if (!row) throw new AppError('referrals.not-found');
+  return toReferrals(ctx, [row])[0]!;
+}
+
+/** The person's stay in progress, or their latest. */
+function currentStay(ctx: ServiceContext, personId: string) {
+  const rows = personArrivalRows(ctx, "pa.person_id = ? AND pa.status <> 'no_show' AND pa.deleted_at IS NULL", [personId]);
+  return rows.sort((a, b) => Number(b.departedAt === null) - Number(a.departedAt === null) || (b.checkedInAt ?? b.registeredAt ?? '').localeCompare(a.checkedInAt ?? a.registeredAt ?? ''))[0] ?? null;
+}
+
+const needsOf = (ctx: ServiceContext, personId: string): Need[] => {
+  const row = latestNeeds(ctx.db, personId);
+  return row ? (JSON.parse(row.needs) as Need[]) : [];
+};
+
+/** What the routes read about a person: the centre's country, age, travel group, latest screening, care risk, needs, document. */
+export function factsOf(ctx: ServiceContext, person: PersonRow, groupType: string | null): Facts {
+  const indicators = new Set(latestIndicators(ctx.db, person.id));
+  const flag = latestFlagOfPerson(ctx.db, person.id);
+  if (flag && !flag.closed_at) indicators.add('suicidal_ideation');
+  return Facts.parse({
+    country: centreCountryAndName(ctx.db, ctx.core.identity!.centreId).country,
+    age: ageAt(person.birth_date, today(ctx)),
+    ...(groupType ? { travelling: groupType } : {}),
+    indicators: [...indicators],
+    needs: needsOf(ctx, person.id),
+    ...(person.document_number ? { has_identity_document: true } : {}),
+  });
+}
+
+function proposalsFor(ctx: ServiceContext, person: PersonRow, stay: { personArrivalId: string; groupType: string } | null): Proposal[] {
+  const handled = handledPairs(ctx.db, person.id, stay?.personArrivalId ?? null);
+  const directory = institutionsByCode(ctx.db, ctx.core.identity!.centreId);
+  return proposeReferrals(factsOf(ctx, person, stay?.groupType ?? null))
+    .filter((p) => !handled.has(`${p.institution}|${p.service}`))
+    .map((p) => {
+      const inst = directory.get(p.institution.toUpperCase());
+      return { institutionId: inst && inst.active ? inst.id : null, institutionCode: p.institution, institutionName: inst?.name ?? null, service: p.service, priority: p.priority, deadlineHours: p.deadline_hours, rule: p.rule };
+    });
+}
+
+export const referralsHandlers = {
+  'referrals.needs': handle('referrals.needs', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      const row = latestNeeds(ctx.db, input.personId);
+      return { needs: row ? (JSON.parse(row.needs) as Need[]) : [], recordedAt: row?.recorded_at ?? null, recordedBy: row?.recorded_by ?? null };
+    },
+  }),
+
+  'referrals.recordNeeds': handle('referrals.recordNeeds', {
+    run(ctx, input) {
+      const person = loadPersonRow(ctx, input.personId);
+      insertRow(ctx, 'person_needs', { person_id: person.id, person_arrival_id: currentStay(ctx, person.id)?.personArrivalId ?? null, needs: JSON.stringify(input.needs), recorded_by: who(ctx), recorded_at: ctx.clock.now().toISOString() });
+      return { needs: input.needs };
+    },
+  }),
+
+  'referrals.proposals': handle('referrals.proposals', {
+    run(ctx, input) {
+      const person = loadPersonRow(ctx, input.personId);
+      const stay = currentStay(ctx, person.id);
+      return proposalsFor(ctx, person, stay);
+    },
+  }),
+
+  'referrals.worklist': handle('referrals.worklist', {
+    run(ctx) {
+      const t = today(ctx);
+      const present = personArrivalRows(
+        ctx,
+        `${staying()} AND p.merged_into IS NULL AND p.deleted_at IS NULL AND pa.arrival_id IN (SELECT id FROM arrivals WHERE arrival_date >= ? AND deleted_at IS NULL)`,
+        [presentSince(t)],
+      );
+      const persons = new Map(personsWithIds(ctx.db, present.map((r) => r.personId)).map((p) => [p.id, p]));
+      const proposals = present
+        .map((r) => {
+          const person = persons.get(r.personId)!;
+          return { ...toPerson(person, t), personId: r.personId, personArrivalId: r.personArrivalId, proposals: proposalsFor(ctx, person, r) };
+        })
+        .filter((r) => r.proposals.length > 0)
+        .sort((a, b) => Number(b.proposals[0]!.priority === 'high') - Number(a.proposals[0]!.priority === 'high'));
+      const open = toReferrals(ctx, openReferrals(ctx.db, ctx.core.identity!.centreId));
+      const openPersons = new Map(personsWithIds(ctx.db, open.map((r) => r.personId)).map((p) => [p.id, p]));
+      for (const r of [...proposals]) ctx.records.add(r.personId);
+      return {
+        proposals,
+        open: open
+          .map((referral) => ({ ...toPerson(openPersons.get(referral.personId)!, t), personId: referral.personId, personArrivalId: referral.personArrivalId, referral }))
+          .sort((a, b) => Number(b.referral.overdue) - Number(a.referral.overdue) || a.referral.deadlineAt.localeCompare(b.referral.deadlineAt)),
+      };
+    },
+  }),
+
+  'referrals.create': handle('referrals.create', {
+    run(ctx, input) {
+      const person = loadPersonRow(ctx, input.personId);
+      if (person.merged_into) throw new AppError('persons.merged', { caseNumber: person.case_number });
+      const institution = findInstitution(ctx.db, ctx.core.identity!.centreId, input.institutionId);
+      if (!institution) throw new AppError('referrals.institution-not-found', { code: input.institutionId });
+      if (!institution.active) throw new AppError('referrals.institution-inactive', { code: institution.code });
+      const open = referralsOfPerson(ctx.db, person.id).find((r) => r.institution_id === institution.id && r.service === input.service && ['created', 'sent', 'received', 'attended'].includes(r.status));
+      if (open) throw new AppError('referrals.duplicate', { code: institution.code });
+      if (input.parentId && !referralById(ctx.db, input.parentId)) throw new AppError('referrals.not-found');
+      const now = ctx.clock.now();
+      const hours = shippedRoutes().deadline_hours[input.priority];
+      const id = insertRow(ctx, 'referrals', {
+        person_id: person.id,
+        person_arrival_id: currentStay(ctx, person.id)?.personArrivalId ?? null,
+        institution_id: institution.id,
+        service: input.service,
+        priority: input.priority,
+        deadline_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+        status: 'created',
+        rule: input.rule ?? null,
+        parent_id: input.parentId ?? null,
+        transport: null,
+        created_by: who(ctx),
+      });
+      insertRow(ctx, 'referral_events', { referral_id: id, status: 'created', note: input.note ?? null, direct: 0, recorded_by: who(ctx), recorded_at: now.toISOString() });
+      ctx.records.add(person.id);
+      return loadReferral(ctx, id);
+    },
+  }),
+
+  'referrals.dismiss': handle('referrals.dismiss', {
+    run(ctx, input) {
+      const person = loadPersonRow(ctx, input.personId);
+      insertRow(ctx, 'referral_dismissals', {
+        person_id: person.id,
+        person_arrival_id: currentStay(ctx, person.id)?.personArrivalId ?? null,
+        institution_code: input.institutionCode,
+        service: input.service,
+        rule: input.rule,
+        reason: input.reason,
+        dismissed_by: who(ctx),
+        dismissed_at: ctx.clock.now().toISOString(),
+      });
+      return { ok: true as const };
+    },
+  }),
+
+  'referrals.advance': handle('referrals.advance', {
+    run(ctx, input) {
+      const referral = loadReferral(ctx, input.referralId);
+      const allowed = [...NEXT[referral.status], ...(input.direct ? (DIRECT[referral.status] ?? []) : [])];
+      if (!allowed.includes(input.to)) throw new AppError('referrals.bad-step', { from: referral.status, to: input.to });
+      const patch: Record<string, unknown> = { status: input.to };
+      if (input.transport) patch.transport = input.transport;
+      updateRow(ctx, 'referrals', referral.id, patch);
+      insertRow(ctx, 'referral_events', { referral_id: referral.id, status: input.to, note: input.note ?? null, direct: input.direct ? 1 : 0, recorded_by: who(ctx), recorded_at: ctx.clock.now().toISOString() });
+      return loadReferral(ctx, referral.id);
+    },
+  }),
+
+  'referrals.ofPerson': handle('referrals.ofPerson', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      return toReferrals(ctx, referralsOfPerson(ctx.db, input.personId));
+    },
+  }),
+
+  'referrals.slip': handle('referrals.slip', {
+    run(ctx, input) {
+      const referral = loadReferral(ctx, input.referralId);
+      const institution = findInstitution(ctx.db, ctx.core.identity!.centreId, referral.institutionId)!;
+      // THE question (consentAllows): nothing leaves for an institution the person did not agree to.
+      if (!consentAllows(ctx.db, referral.personId, 'sharing', institution.id)) throw new AppError('referrals.no-consent', { code: institution.code });
+      const person = loadPersonRow(ctx, referral.personId);
+      const destination = [person.origin_municipality, person.origin_department].filter(Boolean).join(', ') || null;
+      return {
+        referralId: referral.id,
+        number: `D-${referral.id.replace(/-/g, '').slice(-8).toUpperCase()}`,
+        institution: { code: institution.code, name: institution.name, contact: institution.contact, address: institution.address, hours: institution.hours },
+        service: referral.service,
+        priority: referral.priority,
+        person: {
+          name: [person.given_names, person.first_surname, person.second_surname].filter(Boolean).join(' '),
+          caseNumber: person.case_number,
+          birthDate: person.birth_date,
+          sex: person.sex,
+          documentNumber: person.document_number,
+          phone: person.phone,
+          destination,
+        },
+        needs: needsOf(ctx, person.id),
+        centre: centreCountryAndName(ctx.db, ctx.core.identity!.centreId).name,
+        referredBy: referral.createdBy,
+        referredAt: referral.createdAt,
+      };
+    },
+  }),
+
+  'referrals.list': handle('referrals.list', {
+    run: (ctx, input) => toReferrals(ctx, listReferrals(ctx.db, ctx.core.identity!.centreId, input)),
+  }),
+};

@@ -1,0 +1,99 @@
+import type { Database } from '../../db/driver';
+import type { ReferralStatus } from './contract';
+
+/** The SQL of referrals: needs, referrals with their institution and steps, dismissed proposals. */
+
+export function latestNeeds(db: Database, personId: string): { needs: string; recorded_at: string; recorded_by: string } | undefined {
+  return db
+    .prepare(
+      `SELECT n.needs, n.recorded_at, coalesce(u.display_name, n.recorded_by) AS recorded_by FROM person_needs n LEFT JOIN users u ON u.id = n.recorded_by
+       WHERE n.person_id = ? AND n.deleted_at IS NULL ORDER BY n.recorded_at DESC, n.hlc DESC LIMIT 1`,
+    )
+    .get(personId) as { needs: string; recorded_at: string; recorded_by: string } | undefined;
+}
+
+export interface ReferralRow {
+  id: string;
+  person_id: string;
+  person_arrival_id: string | null;
+  institution_id: string;
+  institution_code: string;
+  institution_name: string;
+  service: string;
+  priority: 'high' | 'normal';
+  deadline_at: string;
+  status: ReferralStatus;
+  rule: string | null;
+  parent_id: string | null;
+  transport: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+const SELECT = `SELECT r.id, r.person_id, r.person_arrival_id, r.institution_id, i.code AS institution_code, i.name AS institution_name, r.service, r.priority,
+    r.deadline_at, r.status, r.rule, r.parent_id, r.transport, coalesce(u.display_name, r.created_by) AS created_by, r.created_at
+  FROM referrals r JOIN institutions i ON i.id = r.institution_id LEFT JOIN users u ON u.id = r.created_by
+  WHERE r.deleted_at IS NULL`;
+
+export function referralById(db: Database, id: string): ReferralRow | undefined {
+  return db.prepare(`${SELECT} AND r.id = ?`).get(id) as ReferralRow | undefined;
+}
+
+export function referralsOfPerson(db: Database, personId: string): ReferralRow[] {
+  return db.prepare(`${SELECT} AND r.person_id = ? ORDER BY r.created_at DESC`).all(personId) as ReferralRow[];
+}
+
+/** Open referrals (not closed, rejected or cancelled) of the centre, soonest deadline first. */
+export function openReferrals(db: Database, centreId: string): ReferralRow[] {
+  return db.prepare(`${SELECT} AND r.centre_id = ? AND r.status IN ('created', 'sent', 'received', 'attended') ORDER BY r.deadline_at`).all(centreId) as ReferralRow[];
+}
+
+export function listReferrals(db: Database, centreId: string, filter: { status?: string | undefined; institution?: string | undefined; limit: number }): ReferralRow[] {
+  return db
+    .prepare(`${SELECT} AND r.centre_id = ? AND (? IS NULL OR r.status = ?) AND (? IS NULL OR i.code = ? COLLATE NOCASE) ORDER BY r.created_at DESC LIMIT ?`)
+    .all(centreId, filter.status ?? null, filter.status ?? null, filter.institution ?? null, filter.institution ?? null, filter.limit) as ReferralRow[];
+}
+
+export function eventsOf(db: Database, referralIds: readonly string[]): Map<string, { status: string; note: string | null; direct: number; by: string; at: string }[]> {
+  const rows = db
+    .prepare(
+      `SELECT e.referral_id, e.status, e.note, e.direct, coalesce(u.display_name, e.recorded_by) AS by, e.recorded_at AS at
+       FROM referral_events e LEFT JOIN users u ON u.id = e.recorded_by
+       WHERE e.deleted_at IS NULL AND e.referral_id IN (SELECT value FROM json_each(?)) ORDER BY e.recorded_at, e.hlc`,
+    )
+    .all(JSON.stringify(referralIds)) as { referral_id: string; status: string; note: string | null; direct: number; by: string; at: string }[];
+  const out = new Map<string, { status: string; note: string | null; direct: number; by: string; at: string }[]>();
+  for (const r of rows) out.set(r.referral_id, [...(out.get(r.referral_id) ?? []), r]);
+  return out;
+}
+
+/** Institution+service pairs already referred (open or not) or dismissed on this stay, or for the person when no stay. */
+export function handledPairs(db: Database, personId: string, stayId: string | null): Set<string> {
+  const referred = db
+    .prepare(
+      `SELECT i.code || '|' || r.service FROM referrals r JOIN institutions i ON i.id = r.institution_id
+       WHERE r.person_id = ? AND r.deleted_at IS NULL AND r.status NOT IN ('cancelled') AND (r.person_arrival_id IS ? OR ? IS NULL)`,
+    )
+    .pluck()
+    .all(personId, stayId, stayId) as string[];
+  const dismissed = db
+    .prepare(`SELECT institution_code || '|' || service FROM referral_dismissals WHERE person_id = ? AND deleted_at IS NULL AND (person_arrival_id IS ? OR ? IS NULL)`)
+    .pluck()
+    .all(personId, stayId, stayId) as string[];
+  return new Set([...referred, ...dismissed]);
+}
+
+export function institutionsByCode(db: Database, centreId: string): Map<string, { id: string; code: string; name: string; active: number }> {
+  const rows = db.prepare('SELECT id, code, name, active FROM institutions WHERE centre_id = ? AND deleted_at IS NULL').all(centreId) as { id: string; code: string; name: string; active: number }[];
+  return new Map(rows.map((r) => [r.code.toUpperCase(), r]));
+}
+
+export function centreCountryAndName(db: Database, centreId: string): { country: string; name: string } {
+  return db.prepare('SELECT country, name FROM centres WHERE id = ?').get(centreId) as { country: string; name: string };
+}
+
+/** Indicators of the person's latest screening (what the routes read). */
+export function latestIndicators(db: Database, personId: string): string[] {
+  const row = db.prepare('SELECT indicators FROM screenings WHERE person_id = ? AND deleted_at IS NULL ORDER BY screened_at DESC LIMIT 1').pluck().get(personId) as string | undefined;
+  return row ? (JSON.parse(row) as string[]) : [];
+}
