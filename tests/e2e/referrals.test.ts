@@ -80,4 +80,29 @@ describe('referrals, end to end in Chromium', () => {
     expect(await line().count()).toBe(0); // closed: no longer in progress
     await shot(page, '82-referrals-open');
   });
+
+  it('after he left: a follow-up call, then the case is closed; the manager sees RENAP answered', async () => {
+    const { page } = h;
+    await page.keyboard.press('Control+k');
+    await page.getByPlaceholder('Buscar persona por nombre, documento o expediente…').fill('santos coc');
+    await page.getByTestId('search-hit').filter({ hasText: 'Santos Coc' }).first().click();
+    await page.getByRole('heading', { name: 'Santos Coc' }).waitFor();
+    const follow = page.getByTestId('follow-ups');
+    await follow.getByLabel('Qué se habló').fill('Ya tiene su DPI; busca trabajo en Cobán');
+    await follow.getByRole('button', { name: 'Registrar seguimiento' }).click();
+    await page.getByText('Seguimiento registrado.').waitFor();
+    await follow.getByText(/Llamada · Se contactó · Ya tiene su DPI/).waitFor();
+    await follow.getByRole('button', { name: 'Cerrar el caso' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cerrar el caso' });
+    await dialog.getByLabel('Motivo').fill('Necesidades atendidas: documento y empleo');
+    await dialog.getByRole('button', { name: 'Cerrar el caso' }).click();
+    await page.getByText('Caso: Caso cerrado.').waitFor();
+    await follow.getByText('Caso cerrado').first().waitFor();
+    await shot(page, '83-referral-case-file');
+    await page.getByRole('link', { name: 'Derivaciones' }).click();
+    await page.getByRole('tab', { name: 'Por institución' }).click();
+    const stats = page.getByTestId('referral-stats');
+    await stats.getByRole('row').filter({ hasText: 'RENAP' }).getByText('Cerrada 1').waitFor();
+    await shot(page, '84-referral-stats');
+  });
 });

@@ -122,6 +122,47 @@ describe('referrals (station 8)', () => {
     expect(audit.sensitive).toBe(1);
   });
 
+  it('follow-up after departure: due today, unreachable after three failed tries, closed when needs are met, reopened by new needs', async () => {
+    const c = await centre();
+    const { person, institutions } = await child(c);
+    const renap = institutions.find((i) => i.code === 'RENAP')!;
+    const r = await expectOk(c.core, 'referrals.create', { personId: person.id, institutionId: renap.id, service: 'identity' }, { token: c.social });
+    const tomorrow = new Date(c.clock.now().getTime() + 24 * 3_600_000).toISOString();
+    await expectOk(c.core, 'referrals.followUp', { personId: person.id, referralId: r.id, channel: 'phone', outcome: 'reached', note: 'Tiene cita en RENAP', nextAt: tomorrow }, { token: c.social });
+    expect(await expectOk(c.core, 'referrals.followUpsDue', {}, { token: c.social })).toEqual([]);
+    c.clock.advance(24 * 60);
+    c.core.db.prepare('UPDATE sessions SET created_at = ?, last_active_at = ? WHERE ended_at IS NULL').run(c.clock.now().toISOString(), c.clock.now().toISOString());
+    const due = await expectOk(c.core, 'referrals.followUpsDue', {}, { token: c.social });
+    expect(due.map((d) => [d.personId, d.state])).toEqual([[person.id, 'open']]);
+    for (let i = 0; i < 3; i++) await expectOk(c.core, 'referrals.followUp', { personId: person.id, channel: 'phone', outcome: 'not_reached' }, { token: c.social });
+    expect((await expectOk(c.core, 'referrals.followUps', { personId: person.id }, { token: c.clerk })).state).toBe('unreachable');
+    await expectOk(c.core, 'referrals.followUp', { personId: person.id, channel: 'visit', outcome: 'reached', note: 'Lo encontramos en casa de su tía' }, { token: c.social });
+    const closed = await expectOk(c.core, 'referrals.setCase', { personId: person.id, action: 'closed', reason: 'DPI obtenido y trabajando' }, { token: c.social });
+    expect(closed.state).toBe('closed');
+    expect((await failure(c, 'referrals.setCase', { personId: person.id, action: 'closed', reason: 'Otra vez cerrado' }, c.social))?.code).toBe('referrals.case-state');
+    await expectOk(c.core, 'referrals.recordNeeds', { personId: person.id, needs: ['training'] }, { token: c.clerk });
+    expect((await expectOk(c.core, 'referrals.followUps', { personId: person.id }, { token: c.social })).state).toBe('open');
+  });
+
+  it("the manager's view: by institution and status, median hours to receive and attend, overdue ones", async () => {
+    const c = await centre();
+    const { person, institutions } = await child(c);
+    const id = (code: string) => institutions.find((i) => i.code === code)!.id;
+    const a = await expectOk(c.core, 'referrals.create', { personId: person.id, institutionId: id('RENAP'), service: 'identity' }, { token: c.social });
+    await expectOk(c.core, 'referrals.create', { personId: person.id, institutionId: id('PGN'), service: 'child_protection', priority: 'high' }, { token: c.social });
+    await expectOk(c.core, 'referrals.advance', { referralId: a.id, to: 'sent' }, { token: c.social });
+    c.clock.advance(120);
+    c.core.db.prepare('UPDATE sessions SET last_active_at = ? WHERE ended_at IS NULL').run(c.clock.now().toISOString());
+    await expectOk(c.core, 'referrals.advance', { referralId: a.id, to: 'received' }, { token: c.social });
+    c.clock.advance(60);
+    c.core.db.prepare('UPDATE sessions SET last_active_at = ? WHERE ended_at IS NULL').run(c.clock.now().toISOString());
+    await expectOk(c.core, 'referrals.advance', { referralId: a.id, to: 'attended' }, { token: c.social });
+    const stats = await expectOk(c.core, 'referrals.stats', {}, { token: c.manager });
+    expect(stats.find((s) => s.institutionCode === 'RENAP')).toMatchObject({ total: 1, byStatus: { attended: 1 }, medianHoursToReceived: 2, medianHoursToAttended: 3, overdue: 0 });
+    expect(stats.find((s) => s.institutionCode === 'PGN')).toMatchObject({ total: 1, byStatus: { created: 1 }, overdue: 1, medianHoursToReceived: null });
+    expect((await failure(c, 'referrals.stats', {}, c.clerk))?.code).toBe('forbidden');
+  });
+
   it('bad input is refused with a translated message and changes nothing', async () => {
     const c = await centre();
     const { person, institutions } = await child(c);
@@ -133,6 +174,9 @@ describe('referrals (station 8)', () => {
       ['referrals.create', { personId: person.id, institutionId: pgn.id, service: 'legal', priority: 'urgentísimo' }],
       ['referrals.advance', { referralId: 'nothing', to: 'sent' }],
       ['referrals.advance', { referralId: 'nothing', to: 'created' }],
+      ['referrals.followUp', { personId: person.id, channel: 'pigeon', outcome: 'reached' }],
+      ['referrals.followUp', { personId: person.id, channel: 'phone', outcome: 'reached', nextAt: 'mañana' }],
+      ['referrals.setCase', { personId: person.id, action: 'closed', reason: 'ok' }],
     ] as const) {
       const error = await failure(c, method, input, c.social);
       expect(error?.code, `${method} ${JSON.stringify(input)}`).toMatch(/input.invalid|referrals\.|persons\./);

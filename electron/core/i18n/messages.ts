@@ -91,6 +91,10 @@ export const messages = {
     },
     alertLists: { interpol: 'Interpol', 'alba-keneth': 'Alba-Keneth', 'isabel-claudina': 'Isabel-Claudina', warrant: 'Orden de aprehensión', custom: 'Otra lista' },
     screening: { protectionRaise: 'Alerta {{list}} confirmada: caso de protección, atención en 24 horas.' },
+    referrals: {
+      caseStates: { open: 'abierto', closed: 'cerrado', unreachable: 'sin contacto' },
+      reopenedByNeeds: 'Nuevas necesidades: {{needs}}',
+    },
     care: {
       service: { psychology: 'psicología', medical: 'salud' },
       riskAttended: 'Riesgo suicida atendido por psicología/salud: {{action}}.',
@@ -317,6 +321,10 @@ export const messages = {
     },
     alertLists: { interpol: 'Interpol', 'alba-keneth': 'Alba-Keneth', 'isabel-claudina': 'Isabel-Claudina', warrant: 'Arrest warrant', custom: 'Other list' },
     screening: { protectionRaise: '{{list}} alert confirmed: protection case, attention within 24 hours.' },
+    referrals: {
+      caseStates: { open: 'open', closed: 'closed', unreachable: 'unreachable' },
+      reopenedByNeeds: 'New needs: {{needs}}',
+    },
     care: {
       service: { psychology: 'psychology', medical: 'health' },
       riskAttended: 'Suicide risk attended by psychology/health: {{action}}.',

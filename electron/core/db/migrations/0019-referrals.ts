@@ -64,6 +64,32 @@ export const migration0019: Migration = {
       ) STRICT;
       CREATE INDEX referral_dismissals_person ON referral_dismissals (person_id);
 
+      -- Follow-up after departure (seguimiento): each contact tried, its outcome, the next date.
+      CREATE TABLE follow_ups (
+        ${REPLICATED_COLUMNS},
+        person_id TEXT NOT NULL REFERENCES persons (id),
+        referral_id TEXT REFERENCES referrals (id),
+        channel TEXT NOT NULL CHECK (channel IN ('phone', 'visit', 'message')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'not_reached')),
+        note TEXT,
+        next_at TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX follow_ups_person ON follow_ups (person_id, recorded_at);
+      CREATE INDEX follow_ups_next ON follow_ups (next_at) WHERE next_at IS NOT NULL;
+
+      -- The case concluded (needs met) or reopened (new needs): the newest row says which.
+      CREATE TABLE case_closures (
+        ${REPLICATED_COLUMNS},
+        person_id TEXT NOT NULL REFERENCES persons (id),
+        action TEXT NOT NULL CHECK (action IN ('closed', 'reopened')),
+        reason TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX case_closures_person ON case_closures (person_id, recorded_at);
+
       CREATE TRIGGER referral_events_no_update BEFORE UPDATE OF referral_id, status, note, direct, recorded_by, recorded_at ON referral_events
       BEGIN SELECT RAISE(ABORT, 'referral events are append-only'); END;
     `);

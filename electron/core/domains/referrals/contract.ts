@@ -73,6 +73,22 @@ export const Slip = z.object({
 const Note = z.string().trim().max(1000);
 const Reason = z.string().trim().min(5, { error: 'validation.reasonNeeded' }).max(1000);
 
+export const FollowUp = z.object({ id: Id, referralId: Id.nullable(), channel: z.enum(['phone', 'visit', 'message']), outcome: z.enum(['reached', 'not_reached']), note: z.string().nullable(), nextAt: z.string().nullable(), by: z.string(), at: z.string() });
+/** open; closed (needs met, concluded); unreachable (UNREACHABLE_AFTER contacts in a row not reached since the last one that reached). */
+export const CaseState = z.enum(['open', 'closed', 'unreachable']);
+export const UNREACHABLE_AFTER = 3;
+
+export const InstitutionStats = z.object({
+  institutionCode: z.string(),
+  institutionName: z.string(),
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  overdue: z.number().int(),
+  /** Median hours from sent to received, and from sent to attended (null: none yet). */
+  medianHoursToReceived: z.number().nullable(),
+  medianHoursToAttended: z.number().nullable(),
+});
+
 const WorkRow = PersonIdentity.extend({ personId: Id, personArrivalId: Id.nullable() });
 
 export const ReferralEvents = [timelineEvent('referral', { status: z.string(), institution: z.string(), service: z.string() })];
@@ -113,6 +129,19 @@ export const referralsContract = {
   'referrals.ofPerson': method({ access: CASEWORK, input: z.strictObject({ personId: Id }), output: z.array(Referral) }),
   /** The slip (ficha de derivación) with only what the person's consent for that institution allows. */
   'referrals.slip': method({ access: REFERRERS, sensitive: true, input: z.strictObject({ referralId: Id }), output: Slip, audit: 'read' }),
+  /** Records a follow-up contact after departure, with its outcome and the next date. */
+  'referrals.followUp': method({ access: REFERRERS, sensitive: true,
+    input: z.strictObject({ personId: Id, referralId: Id.optional(), channel: z.enum(['phone', 'visit', 'message']), outcome: z.enum(['reached', 'not_reached']), note: Note.optional(), nextAt: z.string().datetime({ offset: true }).optional() }),
+    output: z.object({ state: CaseState, followUps: z.array(FollowUp) }),
+  }),
+  /** A person's follow-ups, newest first, and the case's state. */
+  'referrals.followUps': method({ access: CASEWORK, input: z.strictObject({ personId: Id }), output: z.object({ state: CaseState, followUps: z.array(FollowUp) }) }),
+  /** Follow-ups due today (seguimientos pendientes de hoy): a next date reached, case not closed. */
+  'referrals.followUpsDue': method({ access: REFERRERS, sensitive: true, input: z.strictObject({}), output: z.array(WorkRow.extend({ nextAt: z.string(), state: CaseState })), audit: 'read' }),
+  /** Concludes the case (needs met) or reopens it (new needs), with the reason. */
+  'referrals.setCase': method({ access: REFERRERS, sensitive: true, input: z.strictObject({ personId: Id, action: z.enum(['closed', 'reopened']), reason: Reason }), output: z.object({ state: CaseState, followUps: z.array(FollowUp) }) }),
+  /** For the coordination table (mesa): referrals by institution and status, times to answer, overdue ones. */
+  'referrals.stats': method({ access: REFERRERS, input: z.strictObject({ since: z.iso.date().optional() }), output: z.array(InstitutionStats) }),
   /** Every referral of the centre, newest first, optionally by status and institution (the CLI's list). */
   'referrals.list': method({ access: REFERRERS, input: z.strictObject({ status: ReferralStatus.optional(), institution: z.string().max(20).optional(), limit: z.number().int().min(1).max(100_000).default(1000) }), output: z.array(Referral), audit: 'read' }),
 };
@@ -127,6 +156,7 @@ export const domain = defineDomain({
     'referrals.bad-step': 409,
     'referrals.no-consent': 409,
     'referrals.duplicate': 409,
+    'referrals.case-state': 409,
   },
   messages,
   tables: {
@@ -134,5 +164,7 @@ export const domain = defineDomain({
     referrals: { kind: 'editable', naturalKey: [] },
     referral_events: { kind: 'append-only', naturalKey: [] },
     referral_dismissals: { kind: 'append-only', naturalKey: [] },
+    follow_ups: { kind: 'append-only', naturalKey: [] },
+    case_closures: { kind: 'append-only', naturalKey: [] },
   },
 });

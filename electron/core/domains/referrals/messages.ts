@@ -14,6 +14,11 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
       'referrals.ofPerson': 'Consultar derivaciones de una persona',
       'referrals.slip': 'Generar ficha de derivación',
       'referrals.list': 'Listar derivaciones',
+      'referrals.followUp': 'Registrar seguimiento',
+      'referrals.followUps': 'Consultar seguimientos de una persona',
+      'referrals.followUpsDue': 'Consultar seguimientos pendientes de hoy',
+      'referrals.setCase': 'Cerrar o reabrir un caso',
+      'referrals.stats': 'Consultar derivaciones por institución',
     },
     errors: {
       'referrals.not-found': 'No existe esa derivación.',
@@ -22,6 +27,7 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
       'referrals.bad-step': 'Una derivación «{{from}}» no puede pasar a «{{to}}».',
       'referrals.no-consent': 'La persona no aceptó compartir sus datos con {{code}}. Registre su consentimiento en el expediente (Actualizar consentimiento) antes de imprimir la ficha.',
       'referrals.duplicate': 'Ya hay una derivación abierta a {{code}} por ese servicio.',
+      'referrals.case-state': 'El caso ya está {{state}}.',
     },
   },
   en: {
@@ -36,6 +42,11 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
       'referrals.ofPerson': "View a person's referrals",
       'referrals.slip': 'Produce a referral slip',
       'referrals.list': 'List referrals',
+      'referrals.followUp': 'Record a follow-up',
+      'referrals.followUps': "View a person's follow-ups",
+      'referrals.followUpsDue': "View today's pending follow-ups",
+      'referrals.setCase': 'Close or reopen a case',
+      'referrals.stats': 'View referrals by institution',
     },
     errors: {
       'referrals.not-found': 'That referral does not exist.',
@@ -44,6 +55,7 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
       'referrals.bad-step': 'A "{{from}}" referral cannot become "{{to}}".',
       'referrals.no-consent': 'The person did not agree to share their data with {{code}}. Record their consent on the case file (Update consent) before printing the slip.',
       'referrals.duplicate': 'There is already an open referral to {{code}} for that service.',
+      'referrals.case-state': 'The case is already {{state}}.',
     },
   },
 };

@@ -9,10 +9,22 @@ import { consentAllows } from '../consent/service';
 import { findInstitution } from '../institutions/store';
 import { latestFlagOfPerson } from '../care/store';
 import { loadPersonRow, personArrivalRows, personsWithIds, toPerson, today, type PersonRow } from '../persons/store';
-import type { Proposal, Referral, ReferralStatus } from './contract';
+import { UNREACHABLE_AFTER, type Proposal, type Referral, type ReferralStatus } from './contract';
+import type { z } from 'zod';
+import type { CaseState as CaseStateSchema } from './contract';
+import { centreTimeZone } from '../../centre';
+import { translate } from '../../i18n/translate';
+import { addDays, zonedDayStart } from '../../time';
+
+type CaseState = z.infer<typeof CaseStateSchema>;
 import {
   centreCountryAndName,
+  dueFollowUps,
   eventsOf,
+  followUpsOf,
+  latestClosure,
+  referralTimes,
+  type FollowUpRow,
   handledPairs,
   institutionsByCode,
   latestIndicators,
@@ -25,6 +37,36 @@ import {
 } from './store';
 
 const who = (ctx: ServiceContext) => ctx.actor.userId ?? ctx.actor.username;
+
+/** The case's state: closed while its newest closure says so; unreachable after UNREACHABLE_AFTER failed contacts in a row. */
+function caseState(ctx: ServiceContext, personId: string, followUps: FollowUpRow[]): CaseState {
+  const closure = latestClosure(ctx.db, personId);
+  if (closure?.action === 'closed') return 'closed';
+  const since = closure?.recorded_at ?? '';
+  let failed = 0;
+  for (const f of followUps) {
+    if (f.at < since || f.outcome === 'reached') break;
+    failed++;
+  }
+  return failed >= UNREACHABLE_AFTER ? 'unreachable' : 'open';
+}
+
+function followUpView(ctx: ServiceContext, personId: string) {
+  const rows = followUpsOf(ctx.db, personId);
+  return {
+    state: caseState(ctx, personId, rows),
+    followUps: rows.map((f) => ({ id: f.id, referralId: f.referral_id, channel: f.channel, outcome: f.outcome, note: f.note, nextAt: f.next_at, by: f.by, at: f.at })),
+  };
+}
+
+const median = (values: number[]): number | null => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const m = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(m * 10) / 10;
+};
+const hoursBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3_600_000;
 
 /**
  * The steps a referral may take. Received or attended straight from created (or attended from
@@ -123,7 +165,12 @@ export const referralsHandlers = {
   'referrals.recordNeeds': handle('referrals.recordNeeds', {
     run(ctx, input) {
       const person = loadPersonRow(ctx, input.personId);
+      const before = needsOf(ctx, person.id);
       insertRow(ctx, 'person_needs', { person_id: person.id, person_arrival_id: currentStay(ctx, person.id)?.personArrivalId ?? null, needs: JSON.stringify(input.needs), recorded_by: who(ctx), recorded_at: ctx.clock.now().toISOString() });
+      // New needs reopen a concluded case (the loop restarts: identify → attend → refer → follow up).
+      const fresh = input.needs.filter((n) => !before.includes(n));
+      if (fresh.length && latestClosure(ctx.db, person.id)?.action === 'closed')
+        insertRow(ctx, 'case_closures', { person_id: person.id, action: 'reopened', reason: translate(ctx.locale, 'referrals.reopenedByNeeds', { needs: fresh.join(', ') }), recorded_by: who(ctx), recorded_at: ctx.clock.now().toISOString() });
       return { needs: input.needs };
     },
   }),
@@ -260,6 +307,80 @@ export const referralsHandlers = {
         referredBy: referral.createdBy,
         referredAt: referral.createdAt,
       };
+    },
+  }),
+
+  'referrals.followUp': handle('referrals.followUp', {
+    run(ctx, input) {
+      const person = loadPersonRow(ctx, input.personId);
+      if (input.referralId) {
+        const referral = referralById(ctx.db, input.referralId);
+        if (!referral || referral.person_id !== person.id) throw new AppError('referrals.not-found');
+      }
+      insertRow(ctx, 'follow_ups', {
+        person_id: person.id,
+        referral_id: input.referralId ?? null,
+        channel: input.channel,
+        outcome: input.outcome,
+        note: input.note ?? null,
+        next_at: input.nextAt ?? null,
+        recorded_by: who(ctx),
+        recorded_at: ctx.clock.now().toISOString(),
+      });
+      return followUpView(ctx, person.id);
+    },
+  }),
+
+  'referrals.followUps': handle('referrals.followUps', {
+    run(ctx, input) {
+      loadPersonRow(ctx, input.personId);
+      return followUpView(ctx, input.personId);
+    },
+  }),
+
+  'referrals.followUpsDue': handle('referrals.followUpsDue', {
+    run(ctx) {
+      const endOfToday = zonedDayStart(addDays(today(ctx), 1), centreTimeZone(ctx)).toISOString();
+      const due = dueFollowUps(ctx.db, ctx.core.identity!.centreId, endOfToday);
+      const persons = new Map(personsWithIds(ctx.db, due.map((d) => d.person_id)).map((p) => [p.id, p]));
+      const t = today(ctx);
+      return due
+        .map((d) => {
+          ctx.records.add(d.person_id);
+          const stay = currentStay(ctx, d.person_id);
+          return { ...toPerson(persons.get(d.person_id)!, t), personId: d.person_id, personArrivalId: stay?.personArrivalId ?? null, nextAt: d.next_at, state: followUpView(ctx, d.person_id).state };
+        })
+        .filter((d) => d.state !== 'closed');
+    },
+  }),
+
+  'referrals.setCase': handle('referrals.setCase', {
+    run(ctx, input) {
+      const person = loadPersonRow(ctx, input.personId);
+      const current = followUpView(ctx, person.id).state;
+      if ((input.action === 'closed') === (current === 'closed')) throw new AppError('referrals.case-state', { state: translate(ctx.locale, `referrals.caseStates.${current}`) });
+      insertRow(ctx, 'case_closures', { person_id: person.id, action: input.action, reason: input.reason, recorded_by: who(ctx), recorded_at: ctx.clock.now().toISOString() });
+      return followUpView(ctx, person.id);
+    },
+  }),
+
+  'referrals.stats': handle('referrals.stats', {
+    run(ctx, input) {
+      const since = input.since ? zonedDayStart(input.since, centreTimeZone(ctx)).toISOString() : '';
+      const now = ctx.clock.now().toISOString();
+      const byCode = new Map<string, ReturnType<typeof referralTimes>>();
+      for (const r of referralTimes(ctx.db, ctx.core.identity!.centreId, since)) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
+      return [...byCode.entries()]
+        .map(([code, rows]) => ({
+          institutionCode: code,
+          institutionName: rows[0]!.name,
+          total: rows.length,
+          byStatus: rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}),
+          overdue: rows.filter((r) => r.status === 'created' && r.deadline_at < now).length,
+          medianHoursToReceived: median(rows.filter((r) => r.sent && r.received).map((r) => hoursBetween(r.sent!, r.received!))),
+          medianHoursToAttended: median(rows.filter((r) => r.sent && r.attended).map((r) => hoursBetween(r.sent!, r.attended!))),
+        }))
+        .sort((a, b) => b.total - a.total || a.institutionCode.localeCompare(b.institutionCode));
     },
   }),
 

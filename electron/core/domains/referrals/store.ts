@@ -97,3 +97,55 @@ export function latestIndicators(db: Database, personId: string): string[] {
   const row = db.prepare('SELECT indicators FROM screenings WHERE person_id = ? AND deleted_at IS NULL ORDER BY screened_at DESC LIMIT 1').pluck().get(personId) as string | undefined;
   return row ? (JSON.parse(row) as string[]) : [];
 }
+
+export interface FollowUpRow {
+  id: string;
+  referral_id: string | null;
+  channel: 'phone' | 'visit' | 'message';
+  outcome: 'reached' | 'not_reached';
+  note: string | null;
+  next_at: string | null;
+  by: string;
+  at: string;
+}
+
+export function followUpsOf(db: Database, personId: string): FollowUpRow[] {
+  return db
+    .prepare(
+      `SELECT f.id, f.referral_id, f.channel, f.outcome, f.note, f.next_at, coalesce(u.display_name, f.recorded_by) AS by, f.recorded_at AS at
+       FROM follow_ups f LEFT JOIN users u ON u.id = f.recorded_by WHERE f.person_id = ? AND f.deleted_at IS NULL ORDER BY f.recorded_at DESC, f.hlc DESC`,
+    )
+    .all(personId) as FollowUpRow[];
+}
+
+export function latestClosure(db: Database, personId: string): { action: 'closed' | 'reopened'; recorded_at: string } | undefined {
+  return db.prepare('SELECT action, recorded_at FROM case_closures WHERE person_id = ? AND deleted_at IS NULL ORDER BY recorded_at DESC, hlc DESC LIMIT 1').get(personId) as
+    | { action: 'closed' | 'reopened'; recorded_at: string }
+    | undefined;
+}
+
+/** Each person's newest follow-up whose next date is due by `until`. */
+export function dueFollowUps(db: Database, centreId: string, until: string): { person_id: string; next_at: string }[] {
+  return db
+    .prepare(
+      `SELECT f.person_id, f.next_at FROM follow_ups f
+       WHERE f.centre_id = ? AND f.deleted_at IS NULL AND f.next_at IS NOT NULL AND f.next_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM follow_ups n WHERE n.person_id = f.person_id AND n.recorded_at > f.recorded_at AND n.deleted_at IS NULL)
+       ORDER BY f.next_at`,
+    )
+    .all(centreId, until) as { person_id: string; next_at: string }[];
+}
+
+/** Per referral since a date: institution, status, deadline and when it was sent, received and attended. */
+export function referralTimes(db: Database, centreId: string, since: string): { code: string; name: string; status: string; deadline_at: string; sent: string | null; received: string | null; attended: string | null }[] {
+  return db
+    .prepare(
+      `SELECT i.code, i.name, r.status, r.deadline_at,
+         (SELECT min(e.recorded_at) FROM referral_events e WHERE e.referral_id = r.id AND e.status = 'sent' AND e.deleted_at IS NULL) AS sent,
+         (SELECT min(e.recorded_at) FROM referral_events e WHERE e.referral_id = r.id AND e.status = 'received' AND e.deleted_at IS NULL) AS received,
+         (SELECT min(e.recorded_at) FROM referral_events e WHERE e.referral_id = r.id AND e.status = 'attended' AND e.deleted_at IS NULL) AS attended
+       FROM referrals r JOIN institutions i ON i.id = r.institution_id
+       WHERE r.centre_id = ? AND r.deleted_at IS NULL AND r.created_at >= ?`,
+    )
+    .all(centreId, since) as { code: string; name: string; status: string; deadline_at: string; sent: string | null; received: string | null; attended: string | null }[];
+}

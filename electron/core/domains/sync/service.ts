@@ -60,6 +60,8 @@ const VALUES_READABLE_BY: Readonly<Record<ReplicatedTable, readonly Role[]>> = {
   referrals: ['protection_officer', 'manager'],
   referral_events: ['protection_officer', 'manager'],
   referral_dismissals: ['protection_officer', 'manager'],
+  follow_ups: ['protection_officer', 'manager'],
+  case_closures: ['protection_officer', 'manager'],
 };
 
 function mayReadValues(roles: readonly Role[], table: string): boolean {

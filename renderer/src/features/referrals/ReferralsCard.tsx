@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { notifySuccess } from '../../app/notify';
 import { useCurrentSession } from '../../app/session';
+import { FollowUpSection } from './FollowUpSection';
 import { ProposalLine, ReferralLine } from './ReferralsPage';
 
 /**
@@ -50,6 +51,7 @@ export function ReferralsCard({ personId }: { personId: string }) {
           <Stack gap={6}>{proposals.data!.map((p) => <ProposalLine key={`${p.institutionCode}|${p.service}`} personId={personId} proposal={p} />)}</Stack>
         </>
       )}
+      <FollowUpSection personId={personId} canRecord={refers} />
       <Stack gap={6} mt="md">
         {referrals.data?.length ? referrals.data.map((r) => (refers ? <ReferralLine key={r.id} referral={r} /> : <Text key={r.id} size="sm">{r.institutionCode} · {t(`referrals.status.${r.status}`)}</Text>)) : <Text size="sm" c="dimmed">{t('referrals.none')}</Text>}
       </Stack>

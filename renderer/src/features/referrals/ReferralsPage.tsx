@@ -24,7 +24,7 @@ const NEXT: Record<Referral['status'], Step[]> = {
   rejected: [],
   cancelled: [],
 };
-const INVALIDATE = ['referrals.worklist', 'referrals.ofPerson', 'referrals.proposals', 'persons.get'] as const;
+const INVALIDATE = ['referrals.worklist', 'referrals.ofPerson', 'referrals.proposals', 'referrals.stats', 'persons.get'] as const;
 
 /**
  * The protection officer's worklist (docs/spec.md, station 8): what the routes propose for
@@ -34,6 +34,8 @@ const INVALIDATE = ['referrals.worklist', 'referrals.ofPerson', 'referrals.propo
 export function ReferralsPage() {
   const { t } = useTranslation();
   const list = useCallQuery('referrals.worklist', {}, { staleTime: 0, refetchInterval: 60_000 });
+  const due = useCallQuery('referrals.followUpsDue', {}, { staleTime: 0 });
+  const stats = useCallQuery('referrals.stats', {}, { staleTime: 0 });
   const [tab, setTab] = useState<string | null>('proposals');
   if (!list.data) return null;
   const { proposals, open } = list.data;
@@ -44,9 +46,13 @@ export function ReferralsPage() {
         <Tabs.List>
           <Tabs.Tab value="proposals">{t('referrals.proposalsTab', { count: proposals.reduce((n, r) => n + r.proposals.length, 0) })}</Tabs.Tab>
           <Tabs.Tab value="open">{t('referrals.openTab', { count: open.length })}</Tabs.Tab>
+          <Tabs.Tab value="due">{t('referrals.dueTab', { count: due.data?.length ?? 0 })}</Tabs.Tab>
+          <Tabs.Tab value="stats">{t('referrals.statsTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="proposals" pt="md"><Proposals rows={proposals} /></Tabs.Panel>
         <Tabs.Panel value="open" pt="md"><Open rows={open} /></Tabs.Panel>
+        <Tabs.Panel value="due" pt="md"><Due rows={due.data ?? []} /></Tabs.Panel>
+        <Tabs.Panel value="stats" pt="md"><Stats rows={stats.data ?? []} /></Tabs.Panel>
       </Tabs>
     </Stack>
   );
@@ -80,7 +86,7 @@ export function ProposalLine({ personId, proposal: p }: { personId: string; prop
   const create = useCallMutation('referrals.create', [...INVALIDATE]);
   const [dismissing, setDismissing] = useState(false);
   return (
-    <Group justify="space-between" wrap="nowrap" data-testid="proposal">
+    <Group justify="space-between" wrap="wrap" gap="xs" data-testid="proposal">
       <div>
         <Group gap={6}>
           <Badge color={p.priority === 'high' ? 'red' : 'gray'} variant="light">{t(`referrals.priorityShort.${p.priority}`)}</Badge>
@@ -135,6 +141,60 @@ function DismissForm({ personId, proposal, onClose }: { personId: string; propos
   );
 }
 
+function Due({ rows }: { rows: Output<'referrals.followUpsDue'> }) {
+  const { t } = useTranslation();
+  if (!rows.length) return <Text c="dimmed">{t('referrals.noDue')}</Text>;
+  return (
+    <Table withTableBorder fz="sm" data-testid="follow-ups-due">
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.personId}>
+            <Table.Td>
+              <Anchor component={Link} to={`/personas/${r.personId}`} fw={500}>{personName(r)}</Anchor>
+              <Text size="xs" c="dimmed">{r.caseNumber}</Text>
+            </Table.Td>
+            <Table.Td>{formatDateTime(r.nextAt)}</Table.Td>
+            <Table.Td>{r.state === 'unreachable' && <Badge color="orange">{t('referrals.caseState.unreachable')}</Badge>}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** For the coordination table with institutions: how many, in which state, how fast they answer. */
+function Stats({ rows }: { rows: Output<'referrals.stats'> }) {
+  const { t } = useTranslation();
+  if (!rows.length) return <Text c="dimmed">{t('referrals.noOpen')}</Text>;
+  const hours = (h: number | null) => (h === null ? '—' : t('referrals.hours', { hours: h }));
+  return (
+    <Table striped withTableBorder fz="sm" data-testid="referral-stats">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('referrals.institution')}</Table.Th>
+          <Table.Th ta="right">{t('referrals.total')}</Table.Th>
+          <Table.Th>{t('referrals.byStatus')}</Table.Th>
+          <Table.Th ta="right">{t('referrals.overdue')}</Table.Th>
+          <Table.Th ta="right">{t('referrals.toReceived')}</Table.Th>
+          <Table.Th ta="right">{t('referrals.toAttended')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.institutionCode}>
+            <Table.Td><Text size="sm" fw={600}>{r.institutionCode}</Text><Text size="xs" c="dimmed">{r.institutionName}</Text></Table.Td>
+            <Table.Td ta="right">{r.total}</Table.Td>
+            <Table.Td>{Object.entries(r.byStatus).map(([status, n]) => `${t(`referrals.status.${status}`)} ${n}`).join(' · ')}</Table.Td>
+            <Table.Td ta="right" c={r.overdue ? 'red' : undefined}>{r.overdue}</Table.Td>
+            <Table.Td ta="right">{hours(r.medianHoursToReceived)}</Table.Td>
+            <Table.Td ta="right">{hours(r.medianHoursToAttended)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function Open({ rows }: { rows: Worklist['open'] }) {
   const { t } = useTranslation();
   if (!rows.length) return <Text c="dimmed">{t('referrals.noOpen')}</Text>;
@@ -160,10 +220,10 @@ export function ReferralLine({ referral: r }: { referral: Referral }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step | null>(null);
   return (
-    <Group justify="space-between" wrap="nowrap" data-testid="referral">
+    <Group justify="space-between" wrap="wrap" gap="xs" data-testid="referral">
       <div>
-        <Group gap={6}>
-          <Badge variant="light" color={r.status === 'closed' ? 'teal' : r.status === 'rejected' || r.status === 'cancelled' ? 'gray' : 'blue'}>{t(`referrals.status.${r.status}`)}</Badge>
+        <Group gap={6} wrap="nowrap">
+          <Badge style={{ flexShrink: 0 }} variant="light" color={r.status === 'closed' ? 'teal' : r.status === 'rejected' || r.status === 'cancelled' ? 'gray' : 'blue'}>{t(`referrals.status.${r.status}`)}</Badge>
           {r.overdue && <Badge color="red">{t('referrals.overdue')}</Badge>}
           <Text size="sm" fw={600}>{r.institutionCode}</Text>
           <Text size="sm">{serviceLabel(r.service)}</Text>
@@ -173,7 +233,7 @@ export function ReferralLine({ referral: r }: { referral: Referral }) {
           {r.events.at(-1)?.note ? ` · ${r.events.at(-1)!.note}` : ''}
         </Text>
       </div>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4} wrap="wrap">
         <Button size="xs" variant="default" component={Link} to={`/ficha/${r.id}`}>{t('referrals.slip')}</Button>
         {NEXT[r.status].map((s) => (
           <Button key={s} size="xs" variant={s === 'cancelled' || s === 'rejected' ? 'subtle' : 'light'} color={s === 'cancelled' || s === 'rejected' ? 'gray' : undefined} onClick={() => setStep(s)}>
