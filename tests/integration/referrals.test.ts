@@ -49,7 +49,12 @@ describe('referrals (station 8)', () => {
     expect(proposals.every((p) => p.institutionId !== null)).toBe(true);
     await expectOk(c.core, 'referrals.recordNeeds', { personId: person.id, needs: ['school', 'birth_registration', 'school'] }, { token: c.clerk });
     expect((await expectOk(c.core, 'referrals.needs', { personId: person.id }, { token: c.clerk })).needs).toEqual(['school', 'birth_registration']);
-    expect((await expectOk(c.core, 'referrals.proposals', { personId: person.id }, { token: c.social })).map((p) => p.rule)).toContain('gtm-birth-abroad-renap');
+    const birth = (await expectOk(c.core, 'referrals.proposals', { personId: person.id }, { token: c.social })).find((p) => p.rule === 'gtm-birth-abroad-renap')!;
+    expect(birth).toMatchObject({ institutionCode: 'RENAP', service: 'identity' });
+    // A birth abroad is followed until the document is issued, noting whether an apostille was asked for.
+    const r = await expectOk(c.core, 'referrals.create', { personId: person.id, institutionId: birth.institutionId!, service: birth.service, rule: birth.rule }, { token: c.social });
+    await expectOk(c.core, 'referrals.advance', { referralId: r.id, to: 'sent' }, { token: c.social });
+    expect(await expectOk(c.core, 'referrals.advance', { referralId: r.id, to: 'received', apostille: 'dispensed', note: 'Inscripción sin apostilla (convenio consular)' }, { token: c.social })).toMatchObject({ apostille: 'dispensed', status: 'received' });
     const worklist = await expectOk(c.core, 'referrals.worklist', {}, { token: c.social });
     expect(worklist.proposals.map((r) => r.personId)).toEqual([person.id]);
     // A clerk neither sees proposals nor makes referrals.
@@ -73,6 +78,11 @@ describe('referrals (station 8)', () => {
     c.core.db.prepare('UPDATE sessions SET last_active_at = ? WHERE ended_at IS NULL').run(c.clock.now().toISOString());
     const open = (await expectOk(c.core, 'referrals.worklist', {}, { token: c.social })).open;
     expect(open[0]!.referral).toMatchObject({ id: referral.id, overdue: true });
+    // …and on the flow board for every role.
+    const row = (await expectOk(c.core, 'flow.board', { date: '2026-11-25', status: 'referral-overdue' }, { token: c.clerk })).rows;
+    expect(row.map((r) => [r.personId, r.referralOverdue, r.stages.referral])).toEqual([[person.id, true, true]]);
+    await expectOk(c.core, 'referrals.advance', { referralId: referral.id, to: 'sent' }, { token: c.social });
+    expect((await expectOk(c.core, 'flow.board', { date: '2026-11-25', status: 'referral-overdue' }, { token: c.clerk })).rows).toEqual([]);
   });
 
   it('a referral lives step by step; no jump from created to attended unless recorded as direct; every step is kept', async () => {

@@ -33,6 +33,9 @@ export const migration0019: Migration = {
         rule TEXT,                        -- the route that proposed it; NULL when made by hand
         parent_id TEXT REFERENCES referrals (id),
         transport TEXT,                   -- how the person is taken, when transport was arranged
+        -- A birth abroad registered: whether the civil registry required an apostilled birth
+        -- certificate or dispensed with it (source document, section 3.6).
+        apostille TEXT CHECK (apostille IN ('required', 'dispensed')),
         created_by TEXT NOT NULL
       ) STRICT;
       CREATE INDEX referrals_person ON referrals (person_id);

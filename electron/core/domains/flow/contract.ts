@@ -38,6 +38,8 @@ export const FlowRow = PersonArrivalRow.extend({
   belongingsHeld: z.number().int(),
   /** An open suicide-risk flag: "riesgo — atención inmediata", no details (docs/spec.md, station 7). */
   urgentRisk: z.boolean(),
+  /** A referral of this stay not sent by its deadline (station 8). */
+  referralOverdue: z.boolean(),
 });
 export type FlowRow = z.infer<typeof FlowRow>;
 
@@ -46,7 +48,7 @@ export const flowContract = {
   'flow.board': method({ access: CASEWORK, input: z.strictObject({
       date: IsoDate.optional(),
       arrivalId: Id.optional(),
-      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'urgent-risk', 'departed']).default('all'),
+      status: z.enum(['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'urgent-risk', 'referral-overdue', 'departed']).default('all'),
     }),
     output: z.object({ date: z.string(), arrivals: z.array(z.object({ id: Id, label: z.string() })), rows: z.array(FlowRow) }),
     audit: 'read',

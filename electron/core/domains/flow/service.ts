@@ -11,6 +11,7 @@ import { heldTags } from '../aid/belongings';
 import { arrivalScreening } from '../screening/service';
 import { consentAllows } from '../consent/service';
 import { personsAtRisk, staysWithCare } from '../care/store';
+import { referralStates } from '../referrals/store';
 import { personArrivalRow, personArrivalRows, today } from '../persons/store';
 import { arrivalsBetween, staysWithDelivery } from './store';
 
@@ -32,6 +33,7 @@ export const flowHandlers = {
       const delivered = staysWithDelivery(ctx.db, found.map((r) => r.personArrivalId));
       const cared = staysWithCare(ctx.db, found.map((r) => r.personArrivalId));
       const atRisk = personsAtRisk(ctx.db, found.map((r) => r.personId));
+      const referred = referralStates(ctx.db, found.map((r) => r.personArrivalId), nowIso);
       const rows: FlowRow[] = found.map((r) => {
         const alerts = alertStatus(ctx.db, r.personId);
         const screening = arrivalScreening(ctx.db, r.personArrivalId);
@@ -51,11 +53,12 @@ export const flowHandlers = {
             screening: screening !== null,
             kits: delivered.has(r.personArrivalId),
             care: cared.has(r.personArrivalId),
-            referral: null,
+            referral: referred.referred.has(r.personArrivalId),
             departed: r.departedAt !== null,
           },
           belongingsHeld: heldTags(ctx, r.personArrivalId).length,
           urgentRisk: atRisk.has(r.personId),
+          referralOverdue: referred.overdue.has(r.personArrivalId),
           waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
         };
       });
@@ -71,6 +74,7 @@ export const flowHandlers = {
           case 'screening-pending': return r.status === 'arrived' && !r.stages.departed && !r.screening;
           case 'overdue': return r.screening !== null && !r.screening.attendedAt && r.screening.deadlineAt < nowIso;
           case 'urgent-risk': return r.urgentRisk;
+          case 'referral-overdue': return r.referralOverdue;
           case 'departed': return r.stages.departed;
           default: return true;
         }

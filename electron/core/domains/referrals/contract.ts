@@ -48,6 +48,7 @@ export const Referral = z.object({
   rule: z.string().nullable(),
   parentId: Id.nullable(),
   transport: z.string().nullable(),
+  apostille: z.enum(['required', 'dispensed']).nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
   /** Not sent yet and past its deadline. */
@@ -120,6 +121,8 @@ export const referralsContract = {
       note: Note.optional(),
       /** Transport arranged, and how (on sent). */
       transport: z.string().trim().min(2).max(200).optional(),
+      /** For a birth abroad: whether an apostilled birth certificate was required or dispensed. */
+      apostille: z.enum(['required', 'dispensed']).optional(),
       /** The person was taken in person: received straight from created, recorded as such. */
       direct: z.boolean().default(false),
     }),

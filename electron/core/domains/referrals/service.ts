@@ -102,6 +102,7 @@ function toReferrals(ctx: ServiceContext, rows: ReferralRow[]): Referral[] {
       rule: r.rule,
       parentId: r.parent_id,
       transport: r.transport,
+      apostille: r.apostille,
       createdBy: r.created_by,
       createdAt: r.created_at,
       overdue: r.status === 'created' && r.deadline_at < now,
@@ -234,6 +235,7 @@ export const referralsHandlers = {
         rule: input.rule ?? null,
         parent_id: input.parentId ?? null,
         transport: null,
+        apostille: null,
         created_by: who(ctx),
       });
       insertRow(ctx, 'referral_events', { referral_id: id, status: 'created', note: input.note ?? null, direct: 0, recorded_by: who(ctx), recorded_at: now.toISOString() });
@@ -266,6 +268,7 @@ export const referralsHandlers = {
       if (!allowed.includes(input.to)) throw new AppError('referrals.bad-step', { from: referral.status, to: input.to });
       const patch: Record<string, unknown> = { status: input.to };
       if (input.transport) patch.transport = input.transport;
+      if (input.apostille) patch.apostille = input.apostille;
       updateRow(ctx, 'referrals', referral.id, patch);
       insertRow(ctx, 'referral_events', { referral_id: referral.id, status: input.to, note: input.note ?? null, direct: input.direct ? 1 : 0, recorded_by: who(ctx), recorded_at: ctx.clock.now().toISOString() });
       return loadReferral(ctx, referral.id);

@@ -26,12 +26,13 @@ export interface ReferralRow {
   rule: string | null;
   parent_id: string | null;
   transport: string | null;
+  apostille: 'required' | 'dispensed' | null;
   created_by: string;
   created_at: string;
 }
 
 const SELECT = `SELECT r.id, r.person_id, r.person_arrival_id, r.institution_id, i.code AS institution_code, i.name AS institution_name, r.service, r.priority,
-    r.deadline_at, r.status, r.rule, r.parent_id, r.transport, coalesce(u.display_name, r.created_by) AS created_by, r.created_at
+    r.deadline_at, r.status, r.rule, r.parent_id, r.transport, r.apostille, coalesce(u.display_name, r.created_by) AS created_by, r.created_at
   FROM referrals r JOIN institutions i ON i.id = r.institution_id LEFT JOIN users u ON u.id = r.created_by
   WHERE r.deleted_at IS NULL`;
 
@@ -148,4 +149,16 @@ export function referralTimes(db: Database, centreId: string, since: string): { 
        WHERE r.centre_id = ? AND r.deleted_at IS NULL AND r.created_at >= ?`,
     )
     .all(centreId, since) as { code: string; name: string; status: string; deadline_at: string; sent: string | null; received: string | null; attended: string | null }[];
+}
+
+/** Of these stays: which have a referral (not cancelled), and which have one unsent past its deadline. */
+export function referralStates(db: Database, stayIds: readonly string[], now: string): { referred: Set<string>; overdue: Set<string> } {
+  if (!stayIds.length) return { referred: new Set(), overdue: new Set() };
+  const rows = db
+    .prepare(
+      `SELECT person_arrival_id AS stay, max(status = 'created' AND deadline_at < ?) AS overdue FROM referrals
+       WHERE deleted_at IS NULL AND status <> 'cancelled' AND person_arrival_id IN (SELECT value FROM json_each(?)) GROUP BY person_arrival_id`,
+    )
+    .all(now, JSON.stringify(stayIds)) as { stay: string; overdue: number }[];
+  return { referred: new Set(rows.map((r) => r.stay)), overdue: new Set(rows.filter((r) => r.overdue).map((r) => r.stay)) };
 }

@@ -39,7 +39,7 @@ const STAGE_ICONS = {
   referral: IconRoute,
   departed: IconDoorExit,
 } as const;
-const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'urgent-risk', 'departed'] as const;
+const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-pending', 'protection', 'on-hold', 'screening-pending', 'overdue', 'urgent-risk', 'referral-overdue', 'departed'] as const;
 
 /** Today's arrivals and where each person is, longest waiting first. */
 export function FlowBoardPage() {
@@ -165,13 +165,14 @@ export function FlowBoardPage() {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.personArrivalId} data-testid="flow-row" data-overdue={isOverdue(r.screening, now) || undefined} bg={r.urgentRisk || isOverdue(r.screening, now) ? 'red.0' : undefined}>
+              <Table.Tr key={r.personArrivalId} data-testid="flow-row" data-overdue={isOverdue(r.screening, now) || undefined} bg={r.urgentRisk || r.referralOverdue || isOverdue(r.screening, now) ? 'red.0' : undefined}>
                 <Table.Td style={{ minWidth: 200 }}>
                   <Text component={Link} to={`/personas/${r.personId}`} fw={500} c="teal.8">{personName(r)}</Text>
                   <Group gap={4}>
                     <Badge size="xs" variant="light" color={r.status === 'arrived' ? 'teal' : r.status === 'no_show' ? 'gray' : 'blue'}>{t(`arrivals.status.${r.status}`)}</Badge>
                     {r.groupType === 'unaccompanied_minor' && <Badge size="xs" color="red">{t('arrivals.group.unaccompanied_minor')}</Badge>}
                     {r.onHold && <Badge size="xs" color="red" variant="filled" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }} data-testid="on-hold">{t('alerts.hold.badge')}</Badge>}
+                    {r.referralOverdue && <Badge size="xs" color="orange" variant="filled" data-testid="referral-overdue">{t('referrals.overdueBadge')}</Badge>}
                     {r.urgentRisk && <Badge size="xs" color="red" variant="filled" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }} data-testid="urgent-risk" title={t('care.urgentHelp')}>{t('care.urgent')}</Badge>}
                     {r.protectionCase && <Badge size="xs" color="grape" data-testid="protection-case">{t('alerts.protectionCase')}</Badge>}
                     {r.belongingsHeld > 0 && <Badge size="xs" variant="outline" color="gray" data-testid="belongings-held">{t('belongings.held')}: {r.belongingsHeld}</Badge>}

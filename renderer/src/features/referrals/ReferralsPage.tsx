@@ -1,5 +1,5 @@
 import type { Output } from '@core/contract';
-import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -231,6 +231,7 @@ export function ReferralLine({ referral: r }: { referral: Referral }) {
         <Text size="xs" c="dimmed">
           {r.status === 'created' ? t('referrals.deadline', { time: formatDateTime(r.deadlineAt) }) : `${r.events.at(-1)?.by ?? ''} · ${formatDateTime(r.events.at(-1)?.at ?? r.createdAt)}`}
           {r.events.at(-1)?.note ? ` · ${r.events.at(-1)!.note}` : ''}
+          {r.apostille ? ` · ${t(`referrals.apostilles.${r.apostille}`)}` : ''}
         </Text>
       </div>
       <Group gap={4} wrap="wrap">
@@ -253,12 +254,14 @@ function StepForm({ referral, step, onClose }: { referral: Referral; step: Step;
   const advance = useCallMutation('referrals.advance', [...INVALIDATE]);
   // A step that skips the one before it is only recorded as "taken there in person".
   const skips = referral.status === 'created' && step === 'received';
-  const form = useForm({ mode: 'controlled', initialValues: { note: '', transport: '', direct: skips } });
+  // A birth abroad (the civil registry's service on a birth-abroad route): was an apostille asked for?
+  const birthAbroad = referral.rule?.includes('birth-abroad') ?? false;
+  const form = useForm({ mode: 'controlled', initialValues: { note: '', transport: '', direct: skips, apostille: referral.apostille ?? '' } });
   return (
     <form
       noValidate
       onSubmit={form.onSubmit(async (v) => {
-        const done = await advance.mutateAsync({ referralId: referral.id, to: step, direct: v.direct, ...(v.note.trim() ? { note: v.note.trim() } : {}), ...(v.transport.trim() ? { transport: v.transport.trim() } : {}) });
+        const done = await advance.mutateAsync({ referralId: referral.id, to: step, direct: v.direct, ...(v.apostille ? { apostille: v.apostille as 'required' } : {}), ...(v.note.trim() ? { note: v.note.trim() } : {}), ...(v.transport.trim() ? { transport: v.transport.trim() } : {}) });
         notifySuccess(t('referrals.stepDone', { status: t(`referrals.status.${done.status}`) }));
         onClose();
       })}
@@ -266,6 +269,9 @@ function StepForm({ referral, step, onClose }: { referral: Referral; step: Step;
       <Stack>
         {step === 'sent' && <TextInput label={t('referrals.transport')} maxLength={200} {...form.getInputProps('transport')} />}
         {skips && <Checkbox label={t('referrals.direct')} checked disabled />}
+        {birthAbroad && (
+          <Select label={t('referrals.apostille')} clearable data={(['required', 'dispensed'] as const).map((a) => ({ value: a, label: t(`referrals.apostilles.${a}`) }))} {...form.getInputProps('apostille')} />
+        )}
         <Textarea label={t('referrals.stepNote')} autosize minRows={2} maxLength={1000} data-autofocus {...form.getInputProps('note')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
