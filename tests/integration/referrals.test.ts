@@ -85,6 +85,21 @@ describe('referrals (station 8)', () => {
     expect((await expectOk(c.core, 'flow.board', { date: '2026-11-25', status: 'referral-overdue' }, { token: c.clerk })).rows).toEqual([]);
   });
 
+  it("proposes the office that covers the person's destination, and an office's referral counts for its institution", async () => {
+    const c = await centre();
+    const office = await expectOk(c.core, 'institutions.create', { code: 'RENAP-AV', name: 'RENAP Alta Verapaz', country: 'GTM', level: 'local', services: ['identity'], officeOf: 'RENAP', coverage: ['Alta Verapaz'] }, { token: c.manager });
+    expect(office).toMatchObject({ officeOf: 'RENAP', coverage: ['Alta Verapaz'] });
+    const { person } = await child(c); // from Cobán, Alta Verapaz
+    await expectOk(c.core, 'referrals.recordNeeds', { personId: person.id, needs: ['identity_document'] }, { token: c.clerk });
+    const proposal = (await expectOk(c.core, 'referrals.proposals', { personId: person.id }, { token: c.social })).find((p) => p.rule === 'gtm-identity-renap')!;
+    expect(proposal).toMatchObject({ institutionCode: 'RENAP-AV', institutionId: office.id });
+    const other = await expectOk(c.core, 'persons.register', { walkIn, person: { givenNames: 'Rosa', firstSurname: 'Tut', originDepartment: 'Petén' }, consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }] } } as never, { token: c.clerk });
+    await expectOk(c.core, 'referrals.recordNeeds', { personId: other.person.id, needs: ['identity_document'] }, { token: c.clerk });
+    expect((await expectOk(c.core, 'referrals.proposals', { personId: other.person.id }, { token: c.social })).find((p) => p.rule === 'gtm-identity-renap')).toMatchObject({ institutionCode: 'RENAP' });
+    await expectOk(c.core, 'referrals.create', { personId: person.id, institutionId: office.id, service: 'identity', rule: proposal.rule }, { token: c.social });
+    expect((await expectOk(c.core, 'referrals.proposals', { personId: person.id }, { token: c.social })).map((p) => p.rule)).not.toContain('gtm-identity-renap');
+  });
+
   it('a referral lives step by step; no jump from created to attended unless recorded as direct; every step is kept', async () => {
     const c = await centre();
     const { person, institutions } = await child(c);

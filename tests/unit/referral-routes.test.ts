@@ -63,11 +63,11 @@ describe('referral routes', () => {
     ]);
   });
 
-  it('names only institutions of the directory or ones a centre must add (CONAPINA, RNP, RNPN), and services the directory knows', () => {
+  it('names only institutions of the directory seed, and services the directory knows', () => {
     const codes = new Set(institutions.institutions.map((i) => i.code));
     const services = new Set(institutions.services.map((s) => s.code));
     const missing = [...new Set(shippedRoutes().routes.map((r) => r.institution).filter((c) => !codes.has(c)))].sort();
-    expect(missing).toEqual(['CONAPINA', 'RNP', 'RNPN']);
+    expect(missing).toEqual([]);
     for (const r of shippedRoutes().routes) expect(services.has(r.service), r.id).toBe(true);
   });
 

@@ -10,6 +10,13 @@ export const migration0019: Migration = {
   name: 'referrals',
   up(db) {
     db.exec(`
+      -- The directory grows by offices: an office of an institution (office_of: its code, e.g. a
+      -- RENAP delegation) and the departments it covers (coverage: JSON names as in places.json;
+      -- empty = the whole country). A route names the institution; the office that covers the
+      -- person's destination is proposed.
+      ALTER TABLE institutions ADD COLUMN office_of TEXT;
+      ALTER TABLE institutions ADD COLUMN coverage TEXT NOT NULL DEFAULT '[]';
+
       -- Needs the person expressed (necesidades expresadas), per stay; the newest list is in force.
       CREATE TABLE person_needs (
         ${REPLICATED_COLUMNS},

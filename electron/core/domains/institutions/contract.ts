@@ -20,6 +20,10 @@ const InstitutionFields = {
   contact: OptionalText(200),
   hours: OptionalText(120),
   address: OptionalText(200),
+  /** The code of the institution this is an office of (a RENAP delegation: RENAP); none for the institution itself. */
+  officeOf: z.string().trim().min(2).max(20).nullable().optional(),
+  /** Departments this office covers (names as in the place lists); empty: the whole country. */
+  coverage: z.array(z.string().trim().min(1).max(80)).max(40).default([]),
 };
 
 export const Institution = z.object({
@@ -32,6 +36,8 @@ export const Institution = z.object({
   contact: z.string().nullable(),
   hours: z.string().nullable(),
   address: z.string().nullable(),
+  officeOf: z.string().nullable(),
+  coverage: z.array(z.string()),
   active: z.boolean(),
 });
 export type Institution = z.infer<typeof Institution>;
@@ -62,6 +68,8 @@ export const institutionsContract = {
       contact: InstitutionFields.contact,
       hours: InstitutionFields.hours,
       address: InstitutionFields.address,
+      officeOf: InstitutionFields.officeOf,
+      coverage: InstitutionFields.coverage.unwrap().optional(),
       active: z.boolean().optional(),
     }),
     output: Institution,

@@ -50,6 +50,8 @@ export const institutionsHandlers = {
         contact: input.contact ?? null,
         hours: input.hours ?? null,
         address: input.address ?? null,
+        office_of: input.officeOf ?? null,
+        coverage: JSON.stringify(input.coverage),
       });
       return loadInstitution(ctx, id);
     },
@@ -62,6 +64,8 @@ export const institutionsHandlers = {
       for (const key of ['code', 'name', 'country', 'level', 'contact', 'hours', 'address'] as const)
         if (input[key] !== undefined) patch[key] = input[key];
       if (input.services !== undefined) patch.services = JSON.stringify(input.services);
+      if (input.officeOf !== undefined) patch.office_of = input.officeOf;
+      if (input.coverage !== undefined) patch.coverage = JSON.stringify(input.coverage);
       if (input.active !== undefined) patch.active = input.active ? 1 : 0;
       if (Object.keys(patch).length) updateRow(ctx, 'institutions', input.id, patch);
       return loadInstitution(ctx, input.id);

@@ -13,14 +13,16 @@ interface InstitutionRow {
   contact: string | null;
   hours: string | null;
   address: string | null;
+  office_of: string | null;
+  coverage: string;
   active: number;
 }
 
-const SELECT = `SELECT id, code, name, country, level, services, contact, hours, address, active
+const SELECT = `SELECT id, code, name, country, level, services, contact, hours, address, office_of, coverage, active
   FROM institutions WHERE centre_id = ? AND deleted_at IS NULL`;
 
-function toInstitution(row: InstitutionRow): Institution {
-  return { ...row, services: JSON.parse(row.services) as string[], active: row.active === 1 };
+function toInstitution({ office_of, coverage, ...row }: InstitutionRow): Institution {
+  return { ...row, officeOf: office_of, coverage: JSON.parse(coverage) as string[], services: JSON.parse(row.services) as string[], active: row.active === 1 };
 }
 
 /** One institution of the centre's directory (active or not), or null. */

@@ -3,6 +3,7 @@ import { insertRow, updateRow } from '../../db/replicated';
 import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { ageAt } from '../../partial-date';
+import { normalize } from '../../names';
 import { presentSince, staying } from '../../presence';
 import { Facts, proposeReferrals, shippedRoutes, type Need } from '../../referrals/routes';
 import { consentAllows } from '../consent/service';
@@ -26,7 +27,8 @@ import {
   referralTimes,
   type FollowUpRow,
   handledPairs,
-  institutionsByCode,
+  officesByInstitution,
+  type Office,
   latestIndicators,
   latestNeeds,
   listReferrals,
@@ -143,14 +145,24 @@ export function factsOf(ctx: ServiceContext, person: PersonRow, groupType: strin
   });
 }
 
+/** The office that covers the person's destination department; else the one covering the whole country; else any. */
+function officeFor(offices: Office[], department: string | null): Office | null {
+  const covers = (o: Office) => (JSON.parse(o.coverage) as string[]).map((d) => normalize(d));
+  const wanted = department ? normalize(department) : null;
+  return (wanted ? offices.find((o) => covers(o).includes(wanted)) : undefined) ?? offices.find((o) => covers(o).length === 0) ?? offices[0] ?? null;
+}
+
 function proposalsFor(ctx: ServiceContext, person: PersonRow, stay: { personArrivalId: string; groupType: string } | null): Proposal[] {
+  const directory = officesByInstitution(ctx.db, ctx.core.identity!.centreId);
+  // Already referred or dismissed: by the institution the office answers for.
   const handled = handledPairs(ctx.db, person.id, stay?.personArrivalId ?? null);
-  const directory = institutionsByCode(ctx.db, ctx.core.identity!.centreId);
+  const answersFor = new Map([...directory.entries()].flatMap(([code, offices]) => offices.map((o) => [o.code.toUpperCase(), code] as const)));
+  const done = new Set([...handled].map((pair) => { const [code, service] = pair.split('|'); return `${answersFor.get(code!.toUpperCase()) ?? code}|${service}`; }));
   return proposeReferrals(factsOf(ctx, person, stay?.groupType ?? null))
-    .filter((p) => !handled.has(`${p.institution}|${p.service}`))
+    .filter((p) => !done.has(`${p.institution.toUpperCase()}|${p.service}`))
     .map((p) => {
-      const inst = directory.get(p.institution.toUpperCase());
-      return { institutionId: inst && inst.active ? inst.id : null, institutionCode: p.institution, institutionName: inst?.name ?? null, service: p.service, priority: p.priority, deadlineHours: p.deadline_hours, rule: p.rule };
+      const office = officeFor(directory.get(p.institution.toUpperCase()) ?? [], person.origin_department);
+      return { institutionId: office?.id ?? null, institutionCode: office?.code ?? p.institution, institutionName: office?.name ?? null, service: p.service, priority: p.priority, deadlineHours: p.deadline_hours, rule: p.rule };
     });
 }
 

@@ -84,9 +84,23 @@ export function handledPairs(db: Database, personId: string, stayId: string | nu
   return new Set([...referred, ...dismissed]);
 }
 
-export function institutionsByCode(db: Database, centreId: string): Map<string, { id: string; code: string; name: string; active: number }> {
-  const rows = db.prepare('SELECT id, code, name, active FROM institutions WHERE centre_id = ? AND deleted_at IS NULL').all(centreId) as { id: string; code: string; name: string; active: number }[];
-  return new Map(rows.map((r) => [r.code.toUpperCase(), r]));
+export interface Office {
+  id: string;
+  code: string;
+  name: string;
+  office_of: string | null;
+  coverage: string;
+}
+
+/** The centre's active institutions and offices, by the institution code they answer for. */
+export function officesByInstitution(db: Database, centreId: string): Map<string, Office[]> {
+  const rows = db.prepare('SELECT id, code, name, office_of, coverage FROM institutions WHERE centre_id = ? AND deleted_at IS NULL AND active = 1').all(centreId) as Office[];
+  const out = new Map<string, Office[]>();
+  for (const r of rows) {
+    const key = (r.office_of ?? r.code).toUpperCase();
+    out.set(key, [...(out.get(key) ?? []), r]);
+  }
+  return out;
 }
 
 export function centreCountryAndName(db: Database, centreId: string): { country: string; name: string } {

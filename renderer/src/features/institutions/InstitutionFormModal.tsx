@@ -1,5 +1,5 @@
 import { institutionsContract, type Institution } from '@core/domains/institutions/contract';
-import { INSTITUTION_LEVELS } from '@core/reference';
+import { INSTITUTION_LEVELS, PLACES } from '@core/reference';
 import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -37,17 +37,21 @@ function InstitutionForm({ institution, onClose }: { institution: Institution | 
       contact: institution?.contact ?? '',
       hours: institution?.hours ?? '',
       address: institution?.address ?? '',
+      officeOf: institution?.officeOf ?? '',
+      coverage: institution?.coverage ?? [],
       active: institution?.active ?? true,
     },
     validate: (values) => {
-      const { active, ...fields } = values;
+      const { active, ...rest } = values;
+      const fields = { ...rest, officeOf: rest.officeOf.trim() || null };
       return institution ? contractResolver(updateSchema)({ id: institution.id, active, ...fields } as never) : contractResolver(createSchema)(fields as never);
     },
   });
 
   const draft = useFormDraft(`institution:${institution?.id ?? 'new'}`, form.values, form.setValues);
   const submit = form.onSubmit(async (values) => {
-    const { active, ...fields } = values;
+    const { active, ...rest } = values;
+    const fields = { ...rest, officeOf: rest.officeOf.trim() || null };
     const saved = institution
       ? await update.mutateAsync({ id: institution.id, active, ...fields })
       : await create.mutateAsync(fields);
@@ -86,6 +90,15 @@ function InstitutionForm({ institution, onClose }: { institution: Institution | 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('institutions.hours')} {...form.getInputProps('hours')} />
           <TextInput label={t('institutions.address')} {...form.getInputProps('address')} />
+          <TextInput label={t('institutions.officeOf')} description={t('institutions.officeOfHelp')} {...form.getInputProps('officeOf')} />
+          <MultiSelect
+            label={t('institutions.coverage')}
+            description={t('institutions.coverageHelp')}
+            data={(PLACES[form.values.country]?.departments ?? []).map((d) => d.name)}
+            searchable
+            filter={accentInsensitiveFilter}
+            {...form.getInputProps('coverage')}
+          />
         </SimpleGrid>
         {institution && (
           <Switch label={t('institutions.active')} description={t('institutions.activeHelp')} {...form.getInputProps('active', { type: 'checkbox' })} />
