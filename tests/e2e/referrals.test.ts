@@ -105,4 +105,26 @@ describe('referrals, end to end in Chromium', () => {
     await stats.getByRole('row').filter({ hasText: 'RENAP' }).getByText('Cerrada 1').waitFor();
     await shot(page, '84-referral-stats');
   });
+
+  it('the admin edits the routes: a typing mistake is shown in Spanish, a preview shows who would change, a new version is saved', async () => {
+    const { page } = h;
+    await switchUser(page, 'jefa', 'clave-jefa-2026');
+    await page.getByRole('link', { name: 'Rutas de derivación' }).click();
+    await page.getByRole('heading', { name: 'Rutas de derivación' }).waitFor();
+    const editor = page.getByTestId('routes-json');
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('"gtm-job-mintrab"', '"gtm-identity-renap"'));
+    await page.getByRole('button', { name: 'Vista previa (últimos 30 días)' }).click();
+    await page.getByTestId('routes-problems').getByText('«gtm-identity-renap» aparece dos veces.').waitFor();
+    // MINTRAB's route proposes INTECAP instead: Santos, who needs work, would change.
+    await editor.fill(original.replace('"institution": "MINTRAB"', '"institution": "INTECAP"'));
+    await page.getByRole('button', { name: 'Vista previa (últimos 30 días)' }).click();
+    const preview = page.getByTestId('routes-preview');
+    await preview.getByText('+ INTECAP · employment').waitFor();
+    await preview.getByText('− MINTRAB · employment').waitFor();
+    await shot(page, '85-referral-routes');
+    await page.getByLabel('Motivo del cambio').fill('El empleo lo atiende INTECAP en esta región');
+    await page.getByRole('button', { name: 'Guardar nueva versión' }).click();
+    await page.getByText('Rutas guardadas como versión 2.').waitFor();
+  });
 });

@@ -188,6 +188,30 @@ describe('referrals (station 8)', () => {
     expect((await failure(c, 'referrals.stats', {}, c.clerk))?.code).toBe('forbidden');
   });
 
+  it('routes are versioned: an admin previews a change on the last 30 days, saves it, and proposals follow it', async () => {
+    const c = await centre();
+    const { person } = await child(c);
+    const { active } = await expectOk(c.core, 'referrals.routes', {}, { token: c.social });
+    expect(active.version).toBe(1);
+    const edited = structuredClone(active.routes);
+    edited.routes = edited.routes.filter((r) => r.id !== 'gtm-unaccompanied-sbs');
+    edited.routes.push({ id: 'gtm-unaccompanied-unicef', country: 'GTM', when: { travelling: ['unaccompanied_minor'] }, institution: 'UNICEF', service: 'child_protection', priority: 'normal' });
+    const preview = await expectOk(c.core, 'referrals.previewRoutes', { routes: edited }, { token: c.adminToken });
+    expect(preview).toMatchObject({ considered: 1, current: 2, proposed: 2 });
+    expect(preview.changes).toEqual([{ personId: person.id, caseNumber: expect.any(String), added: ['UNICEF · child_protection'], removed: ['SBS · shelter'] }]);
+    expect(await expectOk(c.core, 'referrals.proposals', { personId: person.id }, { token: c.social })).toHaveLength(2); // nothing saved yet
+    expect((await failure(c, 'referrals.saveRoutes', { routes: edited, note: 'UNICEF en lugar de SBS' }, c.social))?.code).toBe('forbidden');
+    const bad = structuredClone(edited);
+    bad.routes.push(bad.routes[0]!);
+    const before = snapshot(c.core);
+    expect((await failure(c, 'referrals.saveRoutes', { routes: bad, note: 'Ruta repetida' }, c.adminToken))?.code).toBe('input.invalid');
+    expect(snapshot(c.core)).toEqual(before);
+    const saved = await expectOk(c.core, 'referrals.saveRoutes', { routes: edited, note: 'UNICEF en lugar de SBS' }, { token: c.adminToken });
+    expect(saved).toMatchObject({ version: 2, note: 'UNICEF en lugar de SBS' });
+    expect((await expectOk(c.core, 'referrals.proposals', { personId: person.id }, { token: c.social })).map((p) => p.institutionCode)).toEqual(['PGN', 'UNICEF']);
+    expect((await expectOk(c.core, 'referrals.routes', {}, { token: c.manager })).versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+
   it('bad input is refused with a translated message and changes nothing', async () => {
     const c = await centre();
     const { person, institutions } = await child(c);

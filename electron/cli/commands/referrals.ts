@@ -23,12 +23,21 @@ export function registerReferrals(program: Command): void {
     .description('Propone derivaciones para unos hechos con las rutas de fábrica; no necesita base de datos ni guarda nada')
     .requiredOption('--facts <file>', 'JSON: {"country": "GTM", "age": 15, "travelling": "unaccompanied_minor", "indicators": […], "needs": […], "has_identity_document": true}')
     .option('--country <iso3>', 'país de retorno (reemplaza el del archivo)')
+    .option('--db <file>', 'usar las rutas vigentes de esta base de datos (sin él, las de fábrica)')
     .option('--json', 'salida JSON')
     .action((options: GlobalOptions & { facts: string; country?: string }) =>
       run(options, async () => {
         if (options.country !== undefined && !CountryOption.safeParse(options.country).success) throw new CliUsageError(t('validation.country'));
         const facts = readFacts(options.facts, options.country);
-        const routes = shippedRoutes();
+        let routes = shippedRoutes();
+        if (options.db) {
+          const { core } = openCliCore(options);
+          try {
+            if (core.identity) routes = (await call(core, 'referrals.routes', {})).active.routes;
+          } finally {
+            core.db.close();
+          }
+        }
         const proposals = proposeReferrals(facts, routes);
         print(
           options,

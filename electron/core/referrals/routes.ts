@@ -15,7 +15,7 @@ export type Need = (typeof NEEDS)[number];
 
 const Code = z.string().trim().min(1).max(60);
 
-type Condition = {
+export type Condition = {
   travelling?: ('alone' | 'family' | 'unaccompanied_minor')[];
   age_below?: number;
   age_at_least?: number;
@@ -59,7 +59,7 @@ export const RoutesDocument = z
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
     doc.routes.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['routes', i, 'id'], message: `duplicate route id ${r.id}` });
+      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['routes', i, 'id'], message: 'validation.screeningDuplicate', params: { id: r.id } });
       seen.add(r.id);
     });
   });

@@ -55,6 +55,7 @@ export const ADMINISTRATION: NavItem[] = [
   { key: 'users', path: '/usuarios', icon: IconUsers, roles: ['admin', 'manager'] },
   { key: 'institutions', path: '/instituciones', icon: IconBuildingCommunity, roles: CASEWORK },
   { key: 'screeningRules', path: '/tamizaje/reglas', icon: IconTrafficLights, roles: ['admin'] },
+  { key: 'referralRoutes', path: '/derivaciones/rutas', icon: IconRoute, roles: ['admin'] },
   { key: 'names', path: '/nombres', icon: IconAbc, roles: ['admin', 'alert_officer'] },
   { key: 'careKeys', path: '/atencion/llaves', icon: IconKey, roles: ['psychologist', 'health', 'admin'] },
   { key: 'audit', path: '/auditoria', icon: IconShieldCheck, roles: ['admin', 'manager'] },

@@ -18,6 +18,7 @@ const MedicalPersonPage = page(() => import('../features/care/CarePersonPage'), 
 const CareKeysPage = page(() => import('../features/care/CareKeysPage'), 'CareKeysPage');
 const MedicalPage = page(() => import('../features/care/MedicalForm'), 'MedicalPage');
 const ReferralsPage = page(() => import('../features/referrals/ReferralsPage'), 'ReferralsPage');
+const RoutesPage = page(() => import('../features/referrals/RoutesPage'), 'RoutesPage');
 const SlipPage = page(() => import('../features/referrals/SlipPage'), 'SlipPage');
 const AidPage = page(() => import('../features/aid/AidPage'), 'AidPage');
 const AlertsPage = page(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
       { path: 'atencion/llaves', element: <RequireRole roles={['psychologist', 'health', 'admin']}><CareKeysPage /></RequireRole> },
       { path: 'salud', element: <RequireRole roles={['health']}><MedicalPage /></RequireRole> },
       { path: 'salud/persona/:personId', element: <RequireRole roles={['health']}><MedicalPersonPage /></RequireRole> },
+      { path: 'derivaciones/rutas', element: <RequireRole roles={['admin']}><RoutesPage /></RequireRole> },
       { path: 'derivaciones', element: <RequireRole roles={['protection_officer', 'manager']}><ReferralsPage /></RequireRole> },
       { path: 'ayuda', element: <RequireRole roles={RECEPTION}><AidPage /></RequireRole> },
       { path: 'inventario', element: <RequireRole roles={RECEPTION}><StockPage /></RequireRole> },

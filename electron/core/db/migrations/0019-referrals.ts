@@ -100,6 +100,17 @@ export const migration0019: Migration = {
       ) STRICT;
       CREATE INDEX case_closures_person ON case_closures (person_id, recorded_at);
 
+      -- The referral routes in force: the shipped document stands as version 1 until an admin
+      -- saves version 2 (like the screening rules).
+      CREATE TABLE referral_route_versions (
+        ${REPLICATED_COLUMNS},
+        version INTEGER NOT NULL,
+        routes TEXT NOT NULL,             -- JSON, electron/core/referrals/routes.ts RoutesDocument
+        note TEXT,
+        created_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX referral_route_versions_version ON referral_route_versions (centre_id, version);
+
       CREATE TRIGGER referral_events_no_update BEFORE UPDATE OF referral_id, status, note, direct, recorded_by, recorded_at ON referral_events
       BEGIN SELECT RAISE(ABORT, 'referral events are append-only'); END;
     `);

@@ -3,7 +3,7 @@ import { Id } from '../../contract/common';
 import { method } from '../../contract/method';
 import { PersonIdentity } from '../../contract/persons-common';
 import { timelineEvent } from '../../contract/timeline';
-import { NEEDS } from '../../referrals/routes';
+import { NEEDS, RoutesDocument } from '../../referrals/routes';
 import { CASEWORK } from '../../roles';
 import { defineDomain } from '../define';
 import { messages } from './messages';
@@ -90,6 +90,8 @@ export const InstitutionStats = z.object({
   medianHoursToAttended: z.number().nullable(),
 });
 
+export const RoutesVersion = z.object({ version: z.number().int(), routes: RoutesDocument, note: z.string().nullable(), createdBy: z.string(), createdAt: z.string() });
+
 const WorkRow = PersonIdentity.extend({ personId: Id, personArrivalId: Id.nullable() });
 
 export const ReferralEvents = [timelineEvent('referral', { status: z.string(), institution: z.string(), service: z.string() })];
@@ -145,6 +147,14 @@ export const referralsContract = {
   'referrals.setCase': method({ access: REFERRERS, sensitive: true, input: z.strictObject({ personId: Id, action: z.enum(['closed', 'reopened']), reason: Reason }), output: z.object({ state: CaseState, followUps: z.array(FollowUp) }) }),
   /** For the coordination table (mesa): referrals by institution and status, times to answer, overdue ones. */
   'referrals.stats': method({ access: REFERRERS, input: z.strictObject({ since: z.iso.date().optional() }), output: z.array(InstitutionStats) }),
+  /** The referral routes in force and every earlier version. */
+  'referrals.routes': method({ access: ['admin', 'protection_officer', 'manager'], input: z.strictObject({}), output: z.object({ active: RoutesVersion, versions: z.array(RoutesVersion) }) }),
+  /** How proposals for the people of the last 30 days would change under proposed routes; nothing is stored. */
+  'referrals.previewRoutes': method({ access: ['admin'], input: z.strictObject({ routes: RoutesDocument }),
+    output: z.object({ considered: z.number().int(), current: z.number().int(), proposed: z.number().int(), changes: z.array(z.object({ personId: Id, caseNumber: z.string(), added: z.array(z.string()), removed: z.array(z.string()) })) }),
+  }),
+  /** Saves proposed routes as the next version; proposals from then on use it. */
+  'referrals.saveRoutes': method({ access: ['admin'], input: z.strictObject({ routes: RoutesDocument, note: Reason }), output: RoutesVersion }),
   /** Every referral of the centre, newest first, optionally by status and institution (the CLI's list). */
   'referrals.list': method({ access: REFERRERS, input: z.strictObject({ status: ReferralStatus.optional(), institution: z.string().max(20).optional(), limit: z.number().int().min(1).max(100_000).default(1000) }), output: z.array(Referral), audit: 'read' }),
 };
@@ -169,5 +179,6 @@ export const domain = defineDomain({
     referral_dismissals: { kind: 'append-only', naturalKey: [] },
     follow_ups: { kind: 'append-only', naturalKey: [] },
     case_closures: { kind: 'append-only', naturalKey: [] },
+    referral_route_versions: { kind: 'append-only', naturalKey: [] },
   },
 });

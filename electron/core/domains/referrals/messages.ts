@@ -19,6 +19,9 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
       'referrals.followUpsDue': 'Consultar seguimientos pendientes de hoy',
       'referrals.setCase': 'Cerrar o reabrir un caso',
       'referrals.stats': 'Consultar derivaciones por institución',
+      'referrals.routes': 'Consultar rutas de derivación',
+      'referrals.previewRoutes': 'Vista previa de rutas de derivación',
+      'referrals.saveRoutes': 'Guardar versión de rutas de derivación',
     },
     errors: {
       'referrals.not-found': 'No existe esa derivación.',
@@ -47,6 +50,9 @@ export const messages: { es: DomainMessages; en: DomainMessages } = {
       'referrals.followUpsDue': "View today's pending follow-ups",
       'referrals.setCase': 'Close or reopen a case',
       'referrals.stats': 'View referrals by institution',
+      'referrals.routes': 'View referral routes',
+      'referrals.previewRoutes': 'Preview referral routes',
+      'referrals.saveRoutes': 'Save a referral routes version',
     },
     errors: {
       'referrals.not-found': 'That referral does not exist.',

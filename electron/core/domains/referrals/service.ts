@@ -5,7 +5,7 @@ import { handle } from '../../handler';
 import { ageAt } from '../../partial-date';
 import { normalize } from '../../names';
 import { presentSince, staying } from '../../presence';
-import { Facts, proposeReferrals, shippedRoutes, type Need } from '../../referrals/routes';
+import { Facts, proposeReferrals, RoutesDocument, shippedRoutes, type Need, type RoutesDocument as RoutesDocumentType } from '../../referrals/routes';
 import { consentAllows } from '../consent/service';
 import { findInstitution } from '../institutions/store';
 import { latestFlagOfPerson } from '../care/store';
@@ -25,6 +25,8 @@ import {
   followUpsOf,
   latestClosure,
   referralTimes,
+  routeVersionRows,
+  personsWithStaysSince,
   type FollowUpRow,
   handledPairs,
   officesByInstitution,
@@ -145,6 +147,16 @@ export function factsOf(ctx: ServiceContext, person: PersonRow, groupType: strin
   });
 }
 
+// Routes in force: the centre's newest saved version, or the shipped document as version 1.
+type RoutesVersion = { version: number; routes: RoutesDocumentType; note: string | null; createdBy: string; createdAt: string };
+function routeVersions(ctx: ServiceContext): RoutesVersion[] {
+  // Stored routes may have come from another desk: parsed, never trusted.
+  const saved = routeVersionRows(ctx.db, ctx.core.identity!.centreId).map((r) => ({ version: r.version, routes: RoutesDocument.parse(JSON.parse(r.routes)), note: r.note, createdBy: r.created_by, createdAt: r.created_at }));
+  const shipped = shippedRoutes();
+  return saved.some((v) => v.version === shipped.version) ? saved : [...saved, { version: shipped.version, routes: shipped, note: null, createdBy: 'Acogida', createdAt: '' }];
+}
+export const activeRoutes = (ctx: ServiceContext): RoutesDocumentType => routeVersions(ctx)[0]!.routes;
+
 /** The office that covers the person's destination department; else the one covering the whole country; else any. */
 function officeFor(offices: Office[], department: string | null): Office | null {
   const covers = (o: Office) => (JSON.parse(o.coverage) as string[]).map((d) => normalize(d));
@@ -158,7 +170,7 @@ function proposalsFor(ctx: ServiceContext, person: PersonRow, stay: { personArri
   const handled = handledPairs(ctx.db, person.id, stay?.personArrivalId ?? null);
   const answersFor = new Map([...directory.entries()].flatMap(([code, offices]) => offices.map((o) => [o.code.toUpperCase(), code] as const)));
   const done = new Set([...handled].map((pair) => { const [code, service] = pair.split('|'); return `${answersFor.get(code!.toUpperCase()) ?? code}|${service}`; }));
-  return proposeReferrals(factsOf(ctx, person, stay?.groupType ?? null))
+  return proposeReferrals(factsOf(ctx, person, stay?.groupType ?? null), activeRoutes(ctx))
     .filter((p) => !done.has(`${p.institution.toUpperCase()}|${p.service}`))
     .map((p) => {
       const office = officeFor(directory.get(p.institution.toUpperCase()) ?? [], person.origin_department);
@@ -235,7 +247,7 @@ export const referralsHandlers = {
       if (open) throw new AppError('referrals.duplicate', { code: institution.code });
       if (input.parentId && !referralById(ctx.db, input.parentId)) throw new AppError('referrals.not-found');
       const now = ctx.clock.now();
-      const hours = shippedRoutes().deadline_hours[input.priority];
+      const hours = activeRoutes(ctx).deadline_hours[input.priority];
       const id = insertRow(ctx, 'referrals', {
         person_id: person.id,
         person_arrival_id: currentStay(ctx, person.id)?.personArrivalId ?? null,
@@ -396,6 +408,46 @@ export const referralsHandlers = {
           medianHoursToAttended: median(rows.filter((r) => r.sent && r.attended).map((r) => hoursBetween(r.sent!, r.attended!))),
         }))
         .sort((a, b) => b.total - a.total || a.institutionCode.localeCompare(b.institutionCode));
+    },
+  }),
+
+  'referrals.routes': handle('referrals.routes', {
+    run(ctx) {
+      const versions = routeVersions(ctx);
+      return { active: versions[0]!, versions };
+    },
+  }),
+
+  'referrals.previewRoutes': handle('referrals.previewRoutes', {
+    run(ctx, input) {
+      const since = addDays(today(ctx), -30);
+      const population = personsWithStaysSince(ctx.db, ctx.core.identity!.centreId, since);
+      const persons = new Map(personsWithIds(ctx.db, population.map((p) => p.person_id)).map((p) => [p.id, p]));
+      const current = activeRoutes(ctx);
+      let before = 0;
+      let after = 0;
+      const changes = [];
+      for (const p of population) {
+        const person = persons.get(p.person_id);
+        if (!person) continue;
+        const facts = factsOf(ctx, person, p.group_type);
+        const was = new Set(proposeReferrals(facts, current).map((x) => `${x.institution} · ${x.service}`));
+        const will = new Set(proposeReferrals(facts, input.routes).map((x) => `${x.institution} · ${x.service}`));
+        before += was.size;
+        after += will.size;
+        const added = [...will].filter((x) => !was.has(x));
+        const removed = [...was].filter((x) => !will.has(x));
+        if (added.length || removed.length) changes.push({ personId: person.id, caseNumber: person.case_number, added, removed });
+      }
+      return { considered: population.length, current: before, proposed: after, changes: changes.slice(0, 200) };
+    },
+  }),
+
+  'referrals.saveRoutes': handle('referrals.saveRoutes', {
+    run(ctx, input) {
+      const version = routeVersions(ctx)[0]!.version + 1;
+      insertRow(ctx, 'referral_route_versions', { version, routes: JSON.stringify({ ...input.routes, version }), note: input.note, created_by: who(ctx) });
+      return routeVersions(ctx)[0]!;
     },
   }),
 

@@ -176,3 +176,23 @@ export function referralStates(db: Database, stayIds: readonly string[], now: st
     .all(now, JSON.stringify(stayIds)) as { stay: string; overdue: number }[];
   return { referred: new Set(rows.map((r) => r.stay)), overdue: new Set(rows.filter((r) => r.overdue).map((r) => r.stay)) };
 }
+
+export function routeVersionRows(db: Database, centreId: string): { version: number; routes: string; note: string | null; created_by: string; created_at: string }[] {
+  return db
+    .prepare(
+      `SELECT v.version, v.routes, v.note, coalesce(u.display_name, v.created_by) AS created_by, v.created_at FROM referral_route_versions v LEFT JOIN users u ON u.id = v.created_by
+       WHERE v.centre_id = ? AND v.deleted_at IS NULL ORDER BY v.version DESC, v.created_at DESC`,
+    )
+    .all(centreId) as { version: number; routes: string; note: string | null; created_by: string; created_at: string }[];
+}
+
+/** Persons with a stay that began since `since` (the preview's population). */
+export function personsWithStaysSince(db: Database, centreId: string, since: string): { person_id: string; group_type: string }[] {
+  return db
+    .prepare(
+      `SELECT pa.person_id, pa.group_type FROM person_arrivals pa JOIN arrivals a ON a.id = pa.arrival_id
+       WHERE a.centre_id = ? AND a.arrival_date >= ? AND pa.deleted_at IS NULL AND pa.status <> 'no_show'
+       GROUP BY pa.person_id`,
+    )
+    .all(centreId, since) as { person_id: string; group_type: string }[];
+}

@@ -86,6 +86,7 @@ export const en: Messages = {
     sync: 'Central server',
     names: 'Names and nicknames',
     screeningRules: 'Traffic-light rules',
+    referralRoutes: 'Referral routes',
     comingSoon: 'Available in a coming version',
     stock: 'Stock',
     belongings: 'Belongings',

@@ -90,6 +90,7 @@ export const es = {
     sync: 'Servidor central',
     names: 'Nombres y apodos',
     screeningRules: 'Reglas del semáforo',
+    referralRoutes: 'Rutas de derivación',
     comingSoon: 'Disponible en una próxima versión',
     stock: 'Inventario',
     belongings: 'Pertenencias',
