@@ -111,7 +111,17 @@ describe('acogida CLI', () => {
     expect(raw.prepare("SELECT count(*) FROM care_records WHERE service = 'medical'").pluck().get()).toBe(4);
     expect(raw.prepare('SELECT count(*) FROM care_risk_actions').pluck().get()).toBe(1);
     expect(raw.prepare("SELECT count(*) FROM stock_movements WHERE kind = 'delivery' AND delivery_id IN (SELECT id FROM care_records)").pluck().get()).toBe(2);
-    // A confirmed warrant holds one man until the officer records the hand-over.
+    // Station 8: referrals in every state (one overdue), follow-ups, a closed case reopened by new needs.
+    expect(new Set(raw.prepare('SELECT status FROM referrals').pluck().all())).toEqual(new Set(['created', 'sent', 'received', 'closed', 'rejected', 'cancelled']));
+    const listed = JSON.parse(acogida(['referrals', 'list', '--db', db, '--status', 'created', '--json']).stdout) as { referrals: Record<string, unknown>[] };
+    expect(Object.keys(listed.referrals[0]!)).toEqual(['id', 'person_id', 'institution', 'service', 'priority', 'status', 'deadline_at', 'overdue', 'rule', 'created_at']);
+    expect(listed.referrals.some((r) => r.overdue === true)).toBe(true);
+    expect(JSON.parse(acogida(['referrals', 'list', '--db', db, '--institution', 'pgn', '--json']).stdout).referrals.map((r: { institution: string }) => r.institution)).toEqual(['PGN']);
+    const badStatus = acogida(['referrals', 'list', '--db', db, '--status', 'lost']);
+    expect(badStatus.status).not.toBe(0);
+    expect(badStatus.stderr).toContain('Estado desconocido');
+    expect(raw.prepare("SELECT count(*) FROM case_closures WHERE action = 'reopened'").pluck().get()).toBe(1);
+        // A confirmed warrant holds one man until the officer records the hand-over.
     expect(raw.prepare("SELECT count(*) FROM alert_matches m JOIN alert_records r ON r.id = m.record_id WHERE m.status = 'confirmed' AND r.list_type = 'warrant'").pluck().get()).toBe(1);
     expect(raw.prepare('SELECT count(*) FROM alert_hold_resolutions').pluck().get()).toBe(0);
     expect((raw.prepare('SELECT count(*) AS n FROM alert_list_versions').get() as { n: number }).n).toBe(4);

@@ -4,6 +4,7 @@ import { dispatch } from '../../core/dispatch';
 import { zonedDate } from '../../core/time';
 import { loadDemoAid } from '../demo-aid';
 import { loadDemoCare } from '../demo-care';
+import { loadDemoReferrals } from '../demo-referrals';
 import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
 import { loadDemoScreenings } from '../demo-screening';
@@ -41,6 +42,7 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   await loadDemoScreenings(core, today);
   await loadDemoAid(core, today);
   await loadDemoCare(core, today);
+  await loadDemoReferrals(core, today);
   return { users: DEMO_STAFF.map((s) => s.username), persons };
 }
 

@@ -73,7 +73,7 @@ export function registerReferrals(program: Command): void {
             rule: r.rule,
             created_at: r.createdAt,
           }));
-          print(options, { referrals }, referrals.length ? referrals.map((r) => `${r.created_at.slice(0, 16)}  ${r.institution}  ${r.service}  ${r.status}${r.overdue ? ' !' : ''}`).join('\n') : t('cli.referralsNone'));
+          print(options, { referrals }, referrals.length ? referrals.map((r) => `${r.created_at}  ${r.institution}  ${r.service}  ${r.status}${r.overdue ? ' !' : ''}`).join('\n') : t('cli.referralsNone'));
         } finally {
           core.db.close();
         }
