@@ -6,20 +6,21 @@ import { benchPersons } from '../bench/persons';
 import { benchStartup } from '../bench/startup';
 import { benchSync } from '../bench/sync';
 import { benchCare } from '../bench/care';
+import { benchReferrals } from '../bench/referrals';
 import { formatTable, type BenchRow } from '../bench/table';
 import { CliUsageError, print, run, t, type GlobalOptions } from '../runtime';
 
 /** Each station adds its benchmark suite here; `npm run bench` prints them as one table. */
-const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts, benchAid, benchStartup, benchSync, benchCare];
+const SUITES: (() => Promise<BenchRow[]>)[] = [benchFoundation, benchPersons, benchAlerts, benchAid, benchStartup, benchSync, benchCare, benchReferrals];
 /** `npm run bench -- --only startup` runs one suite. */
-const NAMED: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, persons: benchPersons, alerts: benchAlerts, aid: benchAid, startup: benchStartup, sync: benchSync, care: benchCare };
+const NAMED: Record<string, () => Promise<BenchRow[]>> = { foundation: benchFoundation, persons: benchPersons, alerts: benchAlerts, aid: benchAid, startup: benchStartup, sync: benchSync, care: benchCare, referrals: benchReferrals };
 
 export function registerBench(program: Command): void {
   program
     .command('bench')
     .description('Mide el rendimiento y muestra una tabla con la comparación y la meta de cada fila')
     .option('--json', 'salida JSON')
-    .option('--only <suite>', 'solo una serie: foundation, persons, alerts, aid, startup, sync o care')
+    .option('--only <suite>', 'solo una serie: foundation, persons, alerts, aid, startup, sync, care o referrals')
     .action((options: GlobalOptions & { only?: string }) =>
       run(options, async () => {
         const rows: BenchRow[] = [];
