@@ -87,6 +87,14 @@ describe('referrals, end to end in Chromium', () => {
     await page.getByPlaceholder('Buscar persona por nombre, documento o expediente…').fill('santos coc');
     await page.getByTestId('search-hit').filter({ hasText: 'Santos Coc' }).first().click();
     await page.getByRole('heading', { name: 'Santos Coc' }).waitFor();
+    // A new need while following him: a referral by hand to any institution of the directory.
+    await page.getByTestId('referrals-card').getByRole('button', { name: 'Derivar a otra institución' }).click();
+    const byHand = page.getByRole('dialog', { name: 'Derivar a otra institución' });
+    await byHand.getByRole('textbox', { name: 'Institución', exact: true }).fill('OIM');
+    await page.getByRole('option', { name: /^OIM — / }).click();
+    await byHand.getByRole('button', { name: 'Derivar' }).click();
+    await page.getByText('Derivación creada a OIM.').waitFor();
+    await page.getByTestId('referrals-card').getByTestId('referral').filter({ hasText: 'OIM' }).waitFor();
     const follow = page.getByTestId('follow-ups');
     await follow.getByLabel('Qué se habló').fill('Ya tiene su DPI; busca trabajo en Cobán');
     await follow.getByRole('button', { name: 'Registrar seguimiento' }).click();

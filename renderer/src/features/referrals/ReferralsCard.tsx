@@ -1,12 +1,12 @@
 import { NEEDS } from '@core/referrals/routes';
-import { Button, Card, Chip, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Chip, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { notifySuccess } from '../../app/notify';
 import { useCurrentSession } from '../../app/session';
 import { FollowUpSection } from './FollowUpSection';
-import { ProposalLine, ReferralLine } from './ReferralsPage';
+import { ProposalLine, ReferralForm, ReferralLine } from './ReferralsPage';
 
 /**
  * On the case file: the needs the person expressed (any caseworker records them), the referrals
@@ -21,6 +21,7 @@ export function ReferralsCard({ personId }: { personId: string }) {
   const proposals = useCallQuery('referrals.proposals', { personId }, { staleTime: 0, enabled: refers });
   const save = useCallMutation('referrals.recordNeeds', ['referrals.needs', 'referrals.proposals', 'referrals.worklist']);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [byHand, setByHand] = useState(false);
   useEffect(() => setChosen(needs.data?.needs ?? []), [needs.data]);
   const changed = JSON.stringify([...chosen].sort()) !== JSON.stringify([...(needs.data?.needs ?? [])].sort());
   return (
@@ -51,6 +52,12 @@ export function ReferralsCard({ personId }: { personId: string }) {
           <Stack gap={6}>{proposals.data!.map((p) => <ProposalLine key={`${p.institutionCode}|${p.service}`} personId={personId} proposal={p} />)}</Stack>
         </>
       )}
+      {refers && (
+        <Button size="xs" variant="light" mt="md" onClick={() => setByHand(true)}>{t('referrals.byHand')}</Button>
+      )}
+      <Modal opened={byHand} onClose={() => setByHand(false)} title={t('referrals.byHand')} centered>
+        {byHand && <ReferralForm personId={personId} initial={{ institutionId: null, service: null, priority: 'normal' }} onClose={() => setByHand(false)} />}
+      </Modal>
       <FollowUpSection personId={personId} canRecord={refers} />
       <Stack gap={6} mt="md">
         {referrals.data?.length ? referrals.data.map((r) => (refers ? <ReferralLine key={r.id} referral={r} /> : <Text key={r.id} size="sm">{r.institutionCode} · {t(`referrals.status.${r.status}`)}</Text>)) : <Text size="sm" c="dimmed">{t('referrals.none')}</Text>}

@@ -85,6 +85,7 @@ export function ProposalLine({ personId, proposal: p }: { personId: string; prop
   const { t } = useTranslation();
   const create = useCallMutation('referrals.create', [...INVALIDATE]);
   const [dismissing, setDismissing] = useState(false);
+  const [editing, setEditing] = useState(false);
   return (
     <Group justify="space-between" wrap="wrap" gap="xs" data-testid="proposal">
       <div>
@@ -97,6 +98,7 @@ export function ProposalLine({ personId, proposal: p }: { personId: string; prop
       </div>
       <Group gap="xs" wrap="nowrap">
         <Button size="xs" variant="subtle" color="gray" onClick={() => setDismissing(true)}>{t('referrals.dismiss')}</Button>
+        <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('referrals.edit')}</Button>
         <Button
           size="xs"
           disabled={!p.institutionId}
@@ -111,6 +113,9 @@ export function ProposalLine({ personId, proposal: p }: { personId: string; prop
       </Group>
       <Modal opened={dismissing} onClose={() => setDismissing(false)} title={t('referrals.dismissTitle')} centered>
         {dismissing && <DismissForm personId={personId} proposal={p} onClose={() => setDismissing(false)} />}
+      </Modal>
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t('referrals.editTitle')} centered>
+        {editing && <ReferralForm personId={personId} initial={{ institutionId: p.institutionId, service: p.service, priority: p.priority, rule: p.rule }} onClose={() => setEditing(false)} />}
       </Modal>
     </Group>
   );
@@ -219,6 +224,7 @@ function Open({ rows }: { rows: Worklist['open'] }) {
 export function ReferralLine({ referral: r }: { referral: Referral }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step | null>(null);
+  const [linking, setLinking] = useState(false);
   return (
     <Group justify="space-between" wrap="wrap" gap="xs" data-testid="referral">
       <div>
@@ -236,12 +242,18 @@ export function ReferralLine({ referral: r }: { referral: Referral }) {
       </div>
       <Group gap={4} wrap="wrap">
         <Button size="xs" variant="default" component={Link} to={`/ficha/${r.id}`}>{t('referrals.slip')}</Button>
+        {r.status !== 'created' && r.status !== 'cancelled' && (
+          <Button size="xs" variant="subtle" onClick={() => setLinking(true)} title={t('referrals.linkedHelp')}>{t('referrals.linked')}</Button>
+        )}
         {NEXT[r.status].map((s) => (
           <Button key={s} size="xs" variant={s === 'cancelled' || s === 'rejected' ? 'subtle' : 'light'} color={s === 'cancelled' || s === 'rejected' ? 'gray' : undefined} onClick={() => setStep(s)}>
             {t(`referrals.steps.${s}`)}
           </Button>
         ))}
       </Group>
+      <Modal opened={linking} onClose={() => setLinking(false)} title={t('referrals.linkedTitle', { code: r.institutionCode })} centered>
+        {linking && <ReferralForm personId={r.personId} initial={{ institutionId: null, service: null, priority: 'normal', parentId: r.id }} onClose={() => setLinking(false)} />}
+      </Modal>
       <Modal opened={step !== null} onClose={() => setStep(null)} title={step ? t('referrals.stepTitle', { step: t(`referrals.steps.${step}`), code: r.institutionCode }) : ''} centered>
         {step && <StepForm referral={r} step={step} onClose={() => setStep(null)} />}
       </Modal>
@@ -276,6 +288,64 @@ function StepForm({ referral, step, onClose }: { referral: Referral; step: Step;
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" loading={advance.isPending}>{t(`referrals.steps.${step}`)}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * A referral by hand, a proposal edited before it is made (its rule kept), or a new referral made
+ * from one being followed (linked to it): any active institution of the directory and a service
+ * it offers.
+ */
+export function ReferralForm({ personId, initial, onClose }: { personId: string; initial: { institutionId: string | null; service: string | null; priority: 'high' | 'normal'; rule?: string; parentId?: string }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const directory = useCallQuery('institutions.list', {});
+  const create = useCallMutation('referrals.create', [...INVALIDATE]);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { institutionId: initial.institutionId, service: initial.service, priority: initial.priority as string, note: '' },
+    validate: { institutionId: (v) => (v ? null : t('validation.required')), service: (v) => (v ? null : t('validation.required')) },
+  });
+  const institution = directory.data?.find((i) => i.id === form.values.institutionId);
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        const made = await create.mutateAsync({
+          personId,
+          institutionId: v.institutionId!,
+          service: v.service!,
+          priority: v.priority as 'high',
+          ...(initial.rule ? { rule: initial.rule } : {}),
+          ...(initial.parentId ? { parentId: initial.parentId } : {}),
+          ...(v.note.trim() ? { note: v.note.trim() } : {}),
+        });
+        notifySuccess(t('referrals.created', { code: made.institutionCode }));
+        onClose();
+      })}
+    >
+      <Stack>
+        <Select
+          label={t('referrals.institution')}
+          data={(directory.data ?? []).map((i) => ({ value: i.id, label: `${i.code} — ${i.name}` }))}
+          searchable
+          required
+          data-autofocus
+          {...form.getInputProps('institutionId')}
+          onChange={(v) => {
+            form.setFieldValue('institutionId', v);
+            const services = directory.data?.find((i) => i.id === v)?.services ?? [];
+            if (!form.values.service || !services.includes(form.values.service)) form.setFieldValue('service', services[0] ?? null);
+          }}
+        />
+        <Select label={t('referrals.service')} data={(institution?.services ?? (form.values.service ? [form.values.service] : [])).map((s) => ({ value: s, label: serviceLabel(s) }))} required allowDeselect={false} {...form.getInputProps('service')} />
+        <Select label={t('referrals.priorityLabel')} data={(['high', 'normal'] as const).map((p) => ({ value: p, label: t(`referrals.priority.${p}`) }))} allowDeselect={false} {...form.getInputProps('priority')} />
+        <Textarea label={t('referrals.stepNote')} autosize minRows={2} maxLength={1000} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" loading={create.isPending}>{t('referrals.refer')}</Button>
         </Group>
       </Stack>
     </form>
