@@ -109,6 +109,17 @@ describe('psychosocial care, end to end in Chromium', () => {
     await asq.getByRole('radiogroup', { name: '5. ¿Está pensando en quitarse la vida en este momento?' }).getByRole('radio', { name: 'No', exact: true }).check();
     await asq.getByTestId('asq-result').getByText('Positivo no agudo: evaluación breve de seguridad').waitFor();
     await page.getByLabel('Notas confidenciales').fill(NOTE);
+    // The screen locks in the middle of the session: nothing of it shows behind the lock, and
+    // the form comes back (kept sealed under the psychology key) after unlocking.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Bloquear pantalla' }).click();
+    await page.getByRole('heading', { name: 'Pantalla bloqueada' }).waitFor();
+    expect(await page.getByText(NOTE).count()).toBe(0);
+    await page.getByLabel('Contraseña de Dunia Mejía').fill('mi-clave-propia-2026');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.getByLabel('Notas confidenciales').inputValue()).toBe(NOTE);
+    await page.getByTestId('asq').getByTestId('asq-result').getByText('Positivo no agudo: evaluación breve de seguridad').waitFor();
     await shot(page, '73-care-session-asq');
     await page.getByLabel('Notas confidenciales').press('Control+Enter');
     await page.getByText(/Riesgo suicida: la persona queda marcada como urgente/).waitFor();

@@ -104,7 +104,7 @@ describe('referrals, end to end in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Cerrar el caso' });
     await dialog.getByLabel('Motivo').fill('Necesidades atendidas: documento y empleo');
     await dialog.getByRole('button', { name: 'Cerrar el caso' }).click();
-    await page.getByText('Caso: Caso cerrado.').waitFor();
+    await page.getByText('Caso cerrado.').waitFor();
     await follow.getByText('Caso cerrado').first().waitFor();
     await shot(page, '83-referral-case-file');
     await page.getByRole('link', { name: 'Derivaciones' }).click();
@@ -128,8 +128,8 @@ describe('referrals, end to end in Chromium', () => {
     await editor.fill(original.replace('"institution": "MINTRAB"', '"institution": "INTECAP"'));
     await page.getByRole('button', { name: 'Vista previa (últimos 30 días)' }).click();
     const preview = page.getByTestId('routes-preview');
-    await preview.getByText('+ INTECAP · employment').waitFor();
-    await preview.getByText('− MINTRAB · employment').waitFor();
+    await preview.getByText('+ INTECAP · Empleo').waitFor();
+    await preview.getByText('− MINTRAB · Empleo').waitFor();
     await shot(page, '85-referral-routes');
     await page.getByLabel('Motivo del cambio').fill('El empleo lo atiende INTECAP en esta región');
     await page.getByRole('button', { name: 'Guardar nueva versión' }).click();

@@ -220,6 +220,28 @@ describe('care (station 7)', () => {
     expect(holdsSessionKeys(c.core, sessionId)).toBe(false);
   });
 
+  it('a session form left half-typed (the idle lock falls) is kept as a draft sealed under the care key, and opens again after unlocking', async () => {
+    const c = await centre();
+    await expectOk(c.core, 'care.setup', { service: 'psychology' }, { token: c.psych.token });
+    const person = await register(c);
+    const key = `care-psychology:${person.id}`;
+    await expectOk(c.core, 'drafts.save', { key, payload: { kind: 'individual', notes: CANARY } }, { token: c.psych.token });
+    const stored = c.core.db.prepare('SELECT payload FROM form_drafts WHERE form_key = ?').pluck().get(key) as string;
+    expect(stored).not.toContain('canario');
+    expect(JSON.parse(stored)).toMatchObject({ sealed: expect.stringMatching(/^v1\./), careKeyId: expect.any(String) });
+    await expectOk(c.core, 'auth.lock', {}, { token: c.psych.token });
+    await expectOk(c.core, 'auth.unlock', { password: OWN_PASSWORD }, { token: c.psych.token });
+    expect((await expectOk(c.core, 'drafts.get', { key }, { token: c.psych.token })).payload).toEqual({ kind: 'individual', notes: CANARY });
+    // Without the key, nothing is written in the clear: the draft is refused.
+    const newcomer = await staff(c.core, c.adminToken, 'psico3', ['psychologist']);
+    const before = snapshot(c.core);
+    expect((await failure(c, 'drafts.save', { key, payload: { notes: CANARY } }, newcomer.token))?.code).toBe('care.no-key');
+    expect(snapshot(c.core)).toEqual(before);
+    // Ordinary drafts are untouched.
+    await expectOk(c.core, 'drafts.save', { key: 'registration:new', payload: { givenNames: 'Ana' } }, { token: c.clerk });
+    expect((await expectOk(c.core, 'drafts.get', { key: 'registration:new' }, { token: c.clerk })).payload).toEqual({ givenNames: 'Ana' });
+  });
+
   it('group first aid for a flight in one call; a person who declined is neither recorded nor queued', async () => {
     const c = await centre();
     await expectOk(c.core, 'care.setup', { service: 'psychology' }, { token: c.psych.token });

@@ -18,6 +18,7 @@ import { domain as screening } from './screening/contract';
 import { domain as settings } from './settings/contract';
 import { domain as setup } from './setup/contract';
 import { domain as stock } from './stock/contract';
+import { domain as summary } from './summary/contract';
 import { domain as sync } from './sync/contract';
 import { domain as users } from './users/contract';
 
@@ -49,6 +50,7 @@ export const DOMAINS = [
   stock,
   drafts,
   sync,
+  summary,
 ] as const;
 
 type AnyDomain = (typeof DOMAINS)[number];

@@ -21,6 +21,7 @@ import { screeningRulesHandlers } from './screening/rules-service';
 import { settingsHandlers } from './settings/service';
 import { setupHandlers } from './setup/service';
 import { stockHandlers } from './stock/service';
+import { summaryHandlers } from './summary/service';
 import { syncHandlers } from './sync/service';
 import { usersHandlers } from './users/service';
 
@@ -49,4 +50,5 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...stockHandlers,
   ...draftsHandlers,
   ...syncHandlers,
+  ...summaryHandlers,
 };

@@ -48,7 +48,7 @@ export const STATIONS: NavItem[] = [
   { key: 'care', path: '/atencion', icon: IconHeartHandshake, roles: ['psychologist'] },
   { key: 'medical', path: '/salud', icon: IconStethoscope, roles: ['health'] },
   { key: 'referrals', path: '/derivaciones', icon: IconRoute, roles: ['protection_officer', 'manager'] },
-  { key: 'summary', path: null, icon: IconFileAnalytics },
+  { key: 'summary', path: '/resumen', icon: IconFileAnalytics, roles: ['manager', 'admin'] },
 ];
 
 export const ADMINISTRATION: NavItem[] = [

@@ -19,6 +19,7 @@ const CareKeysPage = page(() => import('../features/care/CareKeysPage'), 'CareKe
 const MedicalPage = page(() => import('../features/care/MedicalForm'), 'MedicalPage');
 const ReferralsPage = page(() => import('../features/referrals/ReferralsPage'), 'ReferralsPage');
 const RoutesPage = page(() => import('../features/referrals/RoutesPage'), 'RoutesPage');
+const SummaryPage = page(() => import('../features/summary/SummaryPage'), 'SummaryPage');
 const SlipPage = page(() => import('../features/referrals/SlipPage'), 'SlipPage');
 const AidPage = page(() => import('../features/aid/AidPage'), 'AidPage');
 const AlertsPage = page(() => import('../features/alerts/AlertsPage'), 'AlertsPage');
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
       { path: 'atencion/llaves', element: <RequireRole roles={['psychologist', 'health', 'admin']}><CareKeysPage /></RequireRole> },
       { path: 'salud', element: <RequireRole roles={['health']}><MedicalPage /></RequireRole> },
       { path: 'salud/persona/:personId', element: <RequireRole roles={['health']}><MedicalPersonPage /></RequireRole> },
+      { path: 'resumen', element: <RequireRole roles={['manager', 'admin']}><SummaryPage /></RequireRole> },
       { path: 'derivaciones/rutas', element: <RequireRole roles={['admin']}><RoutesPage /></RequireRole> },
       { path: 'derivaciones', element: <RequireRole roles={['protection_officer', 'manager']}><ReferralsPage /></RequireRole> },
       { path: 'ayuda', element: <RequireRole roles={RECEPTION}><AidPage /></RequireRole> },

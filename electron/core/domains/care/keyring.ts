@@ -5,7 +5,7 @@ import { insertRow, updateRow } from '../../db/replicated';
 import { CLINICIANS, type Role } from '../../roles';
 import { onSessionClosed } from '../../sessions';
 import type { Service } from './contract';
-import { deriveWrapKey, freshWrapKey, newKeyPair, openSealedToMe, openWith, parseSecretWrap, wrapUnder, type KeyPair } from './crypto';
+import { deriveWrapKey, freshWrapKey, newKeyPair, openSealedToMe, openWith, parseSecretWrap, sealWith, wrapUnder, type KeyPair } from './crypto';
 import { careKeyRows, grantsOfUser, liveClinicianKey, liveClinicianKeyIds, liveGrant, liveGrantIdsOfUser, type ClinicianKeyRow } from './store';
 
 /**
@@ -179,4 +179,21 @@ export function currentCareKey(ctx: ServiceContext, service: Service): { id: str
 export function rememberCareKey(ctx: ServiceContext, careKeyId: string, key: Buffer): void {
   const keys = ctx.actor.sessionId ? sessionsOf(ctx.core).get(ctx.actor.sessionId) : undefined;
   keys?.careKeys.set(careKeyId, Buffer.from(key));
+}
+
+/**
+ * Seals a value (a draft of a care form) under the caller's current care key of the service, for
+ * this user alone: what is typed in a session form is never kept in the clear, not even while it
+ * waits for the idle lock to lift. Null when the caller holds no key.
+ */
+export function sealForCaller(ctx: ServiceContext, service: Service, text: string, aad: string): { careKeyId: string; sealed: string } | null {
+  const current = currentCareKey(ctx, service);
+  if (!current || current === 'none') return null;
+  return { careKeyId: current.id, sealed: sealWith(current.key, Buffer.from(text, 'utf8'), aad) };
+}
+
+export function openForCaller(ctx: ServiceContext, careKeyId: string, sealed: string, aad: string): string | null {
+  const key = heldCareKey(ctx, careKeyId);
+  const opened = key ? openWith(key, sealed, aad) : null;
+  return opened ? opened.toString('utf8') : null;
 }

@@ -7,6 +7,7 @@ import { authMessages } from '../../features/auth/messages';
 import { belongingsMessages } from '../../features/belongings/messages';
 import { careMessages } from '../../features/care/messages';
 import { referralsMessages } from '../../features/referrals/messages';
+import { summaryMessages } from '../../features/summary/messages';
 import { flowMessages } from '../../features/flow/messages';
 import { homeMessages } from '../../features/home/messages';
 import { institutionsMessages } from '../../features/institutions/messages';
@@ -126,6 +127,7 @@ export const en: Messages = {
   ...screeningMessages.en,
   ...careMessages.en,
   ...referralsMessages.en,
+  ...summaryMessages.en,
   ...aidMessages.en,
   ...stockMessages.en,
   ...syncMessages.en,

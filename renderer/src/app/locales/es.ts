@@ -6,6 +6,7 @@ import { authMessages } from '../../features/auth/messages';
 import { belongingsMessages } from '../../features/belongings/messages';
 import { careMessages } from '../../features/care/messages';
 import { referralsMessages } from '../../features/referrals/messages';
+import { summaryMessages } from '../../features/summary/messages';
 import { flowMessages } from '../../features/flow/messages';
 import { homeMessages } from '../../features/home/messages';
 import { institutionsMessages } from '../../features/institutions/messages';
@@ -130,6 +131,7 @@ export const es = {
   ...screeningMessages.es,
   ...careMessages.es,
   ...referralsMessages.es,
+  ...summaryMessages.es,
   ...aidMessages.es,
   ...stockMessages.es,
   ...syncMessages.es,

@@ -12,6 +12,7 @@ import { centreInstant, centreNow } from '../../app/centre-time';
 import { DATE_FORMAT, formatDateTime } from '../../app/format';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { KeyNotice } from './KeyNotice';
 import { MedicalForm } from './MedicalForm';
 import { ChipList, KindChoice } from './CareInputs';
@@ -152,6 +153,8 @@ function SessionForm({ personId }: { personId: string }) {
       asq: (value, values) => (values.kind !== 'pfa' && values.useAsq && ASQ_QUESTIONS.some((q) => !value[q]) ? t('validation.required') : null),
     },
   });
+  // What is typed survives the idle lock: kept as a draft sealed under the psychology key.
+  const draft = useFormDraft(`care-psychology:${personId}`, form.values, form.setValues);
   const v = form.values;
   const pfa = v.kind === 'pfa';
   const asq: Asq | null = !pfa && v.useAsq && ASQ_QUESTIONS.every((q) => v.asq[q])
@@ -180,6 +183,7 @@ function SessionForm({ personId }: { personId: string }) {
       ...(values.heldDate && values.heldTime ? { heldAt: centreInstant(values.heldDate, values.heldTime) } : {}),
     };
     const saved = await save.mutateAsync(input);
+    await draft.discard();
     const risky = values.acuteRisk || (saved.asqResult !== null && saved.asqResult !== 'negative');
     notifySuccess(t(risky ? 'care.form.savedRisk' : 'care.form.saved'));
     form.reset();
@@ -189,6 +193,7 @@ function SessionForm({ personId }: { personId: string }) {
   return (
     <form onSubmit={submit} noValidate onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) void submit(); }}>
       <Stack gap="sm">
+        <DraftNotice draft={draft} onDiscard={() => form.reset()} />
         <KindChoice kinds={KINDS} {...form.getInputProps('kind')} />
         <Group grow>
           <DateInput label={t('care.form.heldAt')} description={t('care.form.heldAtHelp')} valueFormat={DATE_FORMAT} clearable maxDate={centreNow()} {...form.getInputProps('heldDate')} />

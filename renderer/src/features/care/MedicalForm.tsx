@@ -9,6 +9,7 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { formatDate } from '../../app/format';
 import { personName } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
+import { DraftNotice, useFormDraft } from '../../app/drafts';
 import { KeyNotice } from './KeyNotice';
 import { KindChoice } from './CareInputs';
 
@@ -38,6 +39,8 @@ export function MedicalForm({ personId }: { personId: string }) {
       notes: '',
     },
   });
+  // What is typed survives the idle lock: kept as a draft sealed under the medical key.
+  const draft = useFormDraft(`care-medical:${personId}`, form.values, form.setValues);
   const v = form.values;
   const submit = form.onSubmit(async (values) => {
     const vital = (x: number | string) => (x === '' ? null : Number(x));
@@ -67,6 +70,7 @@ export function MedicalForm({ personId }: { personId: string }) {
             hospitalReferral: values.hospital === 'none' ? null : { to: values.hospital as 'hospital', reason: values.hospitalReason },
           };
     await save.mutateAsync(input);
+    await draft.discard();
     notifySuccess(t('care.form.saved'));
     form.reset();
   });
@@ -74,6 +78,7 @@ export function MedicalForm({ personId }: { personId: string }) {
   return (
     <form onSubmit={submit} noValidate onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) void submit(); }}>
       <Stack gap="sm">
+        <DraftNotice draft={draft} onDiscard={() => form.reset()} />
         <KindChoice kinds={['triage', 'first_aid', 'consultation']} {...form.getInputProps('kind')} />
         <NumberInput label={t('care.form.duration')} min={1} max={600} {...form.getInputProps('durationMinutes')} />
         {v.kind === 'triage' ? (

@@ -8,9 +8,13 @@ import { ApiError } from '../../api/client';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { formatDateTime } from '../../app/format';
 import i18n from '../../app/i18n';
+import { serviceLabel } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
 
 type Preview = Output<'referrals.previewRoutes'>;
+
+/** "INTECAP · training" as the directory names the service. */
+const named = (proposal: string) => proposal.replace(/ · (.+)$/, (_, service: string) => ` · ${serviceLabel(service)}`);
 
 /**
  * The referral routes, editable by an admin: the document as JSON (each route: id, country,
@@ -110,8 +114,8 @@ export function RoutesPage() {
           {preview.changes.map((c) => (
             <Group key={c.personId} gap="xs" mt={4}>
               <Text size="sm" ff="monospace">{c.caseNumber}</Text>
-              {c.added.map((a) => <Badge key={a} color="teal" variant="light">+ {a}</Badge>)}
-              {c.removed.map((r) => <Badge key={r} color="red" variant="light">− {r}</Badge>)}
+              {c.added.map((a) => <Badge key={a} color="teal" variant="light" tt="none">+ {named(a)}</Badge>)}
+              {c.removed.map((r) => <Badge key={r} color="red" variant="light" tt="none">− {named(r)}</Badge>)}
             </Group>
           ))}
         </Card>

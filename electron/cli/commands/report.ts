@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import { IsoDate } from '../../core/contract/common';
+import { summaryCsv } from '../../core/summary-csv';
+import { call, CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
+
+export function registerReport(program: Command): void {
+  const report = program.command('report').description('Informes para la coordinación');
+  report
+    .command('daily')
+    .description('El resumen del día (o de un rango) en cifras, sin nombres')
+    .option('--db <file>', 'archivo de base de datos')
+    .requiredOption('--date <yyyy-mm-dd>', 'el día (o el primero del rango), en la hora del centro')
+    .option('--to <yyyy-mm-dd>', 'el último día del rango (incluido)')
+    .option('--csv <file>', 'escribe además las cifras en CSV')
+    .option('--json', 'salida JSON')
+    .action((options: GlobalOptions & { date: string; to?: string; csv?: string }) =>
+      run(options, async () => {
+        for (const value of [options.date, options.to]) if (value !== undefined && !IsoDate.safeParse(value).success) throw new CliUsageError(t('cli.badDate', { value }));
+        const { core } = openCliCore(options);
+        try {
+          const summary = await call(core, 'summary.daily', { from: options.date, ...(options.to ? { to: options.to } : {}) });
+          if (options.csv) fs.writeFileSync(options.csv, summaryCsv(summary));
+          print(
+            options,
+            summary,
+            t('cli.summaryText', { centre: summary.centre, from: summary.from, to: summary.to, arrivals: summary.arrivals.total, received: summary.persons.received, expected: summary.persons.expected, red: summary.screening.red }),
+          );
+        } finally {
+          core.db.close();
+        }
+      }),
+    );
+}

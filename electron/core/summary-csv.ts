@@ -1,0 +1,34 @@
+import type { DailySummary } from './domains/summary/contract';
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first) is
+ * written with a leading apostrophe: every CSV and XLSX the app writes passes through this, so a
+ * name or a code crafted as `=HYPERLINK(…)` stays text (OWASP, "CSV injection").
+ */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const cell = (value: string | number): string => {
+  const text = neutralise(String(value));
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The summary's figures as rows of section, figure, key, value (one CSV a statistician can pivot). */
+export function summaryRows(s: DailySummary): [string, string, string, number][] {
+  const rows: [string, string, string, number][] = [];
+  const walk = (section: string, figure: string, value: unknown) => {
+    if (typeof value === 'number') rows.push([section, figure, '', value]);
+    else if (Array.isArray(value)) for (const v of value) rows.push([section, figure, String(v), 1]);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (typeof v === 'number') rows.push([section, figure, k, v]);
+  };
+  for (const section of ['arrivals', 'persons', 'screening', 'alerts', 'aid', 'care', 'referrals'] as const)
+    for (const [figure, value] of Object.entries(s[section])) walk(section, figure, value);
+  return rows;
+}
+
+export function summaryCsv(s: DailySummary): string {
+  const header = ['from', 'to', 'centre', 'section', 'figure', 'key', 'value'];
+  const lines = summaryRows(s).map((r) => [s.from, s.to, s.centre, ...r].map(cell).join(','));
+  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}

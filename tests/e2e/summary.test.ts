@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerConsent, createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+  await setupCentreAsAdmin(h.page, h.url);
+  await createUser(h.page, { name: 'María José López', username: 'mlopez', role: 'Registrador/a', password: 'clave-registro-1' });
+  await createUser(h.page, { name: 'Edgar López', username: 'elopez', role: 'Coordinador/a', password: 'clave-coordina-1' });
+});
+afterAll(async () => {
+  if (h) await h.close();
+});
+
+describe('daily summary, end to end in Chromium', () => {
+  it('the manager opens the summary of the day, sees the person received, and changes the date', async () => {
+    const { page } = h;
+    await switchUser(page, 'mlopez', 'clave-registro-1');
+    await page.getByRole('link', { name: 'Registro' }).click();
+    await page.getByLabel('Nombres').fill('Marta');
+    await page.getByLabel('Primer apellido').fill('Xol');
+    await answerConsent(page);
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    await page.getByRole('heading', { name: 'Marta Xol' }).waitFor();
+    // A clerk has no summary.
+    expect(await page.getByRole('link', { name: 'Resumen diario' }).count()).toBe(0);
+
+    await switchUser(page, 'elopez', 'clave-coordina-1');
+    await page.getByRole('link', { name: 'Resumen diario' }).click();
+    await page.getByRole('heading', { name: 'Resumen del día' }).waitFor();
+    const received = page.getByTestId('figure-received');
+    await expect.poll(() => received.textContent()).toContain('1');
+    expect(await page.getByText('Marta').count()).toBe(0); // counts only
+    await shot(page, '90-summary');
+    // The day before: nobody received yet.
+    const day = page.getByLabel('Día (o desde)');
+    const today = await day.inputValue();
+    const [d, m, y] = today.split('/').map(Number) as [number, number, number];
+    const yesterday = new Date(Date.UTC(y, m - 1, d - 1));
+    const typed = `${String(yesterday.getUTCDate()).padStart(2, '0')}/${String(yesterday.getUTCMonth() + 1).padStart(2, '0')}/${yesterday.getUTCFullYear()}`;
+    await day.fill(typed);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => received.textContent()).toMatch(/^Personas recibidas0/);
+  });
+});
