@@ -32,3 +32,8 @@ export function summaryCsv(s: DailySummary): string {
   const lines = summaryRows(s).map((r) => [s.from, s.to, s.centre, ...r].map(cell).join(','));
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
+
+/** Rows under a header, as CSV (CRLF, quoted where needed, formula-like cells neutralised). */
+export function tableCsv(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return `${[columns.map(cell).join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n')}\r\n`;
+}

@@ -72,7 +72,8 @@ describe('care (station 7)', () => {
     expect(file.timeline.find((e) => e.kind === 'care')).toMatchObject({ detail: { service: 'psychology', kind: 'individual', by: 'dmejia', minutes: 45 } });
     const facts = await expectOk(c.core, 'care.facts', { personId: person.id }, { token: c.manager });
     expect(facts.records).toHaveLength(1);
-    const seenByOthers = JSON.stringify([file, facts, await expectOk(c.core, 'flow.board', { date: '2026-11-25' }, { token: c.clerk })]);
+    const exports = [await expectOk(c.core, 'summary.export', { from: '2026-11-25', to: '2026-11-25' }, { token: c.manager }), await expectOk(c.core, 'summary.daily', { from: '2026-11-25' }, { token: c.manager })];
+    const seenByOthers = JSON.stringify([file, facts, exports, await expectOk(c.core, 'flow.board', { date: '2026-11-25' }, { token: c.clerk })]);
     for (const secret of [CANARY, 'detention_trauma', 'wishedDead']) expect(seenByOthers).not.toContain(secret);
 
     // The bytes: the database file and its WAL (encrypted whole), and every row inside them.

@@ -109,4 +109,35 @@ describe('daily summary', () => {
     const crafted = summaryCsv({ ...(json as object), centre: '=cmd|/c calc' } as never);
     expect(crafted).toContain(",'=cmd|/c calc,");
   });
+
+  it('acogida report export: one row per person received, no name, k-anonymous (k = 5) on age group, sex, department and nationality', async () => {
+    const c = await centre();
+    const people = [
+      ...Array.from({ length: 6 }, (_, i) => ({ givenNames: `Alta${i}`, sex: 'M', birthDate: '1990', originDepartment: 'Alta Verapaz', nationality: 'GTM' })),
+      ...Array.from({ length: 5 }, (_, i) => ({ givenNames: `Quiche${i}`, sex: 'F', birthDate: '1995', originDepartment: 'Quiché', nationality: 'GTM' })),
+      { givenNames: 'Unica', sex: 'F', birthDate: '1940', originDepartment: 'Izabal', nationality: 'HND', documentNumber: '0801199912345' },
+    ];
+    for (const person of people) await expectOk(c.core, 'persons.register', { walkIn, person: { firstSurname: 'Prueba', ...person }, consent } as never, { token: c.clerk });
+    const dir = tempDir();
+    const file = path.join(dir, 'anonimo.csv');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'report', 'export', '--db', c.file, '--from', DAY, '--to', DAY, '--anonymised', file, '--json'], { encoding: 'utf8', env: { ...process.env, ACOGIDA_LANG: 'es' } });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { rows: number; k: number; suppressed_cells: number };
+    expect(Object.keys(out)).toEqual(['rows', 'k', 'suppressed_cells']);
+    expect(out).toMatchObject({ rows: 11, k: 5 });
+    expect(out.suppressed_cells).toBeGreaterThan(0); // the one older woman from Izabal cannot be told apart: suppressed
+    const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\r\n');
+    expect(header).toBe('age_group,sex,department,nationality,screening_level,services,referrals');
+    const groups = new Map<string, number>();
+    for (const line of lines) {
+      const [age, sex, department, nationality] = line.split(',');
+      groups.set(`${age}|${sex}|${department}|${nationality}`, (groups.get(`${age}|${sex}|${department}|${nationality}`) ?? 0) + 1);
+    }
+    expect([...groups.values()].every((n) => n >= 5)).toBe(true);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const secret of ['Alta0', 'Unica', 'Prueba', '0801199912345', '1990', '1940']) expect(text).not.toContain(secret);
+    // Person-level data, even anonymised, is the manager's: the admin is refused.
+    const refused = await dispatch(c.core, 'summary.export', { from: DAY, to: DAY }, { token: c.adminToken });
+    expect(refused.ok === false && refused.error.code).toBe('forbidden');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import { IsoDate } from '../../core/contract/common';
-import { summaryCsv } from '../../core/summary-csv';
+import { summaryCsv, tableCsv } from '../../core/summary-csv';
 import { call, CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
 export function registerReport(program: Command): void {
@@ -26,6 +26,27 @@ export function registerReport(program: Command): void {
             summary,
             t('cli.summaryText', { centre: summary.centre, from: summary.from, to: summary.to, arrivals: summary.arrivals.total, received: summary.persons.received, expected: summary.persons.expected, red: summary.screening.red }),
           );
+        } finally {
+          core.db.close();
+        }
+      }),
+    );
+  report
+    .command('export')
+    .description('Datos por persona anonimizados para estadística (k-anonimato, k = 5): sin nombres, documentos, fechas de nacimiento ni texto libre')
+    .option('--db <file>', 'archivo de base de datos')
+    .requiredOption('--from <yyyy-mm-dd>', 'primer día (hora del centro)')
+    .requiredOption('--to <yyyy-mm-dd>', 'último día (incluido)')
+    .requiredOption('--anonymised <file>', 'archivo CSV que se escribe')
+    .option('--json', 'salida JSON')
+    .action((options: GlobalOptions & { from: string; to: string; anonymised: string }) =>
+      run(options, async () => {
+        for (const value of [options.from, options.to]) if (!IsoDate.safeParse(value).success) throw new CliUsageError(t('cli.badDate', { value }));
+        const { core } = openCliCore(options);
+        try {
+          const result = await call(core, 'summary.export', { from: options.from, to: options.to });
+          fs.writeFileSync(options.anonymised, tableCsv(result.columns, result.rows));
+          print(options, { rows: result.rows.length, k: result.k, suppressed_cells: result.suppressedCells }, t('cli.exportText', { rows: result.rows.length, k: result.k, cells: result.suppressedCells, file: options.anonymised }));
         } finally {
           core.db.close();
         }

@@ -36,8 +36,21 @@ export const DailySummary = z.object({
 });
 export type DailySummary = z.infer<typeof DailySummary>;
 
+export const EXPORT_COLUMNS = ['age_group', 'sex', 'department', 'nationality', 'screening_level', 'services', 'referrals'] as const;
+export const K = 5;
+
 export const summaryContract = {
   /** The summary of a day (or of `from`…`to`, both included), as counts only. */
+  /**
+   * The anonymised person-level export for statistics: one row per person received, no name,
+   * document, birth date or free text, k-anonymous (k = 5) on age group, sex, department and
+   * nationality; says how many cells were generalised or suppressed.
+   */
+  'summary.export': method({ access: ['manager'], sensitive: true,
+    input: z.strictObject({ from: IsoDate, to: IsoDate }).refine((v) => v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }),
+    output: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())), k: z.number().int(), suppressedCells: z.number().int() }),
+    audit: 'read',
+  }),
   'summary.daily': method({ access: ['manager', 'admin'], input: z.strictObject({ from: IsoDate, to: IsoDate.optional() }).refine((v) => !v.to || v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }), output: DailySummary }),
 };
 

@@ -3,8 +3,9 @@ import type { ServiceContext } from '../../context';
 import { handle } from '../../handler';
 import { ageAt } from '../../partial-date';
 import { addDays, zonedDayStart } from '../../time';
-import type { DailySummary } from './contract';
-import { alertCounts, arrivalCounts, careCounts, centreName, deliveredByType, lowStockCodes, referralCounts, stayScreenings, stays } from './store';
+import { EXPORT_COLUMNS, K, type DailySummary } from './contract';
+import { kAnonymise, type AnonRow } from '../../summary-anonymise';
+import { alertCounts, arrivalCounts, careCounts, centreName, deliveredByType, exportRows, lowStockCodes, referralCounts, servicesAndReferrals, stayScreenings, stays } from './store';
 
 /** Languages that are not indigenous (docs/spec.md, station 2): everything else counts as one. */
 const NOT_INDIGENOUS = new Set(['es', 'en', 'other']);
@@ -86,7 +87,29 @@ export function dailySummary(ctx: ServiceContext, from: string, to: string): Dai
   };
 }
 
+/** The person-level export, k-anonymised (electron/core/summary-anonymise.ts). */
+function anonymisedExport(ctx: ServiceContext, from: string, to: string) {
+  const people = exportRows(ctx.db, ctx.core.identity!.centreId, from, to);
+  const levels = stayScreenings(ctx.db, people.map((p) => p.stay_id));
+  const { services, referrals } = servicesAndReferrals(ctx.db, people.map((p) => p.stay_id), people.map((p) => p.person_id));
+  const raw: AnonRow[] = people.map((p) => ({
+    age_group: ageBand(ageAt(p.birth_date, p.arrival_date)),
+    sex: p.sex ?? 'unknown',
+    department: p.department ?? 'unknown',
+    nationality: p.nationality ?? 'unknown',
+    screening_level: levels.get(p.stay_id)?.level ?? 'not_screened',
+    services: (services.get(p.stay_id) ?? []).join(';'),
+    referrals: (referrals.get(p.person_id) ?? []).join(';'),
+  }));
+  const { rows, suppressedCells } = kAnonymise(raw, K);
+  return { columns: [...EXPORT_COLUMNS], rows: rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? '')), k: K, suppressedCells };
+}
+
 export const summaryHandlers = {
+  'summary.export': handle('summary.export', {
+    run: (ctx, input) => anonymisedExport(ctx, input.from, input.to),
+  }),
+
   'summary.daily': handle('summary.daily', {
     run: (ctx, input) => dailySummary(ctx, input.from, input.to ?? input.from),
   }),

@@ -117,3 +117,30 @@ export function referralCounts(db: Database, centreId: string, start: string, en
 export function centreName(db: Database, centreId: string): string {
   return db.prepare('SELECT name FROM centres WHERE id = ?').pluck().get(centreId) as string;
 }
+
+/** One row per person received in the period: the statistics export's raw material (no name, document, birth date or free text). */
+export function exportRows(db: Database, centreId: string, from: string, to: string): { stay_id: string; person_id: string; birth_date: string | null; arrival_date: string; sex: string | null; department: string | null; nationality: string | null }[] {
+  return db
+    .prepare(
+      `SELECT pa.id AS stay_id, p.id AS person_id, p.birth_date, a.arrival_date, p.sex, p.origin_department AS department, p.nationality
+       FROM person_arrivals pa JOIN arrivals a ON a.id = pa.arrival_id JOIN persons p ON p.id = pa.person_id
+       WHERE a.centre_id = ? AND a.arrival_date BETWEEN ? AND ? AND pa.status = 'arrived' AND a.deleted_at IS NULL AND pa.deleted_at IS NULL AND p.deleted_at IS NULL
+       ORDER BY random()`,
+    )
+    .all(centreId, from, to) as { stay_id: string; person_id: string; birth_date: string | null; arrival_date: string; sex: string | null; department: string | null; nationality: string | null }[];
+}
+
+/** Kit and service codes delivered on these stays, and institution codes referred to for these persons. */
+export function servicesAndReferrals(db: Database, stayIds: readonly string[], personIds: readonly string[]): { services: Map<string, string[]>; referrals: Map<string, string[]> } {
+  const services = new Map<string, string[]>();
+  for (const r of db
+    .prepare('SELECT DISTINCT d.person_arrival_id AS id, t.code FROM aid_deliveries d JOIN aid_types t ON t.id = d.type_id WHERE d.voided_at IS NULL AND d.deleted_at IS NULL AND d.person_arrival_id IN (SELECT value FROM json_each(?)) ORDER BY t.code')
+    .all(JSON.stringify(stayIds)) as { id: string; code: string }[])
+    services.set(r.id, [...(services.get(r.id) ?? []), r.code]);
+  const referrals = new Map<string, string[]>();
+  for (const r of db
+    .prepare("SELECT DISTINCT r.person_id AS id, i.code FROM referrals r JOIN institutions i ON i.id = r.institution_id WHERE r.deleted_at IS NULL AND r.status <> 'cancelled' AND r.person_id IN (SELECT value FROM json_each(?)) ORDER BY i.code")
+    .all(JSON.stringify(personIds)) as { id: string; code: string }[])
+    referrals.set(r.id, [...(referrals.get(r.id) ?? []), r.code]);
+  return { services, referrals };
+}
