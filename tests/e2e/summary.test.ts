@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerConsent, createUser, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+import fs from 'node:fs';
+import { answerConsent, createUser, pdfText, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
 
@@ -33,6 +34,13 @@ describe('daily summary, end to end in Chromium', () => {
     await expect.poll(() => received.textContent()).toContain('1');
     expect(await page.getByText('Marta').count()).toBe(0); // counts only
     await shot(page, '90-summary');
+    // The PDF the core makes (the same as the CLI's): a file with the day's figures as text.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^resumen-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const text = await pdfText(fs.readFileSync((await download.path())!));
+    expect(text).toContain('Resumen del día');
+    expect(text).toContain('Personas recibidas');
+    expect(text).not.toContain('Marta');
     // The day before: nobody received yet.
     const day = page.getByLabel('Día (o desde)');
     const today = await day.inputValue();

@@ -98,10 +98,27 @@ describe('daily summary', () => {
     expect(text.split('\r\n')[0]).toBe('from,to,centre,section,figure,key,value');
     expect(text).toContain('2026-11-25,2026-11-25,');
     expect(text).toContain('persons,by_sex,F,1');
-    for (const bad of [['--date', '25/11/2026'], ['--date', DAY, '--to', '2026-11-20']]) {
+    // The PDF: made in the core, real text a person (and pdf.js) reads, Letter by default, A4 on request.
+    const pdfFile = path.join(dir, 'resumen.pdf');
+    const withPdf = cli(['report', 'daily', '--db', c.file, '--date', DAY, '--pdf', pdfFile, '--paper', 'a4', '--json']);
+    expect(withPdf.status, withPdf.stderr).toBe(0);
+    const pdf = fs.readFileSync(pdfFile);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+    const page = await doc.getPage(1);
+    const [, , w, h] = page.view as [number, number, number, number];
+    expect([Math.round(w), Math.round(h)]).toEqual([595, 842]); // A4 in points
+    const onPaper = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    await doc.destroy();
+    for (const expected of ['Resumen del día', 'Día 25/11/2026', 'Personas recibidas', 'Mujeres']) expect(onPaper).toContain(expected);
+    expect(onPaper).not.toContain('Uno');
+    const english = cli(['report', 'daily', '--db', c.file, '--date', DAY, '--pdf', pdfFile, '--lang', 'en', '--json']);
+    expect(english.status, english.stderr).toBe(0);
+    for (const bad of [['--date', '25/11/2026'], ['--date', DAY, '--to', '2026-11-20'], ['--date', DAY, '--lang', 'fr'], ['--date', DAY, '--paper', 'a3']]) {
       const r = cli(['report', 'daily', '--db', c.file, ...bad, '--json']);
       expect(r.status).not.toBe(0);
-      expect(r.stderr + r.stdout).toMatch(/Fecha no válida|fecha final/);
+      expect(r.stderr + r.stdout).toMatch(/Fecha no válida|fecha final|Idioma no válido|Papel no válido/);
     }
     expect(snapshot(c.core)).toEqual(before);
     // A centre name crafted as a formula stays text in the CSV.

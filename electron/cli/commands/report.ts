@@ -13,14 +13,23 @@ export function registerReport(program: Command): void {
     .requiredOption('--date <yyyy-mm-dd>', 'el día (o el primero del rango), en la hora del centro')
     .option('--to <yyyy-mm-dd>', 'el último día del rango (incluido)')
     .option('--csv <file>', 'escribe además las cifras en CSV')
+    .option('--pdf <file>', 'escribe además el resumen en PDF (el mismo que la aplicación)')
+    .option('--lang <es|en>', 'idioma del PDF', 'es')
+    .option('--paper <a4|letter>', 'tamaño del papel del PDF', 'letter')
     .option('--json', 'salida JSON')
-    .action((options: GlobalOptions & { date: string; to?: string; csv?: string }) =>
+    .action((options: GlobalOptions & { date: string; to?: string; csv?: string; pdf?: string; lang: string; paper: string }) =>
       run(options, async () => {
         for (const value of [options.date, options.to]) if (value !== undefined && !IsoDate.safeParse(value).success) throw new CliUsageError(t('cli.badDate', { value }));
+        if (!['es', 'en'].includes(options.lang)) throw new CliUsageError(t('cli.badLang', { value: options.lang }));
+        if (!['a4', 'letter'].includes(options.paper)) throw new CliUsageError(t('cli.badPaper', { value: options.paper }));
         const { core } = openCliCore(options);
         try {
           const summary = await call(core, 'summary.daily', { from: options.date, ...(options.to ? { to: options.to } : {}) });
           if (options.csv) fs.writeFileSync(options.csv, summaryCsv(summary));
+          if (options.pdf) {
+            const pdf = await call(core, 'summary.pdf', { from: options.date, ...(options.to ? { to: options.to } : {}), locale: options.lang as 'es', paper: options.paper as 'a4' });
+            fs.writeFileSync(options.pdf, Buffer.from(pdf.base64, 'base64'));
+          }
           print(
             options,
             summary,

@@ -51,6 +51,11 @@ export const summaryContract = {
     output: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())), k: z.number().int(), suppressedCells: z.number().int() }),
     audit: 'read',
   }),
+  /** The summary as a PDF (base64), made in the core: the same file the CLI writes. */
+  'summary.pdf': method({ access: ['manager', 'admin'],
+    input: z.strictObject({ from: IsoDate, to: IsoDate.optional(), locale: z.enum(['es', 'en']).default('es'), paper: z.enum(['a4', 'letter']).default('letter') }).refine((v) => !v.to || v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  }),
   'summary.daily': method({ access: ['manager', 'admin'], input: z.strictObject({ from: IsoDate, to: IsoDate.optional() }).refine((v) => !v.to || v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }), output: DailySummary }),
 };
 

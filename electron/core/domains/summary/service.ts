@@ -2,7 +2,9 @@ import { centreTimeZone } from '../../centre';
 import type { ServiceContext } from '../../context';
 import { handle } from '../../handler';
 import { ageAt } from '../../partial-date';
-import { addDays, zonedDayStart } from '../../time';
+import { addDays, formatInstant, zonedDayStart } from '../../time';
+import { summaryPdf } from '../../summary-pdf';
+import { displayNameOf } from '../persons/store';
 import { EXPORT_COLUMNS, K, type DailySummary } from './contract';
 import { kAnonymise, type AnonRow } from '../../summary-anonymise';
 import { alertCounts, arrivalCounts, careCounts, centreName, deliveredByType, exportRows, lowStockCodes, referralCounts, servicesAndReferrals, stayScreenings, stays } from './store';
@@ -106,6 +108,16 @@ function anonymisedExport(ctx: ServiceContext, from: string, to: string) {
 }
 
 export const summaryHandlers = {
+  'summary.pdf': handle('summary.pdf', {
+    // The PDF is written outside the transaction (pdfkit streams); the figures are read in it.
+    async prepare(ctx, input) {
+      const summary = dailySummary(ctx, input.from, input.to ?? input.from);
+      const by = (ctx.actor.userId && displayNameOf(ctx.db, ctx.actor.userId)) || ctx.actor.username;
+      const at = formatInstant(ctx.clock.now().toISOString(), centreTimeZone(ctx));
+      return { summary, pdf: await summaryPdf(summary, { locale: input.locale, paper: input.paper, generatedAt: at, generatedBy: by }) };
+    },
+    run: (_ctx, _input, prepared) => ({ fileName: `resumen-${prepared.summary.from}${prepared.summary.to !== prepared.summary.from ? `-${prepared.summary.to}` : ''}.pdf`, base64: prepared.pdf.toString('base64') }),
+  }),
   'summary.export': handle('summary.export', {
     run: (ctx, input) => anonymisedExport(ctx, input.from, input.to),
   }),

@@ -1,9 +1,12 @@
 import { addDays } from '@core/time';
-import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
 import { useCallQuery } from '../../api/hooks';
+import i18n from '../../app/i18n';
+import { notifyError } from '../../app/notify';
 import { centreToday } from '../../app/centre-time';
 import { DATE_FORMAT, formatDate } from '../../app/format';
 import { countryName, optionLabel } from '../../app/labels';
@@ -28,6 +31,23 @@ export function SummaryPage() {
   const now = useCallQuery('summary.daily', { from, to: end }, { staleTime: 0 });
   const before = useCallQuery('summary.daily', previous, { staleTime: 0 });
   const s = now.data;
+  const [paper, setPaper] = useState<'a4' | 'letter'>('letter');
+  const [making, setMaking] = useState(false);
+  /** The same PDF the CLI writes, made in the core, saved as a file. */
+  const downloadPdf = async () => {
+    setMaking(true);
+    try {
+      const pdf = await call('summary.pdf', { from, to: end, locale: i18n.language === 'en' ? 'en' : 'es', paper });
+      const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(pdf.base64), (ch) => ch.charCodeAt(0))], { type: 'application/pdf' }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: pdf.fileName });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setMaking(false);
+    }
+  };
   // Kits by their names where the caller may read the types (the manager); the code otherwise.
   const types = useCallQuery('aid.types', { includeInactive: true, category: 'all' }, { enabled: useCurrentSession().roles.includes('manager') });
   const typeName = (code: string) => {
@@ -44,6 +64,8 @@ export function SummaryPage() {
         <Group className="no-print" align="flex-end">
           <DateInput label={t('summary.from')} valueFormat={DATE_FORMAT} value={from} onChange={(v) => v && setFrom(v)} maxDate={centreToday()} w={150} />
           <DateInput label={t('summary.to')} valueFormat={DATE_FORMAT} value={to} onChange={(v) => setTo(v)} minDate={from} maxDate={centreToday()} clearable w={150} />
+          <SegmentedControl aria-label={t('summary.paper')} data={[{ value: 'letter', label: t('summary.letter') }, { value: 'a4', label: 'A4' }]} value={paper} onChange={(v) => setPaper(v as 'a4')} />
+          <Button loading={making} onClick={() => void downloadPdf()}>{t('summary.pdf')}</Button>
           <Button variant="default" onClick={() => window.print()}>{t('summary.print')}</Button>
         </Group>
       </Group>
