@@ -100,10 +100,7 @@ export const authHandlers = {
     run(ctx, input, verified) {
       const previous = ctx.actor.sessionId;
       const result = signIn(ctx, input, verified);
-      if (previous && 'token' in result) {
-        endSession(ctx.core, previous);
-        forgetSessionKeys(ctx.core, previous);
-      }
+      if (previous && 'token' in result) endSession(ctx.core, previous);
       return result;
     },
   }),
@@ -111,7 +108,6 @@ export const authHandlers = {
   'auth.logout': handle('auth.logout', {
     run(ctx) {
       endSession(ctx.core, ctx.actor.sessionId!);
-      forgetSessionKeys(ctx.core, ctx.actor.sessionId);
       return { ok: true as const };
     },
   }),

@@ -270,7 +270,6 @@ function queue(ctx: ServiceContext) {
   const stayOf = new Map(present.map((r) => [r.personId, r]));
   const declined = declinedPsychology(ctx.db, present.map((r) => r.personId));
   const seen = staysSeenByPsychology(ctx.db, present.map((r) => r.personArrivalId));
-  const lastSeen = (personId: string) => lastPsychologyAt(ctx.db, [personId]).get(personId) ?? null;
   const used = new Set<string>();
   const persons = new Map<string, ReturnType<typeof toPerson>>();
   const identity = (personId: string) => {
@@ -291,6 +290,10 @@ function queue(ctx: ServiceContext) {
   const since = new Date(ctx.clock.now().getTime() - 30 * 86_400_000).toISOString();
   const unattended = unattendedLatest(ctx.db, centreId, since);
   const refs = new Map(screeningRefs(ctx.db, unattended.map((r) => r.id)).map((r) => [r.id, r]));
+  const weekAgo = new Date(ctx.clock.now().getTime() - 7 * 86_400_000).toISOString();
+  const notices = psychologyNoticesSince(ctx.db, weekAgo);
+  const seenAt = lastPsychologyAt(ctx.db, [...[...refs.values()].map((r) => r.person_id), ...notices.map((n) => n.person_id)]);
+  const lastSeen = (personId: string) => seenAt.get(personId) ?? null;
   const screening = unattended
     .map((r) => {
       const ref = refs.get(r.id)!;
@@ -306,8 +309,7 @@ function queue(ctx: ServiceContext) {
       screening: { screeningId: r.id, level: r.o_level ?? r.level, deadlineAt: r.o_deadline ?? r.deadline_at, attendedAt: r.attended_at, overridden: r.o_level !== null },
     }));
 
-  const weekAgo = new Date(ctx.clock.now().getTime() - 7 * 86_400_000).toISOString();
-  const flagged = psychologyNoticesSince(ctx.db, weekAgo)
+  const flagged = notices
     .filter((n) => !declined.has(n.person_id) && !((lastSeen(n.person_id) ?? '') > n.notified_at))
     .reverse() // oldest notice first: who has waited longest
     .filter((n) => take(n.person_id))

@@ -164,13 +164,18 @@ function officeFor(offices: Office[], department: string | null): Office | null 
   return (wanted ? offices.find((o) => covers(o).includes(wanted)) : undefined) ?? offices.find((o) => covers(o).length === 0) ?? offices[0] ?? null;
 }
 
-function proposalsFor(ctx: ServiceContext, person: PersonRow, stay: { personArrivalId: string; groupType: string } | null): Proposal[] {
+/** What proposing reads once per call, however many people it proposes for: the routes in force and the directory. */
+function proposing(ctx: ServiceContext) {
   const directory = officesByInstitution(ctx.db, ctx.core.identity!.centreId);
+  const answersFor = new Map([...directory.entries()].flatMap(([code, offices]) => offices.map((o) => [o.code.toUpperCase(), code] as const)));
+  return { routes: activeRoutes(ctx), directory, answersFor };
+}
+
+function proposalsFor(ctx: ServiceContext, person: PersonRow, stay: { personArrivalId: string; groupType: string } | null, { routes, directory, answersFor }: ReturnType<typeof proposing>): Proposal[] {
   // Already referred or dismissed: by the institution the office answers for.
   const handled = handledPairs(ctx.db, person.id, stay?.personArrivalId ?? null);
-  const answersFor = new Map([...directory.entries()].flatMap(([code, offices]) => offices.map((o) => [o.code.toUpperCase(), code] as const)));
   const done = new Set([...handled].map((pair) => { const [code, service] = pair.split('|'); return `${answersFor.get(code!.toUpperCase()) ?? code}|${service}`; }));
-  return proposeReferrals(factsOf(ctx, person, stay?.groupType ?? null), activeRoutes(ctx))
+  return proposeReferrals(factsOf(ctx, person, stay?.groupType ?? null), routes)
     .filter((p) => !done.has(`${p.institution.toUpperCase()}|${p.service}`))
     .map((p) => {
       const office = officeFor(directory.get(p.institution.toUpperCase()) ?? [], person.origin_department);
@@ -204,7 +209,7 @@ export const referralsHandlers = {
     run(ctx, input) {
       const person = loadPersonRow(ctx, input.personId);
       const stay = currentStay(ctx, person.id);
-      return proposalsFor(ctx, person, stay);
+      return proposalsFor(ctx, person, stay, proposing(ctx));
     },
   }),
 
@@ -217,10 +222,11 @@ export const referralsHandlers = {
         [presentSince(t)],
       );
       const persons = new Map(personsWithIds(ctx.db, present.map((r) => r.personId)).map((p) => [p.id, p]));
+      const context = proposing(ctx);
       const proposals = present
         .map((r) => {
           const person = persons.get(r.personId)!;
-          return { ...toPerson(person, t), personId: r.personId, personArrivalId: r.personArrivalId, proposals: proposalsFor(ctx, person, r) };
+          return { ...toPerson(person, t), personId: r.personId, personArrivalId: r.personArrivalId, proposals: proposalsFor(ctx, person, r, context) };
         })
         .filter((r) => r.proposals.length > 0)
         .sort((a, b) => Number(b.proposals[0]!.priority === 'high') - Number(a.proposals[0]!.priority === 'high'));
