@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { neutralise, summaryCsv } from '../../electron/core/summary-csv';
+import { neutralise, summaryCsv } from '../../electron/core/domains/summary/tables';
 import { expectOk, ManualClock, setupCentre, snapshot, staff, tempCore, tempDir } from '../helpers';
 
 const DAY = '2026-11-25';

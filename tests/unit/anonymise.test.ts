@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kAnonymise, QUASI_IDENTIFIERS, type AnonRow } from '../../electron/core/summary-anonymise';
+import { kAnonymise, QUASI_IDENTIFIERS, type AnonRow } from '../../electron/core/domains/summary/anonymise';
 
 const classes = (rows: readonly AnonRow[]) => {
   const sizes = new Map<string, number>();

@@ -1,43 +1,73 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import { IsoDate } from '../../core/contract/common';
-import { summaryCsv, tableCsv } from '../../core/summary-csv';
-import { call, CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
+import { z } from 'zod';
+import type { DailySummary } from '../../core/domains/summary/contract';
+import { nationalSummary } from '../../core/domains/summary/national';
+import { summaryPdf, type Paper } from '../../core/domains/summary/pdf';
+import { summaryCsv, summaryXlsx, tableCsv } from '../../core/domains/summary/tables';
+import { AppError } from '../../core/errors';
+import type { Locale } from '../../core/i18n/translate';
+import { checkUpstreamUrl, upstreamError, withUpstream } from '../../core/sync/connection';
+import { formatInstant } from '../../core/time';
+import { call, cliClock, CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
 export function registerReport(program: Command): void {
   const report = program.command('report').description('Informes para la coordinación');
   report
     .command('daily')
-    .description('El resumen del día (o de un rango) en cifras, sin nombres')
+    .description('El resumen del día (o de un rango) en cifras, sin nombres: de esta estación (--db) o del servidor central (--url)')
     .option('--db <file>', 'archivo de base de datos')
+    .option('--url <url>', 'servidor central (PostgreSQL) con un acceso nacional: el resumen de un centro o de todos')
+    .option('--centre <id>', 'con --url: solo este centro (por omisión, todos sumados)')
     .requiredOption('--date <yyyy-mm-dd>', 'el día (o el primero del rango), en la hora del centro')
     .option('--to <yyyy-mm-dd>', 'el último día del rango (incluido)')
     .option('--csv <file>', 'escribe además las cifras en CSV')
+    .option('--xlsx <file>', 'escribe además las cifras en una hoja de cálculo (XLSX)')
     .option('--pdf <file>', 'escribe además el resumen en PDF (el mismo que la aplicación)')
     .option('--lang <es|en>', 'idioma del PDF', 'es')
     .option('--paper <a4|letter>', 'tamaño del papel del PDF', 'letter')
     .option('--json', 'salida JSON')
-    .action((options: GlobalOptions & { date: string; to?: string; csv?: string; pdf?: string; lang: string; paper: string }) =>
+    .action((options: GlobalOptions & { url?: string; centre?: string; date: string; to?: string; csv?: string; xlsx?: string; pdf?: string; lang: string; paper: string }) =>
       run(options, async () => {
         for (const value of [options.date, options.to]) if (value !== undefined && !IsoDate.safeParse(value).success) throw new CliUsageError(t('cli.badDate', { value }));
+        if (options.to !== undefined && options.to < options.date) throw new CliUsageError(t('validation.summaryRange'));
         if (!['es', 'en'].includes(options.lang)) throw new CliUsageError(t('cli.badLang', { value: options.lang }));
         if (!['a4', 'letter'].includes(options.paper)) throw new CliUsageError(t('cli.badPaper', { value: options.paper }));
-        const { core } = openCliCore(options);
-        try {
-          const summary = await call(core, 'summary.daily', { from: options.date, ...(options.to ? { to: options.to } : {}) });
-          if (options.csv) fs.writeFileSync(options.csv, summaryCsv(summary));
-          if (options.pdf) {
-            const pdf = await call(core, 'summary.pdf', { from: options.date, ...(options.to ? { to: options.to } : {}), locale: options.lang as 'es', paper: options.paper as 'a4' });
-            fs.writeFileSync(options.pdf, Buffer.from(pdf.base64, 'base64'));
+        if (options.url !== undefined && options.db !== undefined) throw new CliUsageError(t('cli.dbOrUrl'));
+        if (options.centre !== undefined && !z.uuid().safeParse(options.centre).success) throw new CliUsageError(t('cli.badCentre', { value: options.centre }));
+        const locale = options.lang as Locale;
+        const paper = options.paper as Paper;
+        const period = { from: options.date, to: options.to ?? options.date };
+        let summary: DailySummary;
+        let pdf: () => Promise<Buffer>;
+        if (options.url !== undefined) {
+          const url = checkUpstreamUrl(options.url);
+          const now = cliClock().now().toISOString();
+          summary = await withUpstream(url, (client) => nationalSummary(client, { centre: options.centre, ...period, now, locale })).catch((error: unknown) => {
+            throw error instanceof AppError ? error : upstreamError(error);
+          });
+          const by = new URL(url).username;
+          pdf = () => summaryPdf(summary, { locale, paper, generatedAt: formatInstant(now, Intl.DateTimeFormat().resolvedOptions().timeZone), generatedBy: by });
+        } else {
+          if (options.centre !== undefined) throw new CliUsageError(t('cli.dbOrUrl'));
+          const { core } = openCliCore(options);
+          try {
+            summary = await call(core, 'summary.daily', period);
+            const file = await call(core, 'summary.pdf', { ...period, locale, paper });
+            pdf = async () => Buffer.from(file.base64, 'base64');
+          } finally {
+            core.db.close();
           }
-          print(
-            options,
-            summary,
-            t('cli.summaryText', { centre: summary.centre, from: summary.from, to: summary.to, arrivals: summary.arrivals.total, received: summary.persons.received, expected: summary.persons.expected, red: summary.screening.red }),
-          );
-        } finally {
-          core.db.close();
         }
+        if (options.csv) fs.writeFileSync(options.csv, summaryCsv(summary));
+        if (options.xlsx) fs.writeFileSync(options.xlsx, await summaryXlsx(summary));
+        if (options.pdf) fs.writeFileSync(options.pdf, await pdf());
+        print(
+          options,
+          summary,
+          t('cli.summaryText', { centre: summary.centre, from: summary.from, to: summary.to, arrivals: summary.arrivals.total, received: summary.persons.received, expected: summary.persons.expected, red: summary.screening.red }),
+        );
       }),
     );
   report

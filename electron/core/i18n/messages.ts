@@ -93,6 +93,7 @@ export const messages = {
     screening: { protectionRaise: 'Alerta {{list}} confirmada: caso de protección, atención en 24 horas.' },
     summaryPdf: {
       title: 'Resumen del día',
+      allCentres: 'Todos los centros ({{count}})',
       day: 'Día {{date}}',
       range: 'Del {{from}} al {{to}}',
       arrivals: 'Arribos',
@@ -187,6 +188,8 @@ export const messages = {
       badDate: 'Fecha no válida: {{value}}. Use aaaa-mm-dd.',
       badLang: 'Idioma no válido: {{value}}. Use es o en.',
       badPaper: 'Papel no válido: {{value}}. Use a4 o letter.',
+      badCentre: 'Centro no válido: {{value}}. Indique el identificador del centro (uuid).',
+      dbOrUrl: 'Indique --db (el archivo de esta estación) o --url (el servidor central), no ambos.',
       exportText: '{{rows}} filas escritas en {{file}} (k = {{k}}; {{cells}} celdas generalizadas o suprimidas).',
       summaryText: '{{centre}}, {{from}} a {{to}}: {{arrivals}} arribos, {{received}} personas recibidas de {{expected}} esperadas, {{red}} en rojo.',
       referralStatus: 'Estado desconocido: {{status}}. Use created, sent, received, attended, closed, rejected o cancelled.',
@@ -361,6 +364,7 @@ export const messages = {
     screening: { protectionRaise: '{{list}} alert confirmed: protection case, attention within 24 hours.' },
     summaryPdf: {
       title: 'Daily summary',
+      allCentres: 'All centres ({{count}})',
       day: 'Day {{date}}',
       range: '{{from}} to {{to}}',
       arrivals: 'Arrivals',
@@ -455,6 +459,8 @@ export const messages = {
       badDate: 'Not a valid date: {{value}}. Use yyyy-mm-dd.',
       badLang: 'Not a valid language: {{value}}. Use es or en.',
       badPaper: 'Not a valid paper size: {{value}}. Use a4 or letter.',
+      badCentre: 'Not a valid centre: {{value}}. Give the centre id (a uuid).',
+      dbOrUrl: 'Give --db (this workstation\'s file) or --url (the upstream), not both.',
       exportText: '{{rows}} rows written to {{file}} (k = {{k}}; {{cells}} cells generalised or suppressed).',
       summaryText: '{{centre}}, {{from}} to {{to}}: {{arrivals}} arrivals, {{received}} people received of {{expected}} expected, {{red}} red.',
       referralStatus: 'Unknown status: {{status}}. Use created, sent, received, attended, closed, rejected or cancelled.',

@@ -33,6 +33,158 @@ export interface UpstreamMigration {
   sql: string;
 }
 
+/**
+ * Issue 19, the national summary: the facts the daily summary is made of
+ * (electron/core/domains/summary/facts.ts), computed over `current_rows` for one centre and
+ * period. Counts and opaque keys only, never a name, document or birth date: that is why they may
+ * count every person, including those who did not consent to replication (whose records the
+ * national role cannot read) and clinical records (counted, never opened). A centre's login may
+ * summarise only its own centre; the national role any. Dates and instants are compared as text
+ * in the "C" collation, as SQLite compares them on the desks.
+ */
+const SUMMARY_FACTS_SQL = `
+  CREATE FUNCTION acogida.summary_check(c uuid) RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    IF NOT (pg_has_role(session_user, 'acogida_national', 'MEMBER') OR c = acogida.my_centre()) THEN
+      RAISE EXCEPTION 'acogida: this login may not summarise centre %', c USING ERRCODE = '42501';
+    END IF;
+  END $$;
+
+  -- The alive rows of one table of one centre.
+  CREATE FUNCTION acogida.alive(c uuid, t text) RETURNS TABLE (id uuid, d jsonb) LANGUAGE sql STABLE
+    SET search_path = acogida, pg_temp
+    AS $$ SELECT row_id, data FROM acogida.current_rows WHERE centre_id = c AND table_name = t AND data ->> 'deleted_at' IS NULL $$;
+
+  CREATE FUNCTION acogida.summary_centre(c uuid) RETURNS TABLE (name text, time_zone text) LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY SELECT k.name, coalesce((SELECT r.data ->> 'time_zone' FROM acogida.current_rows r
+      WHERE r.centre_id = c AND r.table_name = 'centres' AND r.row_id = c), 'UTC') FROM acogida.centres k WHERE k.centre_id = c;
+  END $$;
+
+  CREATE FUNCTION acogida.summary_arrivals(c uuid, d_from text, d_to text) RETURNS TABLE (route text, origin text, n bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY SELECT a.d ->> 'route', a.d ->> 'origin_country', count(*) FROM acogida.alive(c, 'arrivals') a
+      WHERE (a.d ->> 'arrival_date') COLLATE "C" BETWEEN d_from AND d_to GROUP BY 1, 2;
+  END $$;
+
+  -- A column the desk left to its SQLite default is absent from the row's data: the same
+  -- defaults are applied here (languages and disabilities '[]', interpreter 0, group 'alone').
+  -- Every stay on the period's arrivals: its facts, the person's (age on the day of arrival as
+  -- partial-date.ts ageAt computes it), earlier stays, and the latest screening after overrides.
+  CREATE FUNCTION acogida.summary_stays(c uuid, d_from text, d_to text)
+    RETURNS TABLE (status text, source text, group_type text, family_key text, sex text, age integer, languages text,
+                   interpreter_needed integer, disabilities text, earlier_stays integer, level text, deadline_at text, attended boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY
+    WITH arr AS (SELECT a.id, a.d ->> 'arrival_date' AS day FROM acogida.alive(c, 'arrivals') a
+                 WHERE (a.d ->> 'arrival_date') COLLATE "C" BETWEEN d_from AND d_to),
+    stay AS (SELECT s.id, s.d, arr.day FROM acogida.alive(c, 'person_arrivals') s JOIN arr ON arr.id = (s.d ->> 'arrival_id')::uuid),
+    person AS (SELECT p.id, p.d FROM acogida.alive(c, 'persons') p WHERE p.id IN (SELECT (stay.d ->> 'person_id')::uuid FROM stay)),
+    earlier AS (SELECT e.d ->> 'person_id' AS person_id, ea.data ->> 'arrival_date' AS day
+                FROM acogida.alive(c, 'person_arrivals') e
+                JOIN acogida.current_rows ea ON ea.centre_id = c AND ea.table_name = 'arrivals' AND ea.row_id = (e.d ->> 'arrival_id')::uuid
+                WHERE e.d ->> 'status' = 'arrived' AND e.d ->> 'person_id' IN (SELECT stay.d ->> 'person_id' FROM stay)),
+    latest AS (SELECT DISTINCT ON (x.d ->> 'person_arrival_id') x.d ->> 'person_arrival_id' AS stay_id, x.id, x.d
+               FROM acogida.alive(c, 'screenings') x WHERE x.d ->> 'person_arrival_id' IN (SELECT stay.id::text FROM stay)
+               ORDER BY x.d ->> 'person_arrival_id', (x.d ->> 'screened_at') COLLATE "C" DESC),
+    override AS (SELECT DISTINCT ON (o.d ->> 'screening_id') o.d ->> 'screening_id' AS screening_id, o.d
+                 FROM acogida.alive(c, 'screening_overrides') o WHERE o.d ->> 'screening_id' IN (SELECT latest.id::text FROM latest)
+                 ORDER BY o.d ->> 'screening_id', (o.d ->> 'decided_at') COLLATE "C" DESC),
+    attended AS (SELECT DISTINCT t.d ->> 'screening_id' AS screening_id FROM acogida.alive(c, 'screening_attentions') t
+                 WHERE t.d ->> 'screening_id' IN (SELECT latest.id::text FROM latest))
+    SELECT stay.d ->> 'status', stay.d ->> 'source', coalesce(stay.d ->> 'group_type', 'alone'), coalesce(stay.d ->> 'family_group', stay.id::text),
+      person.d ->> 'sex',
+      CASE WHEN person.d ->> 'birth_date' IS NULL THEN NULL
+           ELSE substr(stay.day, 1, 4)::int - substr(person.d ->> 'birth_date', 1, 4)::int
+             - CASE WHEN length(person.d ->> 'birth_date') = 10 AND substr(stay.day, 6) COLLATE "C" < substr(person.d ->> 'birth_date', 6) THEN 1 ELSE 0 END END,
+      coalesce(person.d ->> 'languages', '[]'), coalesce((person.d ->> 'interpreter_needed')::int, 0), coalesce(person.d ->> 'disabilities', '[]'),
+      (SELECT count(*)::int FROM earlier WHERE earlier.person_id = stay.d ->> 'person_id' AND earlier.day COLLATE "C" < stay.day),
+      coalesce(override.d ->> 'to_level', latest.d ->> 'level'), coalesce(override.d ->> 'deadline_at', latest.d ->> 'deadline_at'),
+      attended.screening_id IS NOT NULL
+    FROM stay JOIN person ON person.id = (stay.d ->> 'person_id')::uuid
+      LEFT JOIN latest ON latest.stay_id = stay.id::text
+      LEFT JOIN override ON override.screening_id = latest.id::text
+      LEFT JOIN attended ON attended.screening_id = latest.id::text;
+  END $$;
+
+  -- Of the persons received in the period: how many were checked, and their matches by status.
+  CREATE FUNCTION acogida.summary_alerts(c uuid, d_from text, d_to text)
+    RETURNS TABLE (checked bigint, pending bigint, confirmed bigint, dismissed bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY
+    WITH received AS (SELECT DISTINCT s.d ->> 'person_id' AS person_id FROM acogida.alive(c, 'person_arrivals') s
+                      JOIN acogida.alive(c, 'arrivals') a ON a.id = (s.d ->> 'arrival_id')::uuid
+                      JOIN acogida.alive(c, 'persons') p ON p.id = (s.d ->> 'person_id')::uuid
+                      WHERE s.d ->> 'status' = 'arrived' AND (a.d ->> 'arrival_date') COLLATE "C" BETWEEN d_from AND d_to),
+    matches AS (SELECT m.d ->> 'status' AS status, m.d ->> 'person_id' AS person_id FROM acogida.alive(c, 'alert_matches') m
+                WHERE m.d ->> 'person_id' IN (SELECT person_id FROM received))
+    SELECT (SELECT count(DISTINCT k.d ->> 'person_id') FROM acogida.alive(c, 'alert_checks') k WHERE k.d ->> 'person_id' IN (SELECT person_id FROM received)),
+      (SELECT count(DISTINCT person_id) FROM matches WHERE status = 'pending'),
+      (SELECT count(DISTINCT person_id) FROM matches WHERE status = 'confirmed'),
+      (SELECT count(DISTINCT person_id) FROM matches WHERE status = 'dismissed');
+  END $$;
+
+  CREATE FUNCTION acogida.summary_delivered(c uuid, t_start text, t_end text) RETURNS TABLE (code text, n bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY SELECT t.data ->> 'code', sum((d.d ->> 'quantity')::bigint)::bigint FROM acogida.alive(c, 'aid_deliveries') d
+      JOIN acogida.current_rows t ON t.centre_id = c AND t.table_name = 'aid_types' AND t.row_id = (d.d ->> 'type_id')::uuid
+      WHERE d.d ->> 'voided_at' IS NULL AND (d.d ->> 'delivered_at') COLLATE "C" >= t_start AND (d.d ->> 'delivered_at') COLLATE "C" < t_end
+      GROUP BY 1 ORDER BY 1;
+  END $$;
+
+  -- Stock types whose balance (the sum of their ledger) is below their threshold.
+  CREATE FUNCTION acogida.summary_low_stock(c uuid) RETURNS TABLE (code text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY SELECT t.d ->> 'code' FROM acogida.alive(c, 'aid_types') t
+      WHERE coalesce((t.d ->> 'active')::int, 1) = 1 AND (t.d ->> 'uses_stock')::int = 1 AND t.d ->> 'low_stock' IS NOT NULL
+        AND coalesce((SELECT sum((m.data ->> 'quantity')::bigint) FROM acogida.current_rows m
+             WHERE m.centre_id = c AND m.table_name = 'stock_movements' AND m.data ->> 'type_id' = t.id::text), 0) < (t.d ->> 'low_stock')::bigint
+      ORDER BY (t.d ->> 'code') COLLATE "C";
+  END $$;
+
+  -- Care in counts: the records' kinds and times, never their sealed content.
+  CREATE FUNCTION acogida.summary_care(c uuid, t_start text, t_end text) RETURNS TABLE (pfa bigint, sessions bigint, medical bigint, flags bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY
+    WITH r AS (SELECT x.d ->> 'service' AS service, x.d ->> 'kind' AS kind FROM acogida.alive(c, 'care_records') x
+               WHERE (x.d ->> 'held_at') COLLATE "C" >= t_start AND (x.d ->> 'held_at') COLLATE "C" < t_end)
+    SELECT count(*) FILTER (WHERE kind = 'pfa'), count(*) FILTER (WHERE service = 'psychology' AND kind <> 'pfa'),
+      count(*) FILTER (WHERE service = 'medical'),
+      (SELECT count(*) FROM acogida.alive(c, 'care_risk_flags') f WHERE (f.d ->> 'raised_at') COLLATE "C" >= t_start AND (f.d ->> 'raised_at') COLLATE "C" < t_end)
+    FROM r;
+  END $$;
+
+  CREATE FUNCTION acogida.summary_referrals(c uuid, t_start text, t_end text, t_now text) RETURNS TABLE (status text, code text, overdue boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM acogida.summary_check(c);
+    RETURN QUERY SELECT r.d ->> 'status', i.data ->> 'code', (r.d ->> 'status' = 'created' AND (r.d ->> 'deadline_at') COLLATE "C" < t_now)
+      FROM acogida.alive(c, 'referrals') r
+      JOIN acogida.current_rows i ON i.centre_id = c AND i.table_name = 'institutions' AND i.row_id = (r.d ->> 'institution_id')::uuid
+      WHERE (r.d ->> 'created_at') COLLATE "C" >= t_start AND (r.d ->> 'created_at') COLLATE "C" < t_end;
+  END $$;
+
+  REVOKE ALL ON FUNCTION acogida.summary_check(uuid), acogida.alive(uuid, text) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION acogida.summary_centre(uuid), acogida.summary_arrivals(uuid, text, text), acogida.summary_stays(uuid, text, text),
+    acogida.summary_alerts(uuid, text, text), acogida.summary_delivered(uuid, text, text), acogida.summary_low_stock(uuid),
+    acogida.summary_care(uuid, text, text), acogida.summary_referrals(uuid, text, text, text) TO acogida_centre, acogida_national;
+`;
+
 const TABLES = ['centres', 'centre_sequences', 'workstations', 'change_log', 'current_rows', 'audit_entries', 'audit_heads'] as const;
 
 export const UPSTREAM_MIGRATIONS: readonly UpstreamMigration[] = [
@@ -265,6 +417,11 @@ export const UPSTREAM_MIGRATIONS: readonly UpstreamMigration[] = [
         AS $$ SELECT CASE WHEN t IN ('users', 'clinician_keys', 'care_keys', 'care_key_grants', 'care_records', 'care_risk_actions') THEN false
                 ELSE (SELECT p IS NULL OR acogida.replication_consented(c, p) FROM (SELECT acogida.person_of(c, t, r) AS p) x) END $$;
     `,
+  },
+  {
+    version: 4,
+    name: 'summary-facts',
+    sql: SUMMARY_FACTS_SQL,
   },
 ];
 

@@ -40,7 +40,6 @@ export const EXPORT_COLUMNS = ['age_group', 'sex', 'department', 'nationality', 
 export const K = 5;
 
 export const summaryContract = {
-  /** The summary of a day (or of `from`…`to`, both included), as counts only. */
   /**
    * The anonymised person-level export for statistics: one row per person received, no name,
    * document, birth date or free text, k-anonymous (k = 5) on age group, sex, department and
@@ -56,13 +55,25 @@ export const summaryContract = {
     input: z.strictObject({ from: IsoDate, to: IsoDate.optional(), locale: z.enum(['es', 'en']).default('es'), paper: z.enum(['a4', 'letter']).default('letter') }).refine((v) => !v.to || v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
+  /** The figures as a spreadsheet (CSV or XLSX, formula-like cells neutralised): the CLI's --csv/--xlsx file. */
+  'summary.spreadsheet': method({ access: ['manager', 'admin'],
+    input: z.strictObject({ from: IsoDate, to: IsoDate.optional(), format: z.enum(['csv', 'xlsx']) }).refine((v) => !v.to || v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  }),
+  /** summary.export as the CSV file `acogida report export` writes, for the screen's download. */
+  'summary.exportCsv': method({ access: ['manager'], sensitive: true,
+    input: z.strictObject({ from: IsoDate, to: IsoDate }).refine((v) => v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }),
+    output: z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int(), k: z.number().int(), suppressedCells: z.number().int() }),
+    audit: 'read',
+  }),
+  /** The summary of a day (or of `from`…`to`, both included), as counts only. */
   'summary.daily': method({ access: ['manager', 'admin'], input: z.strictObject({ from: IsoDate, to: IsoDate.optional() }).refine((v) => !v.to || v.to >= v.from, { error: 'validation.summaryRange', path: ['to'] }), output: DailySummary }),
 };
 
 export const domain = defineDomain({
   name: 'summary',
   methods: summaryContract,
-  errors: {},
+  errors: { 'summary.centre-unknown': 404, 'summary.no-centres': 404 },
   messages,
   tables: {},
 });

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import type { DailySummary } from './domains/summary/contract';
-import { translate, type Locale } from './i18n/translate';
-import { displayDate } from './time';
+import type { DailySummary } from './contract';
+import { translate, type Locale } from '../../i18n/translate';
+import { displayDate } from '../../time';
 
 /**
  * The daily summary as a PDF a coordinator puts on a board: the centre, the period, every figure

@@ -1,4 +1,5 @@
-import type { DailySummary } from './domains/summary/contract';
+import writeXlsxFile from 'write-excel-file/node';
+import type { DailySummary } from './contract';
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first) is
@@ -28,9 +29,24 @@ export function summaryRows(s: DailySummary): [string, string, string, number][]
 }
 
 export function summaryCsv(s: DailySummary): string {
-  const header = ['from', 'to', 'centre', 'section', 'figure', 'key', 'value'];
+  const header = FIGURE_HEADER;
   const lines = summaryRows(s).map((r) => [s.from, s.to, s.centre, ...r].map(cell).join(','));
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+const FIGURE_HEADER = ['from', 'to', 'centre', 'section', 'figure', 'key', 'value'];
+
+/**
+ * The same figures as a spreadsheet (one sheet, the CSV's columns; numbers as numbers). Every text
+ * cell is neutralised as in the CSV, so no cell of a file the app writes is ever a formula.
+ */
+export function summaryXlsx(s: DailySummary): Promise<Buffer> {
+  const text = (value: string) => ({ type: String, value: neutralise(value) });
+  const data = [
+    FIGURE_HEADER.map((h) => ({ ...text(h), fontWeight: 'bold' as const })),
+    ...summaryRows(s).map(([section, figure, key, value]) => [text(s.from), text(s.to), text(s.centre), text(section), text(figure), text(key), { type: Number, value }]),
+  ];
+  return writeXlsxFile(data, { sheet: 'resumen', columns: [{ width: 12 }, { width: 12 }, { width: 32 }, { width: 12 }, { width: 22 }, { width: 22 }, { width: 8 }] }).toBuffer();
 }
 
 /** Rows under a header, as CSV (CRLF, quoted where needed, formula-like cells neutralised). */
