@@ -12,7 +12,7 @@ import { call } from './runtime';
  * belongings into custody (one bag already given back). Safe to run twice.
  */
 export async function loadDemoAid(core: Core, today: string): Promise<void> {
-  if ((core.db.prepare('SELECT count(*) FROM stock_movements').pluck().get() as number) > 0) return;
+  if (core.db.prepare("SELECT 1 FROM stock_lots WHERE lot_code = 'OIM-REF-2026-031'").get()) return;
   const types = await call(core, 'aid.types', {});
   const type = (code: string) => types.find((t) => t.code === code)!.id;
 

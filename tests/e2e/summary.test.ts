@@ -5,7 +5,7 @@ import { answerConsent, createUser, pdfText, setupCentreAsAdmin, shot, startHarn
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ viewport: { width: 1366, height: 768 } });
   await setupCentreAsAdmin(h.page, h.url);
   await createUser(h.page, { name: 'María José López', username: 'mlopez', role: 'Registrador/a', password: 'clave-registro-1' });
   await createUser(h.page, { name: 'Edgar López', username: 'elopez', role: 'Coordinador/a', password: 'clave-coordina-1' });
@@ -50,5 +50,42 @@ describe('daily summary, end to end in Chromium', () => {
     await day.fill(typed);
     await page.keyboard.press('Enter');
     await expect.poll(() => received.textContent()).toMatch(/^Personas recibidas0/);
+    await day.fill(today);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => received.textContent()).toMatch(/^Personas recibidas1/);
+    await page.keyboard.press('Escape');
+    // Charts are drawn (SVG), and their figures are written as text beside them.
+    expect(await page.locator('.recharts-surface').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.getByTestId('chart-figures').first().textContent()).toMatch(/Mujeres|Sin dato|Hombres/);
+    await shot(page, '91-summary-charts');
+    // Printing: the browser's print dialog is asked for (recorded here instead of opened).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.getByRole('button', { name: 'Imprimir' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // The figures as a spreadsheet, and the anonymised file for statistics (manager only).
+    await page.getByRole('button', { name: 'Descargar cifras' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /hoja de cálculo/ }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^resumen-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    await page.getByRole('button', { name: 'Descargar cifras' }).click();
+    const [anon] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /anonimizados/ }).click()]);
+    const csv = fs.readFileSync((await anon.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('age_group,sex,department,nationality,screening_level,services,referrals');
+    expect(csv).not.toContain('Marta');
+    await page.getByText(/filas exportadas \(k = 5/).waitFor();
+    // A figure opens the list behind it: the received person on that day's flow board.
+    await page.getByRole('link', { name: 'Abrir la lista: Personas recibidas' }).click();
+    await page.getByRole('heading', { name: 'Tablero de flujo' }).waitFor();
+    await page.getByText('Marta').first().waitFor();
+    await shot(page, '92-summary-linked-board');
+    // The admin reads the summary, without the lists behind it (not theirs to open).
+    await switchUser(page, 'jefa', 'clave-jefa-2026');
+    await page.getByRole('link', { name: 'Resumen diario' }).click();
+    await page.getByRole('heading', { name: 'Resumen del día' }).waitFor();
+    await expect.poll(() => received.textContent()).toMatch(/^Personas recibidas1/);
+    expect(await page.getByRole('link', { name: /^Abrir la lista/ }).count()).toBe(0);
   });
 });

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/cli/commands/demo';
 import type { Core } from '../../electron/core/context';
 import { nationalSummary } from '../../electron/core/domains/summary/national';
+import { upstreamCentres } from '../../electron/core/domains/summary/upstream-store';
 import { addNationalLogin } from '../../electron/core/sync/admin';
-import { syncOnce } from '../../electron/core/sync/engine';
 import { addDays, zonedDate } from '../../electron/core/time';
 import { callAs, callOk } from '../../electron/core/testing/fixtures';
 import { prepareUpstream, registerFirstDesk, withClient } from '../../electron/core/testing/desks';
@@ -38,26 +38,28 @@ async function demoCentre(): Promise<{ core: Core; clock: ManualClock; url: stri
   return { core, clock, url, today: zonedDate(clock.now(), 'America/Guatemala') };
 }
 
-/** A smaller centre: one walk-in received there. */
-async function smallCentre(): Promise<{ core: Core; url: string }> {
+/** A smaller centre: `n` unaccompanied adolescents walked in from Mexico. */
+async function smallCentre(name: string, n: number): Promise<{ core: Core; url: string; today: string }> {
   const { core } = tempCore(new ManualClock());
   await callOk(core, 'setup.init', {
-    centre: { name: 'Centro de Atención a Migrantes Retornados Tecún Umán', country: 'GTM', timeZone: 'America/Guatemala' },
+    centre: { name, country: 'GTM', timeZone: 'America/Guatemala' },
     workstationName: 'Mesa 1',
     admin: { username: 'admin', displayName: 'Ana Admin', password: 'admin-password-123' },
   });
-  await callAs(core, ['manager', 'clerk'], 'persons.register', {
-    walkIn: { route: 'land', originCountry: 'MEX', date: zonedDate(core.clock.now(), 'America/Guatemala'), pointOfEntry: 'Tecún Umán' },
-    person: { givenNames: 'Elmer', firstSurname: 'Batz', birthDate: '2010-03-04', sex: 'M', nationality: 'GTM', languages: ['mam'], interpreterNeeded: true },
-    groupType: 'unaccompanied_minor',
-    consent: { language: 'mam', decisions: [{ purpose: 'registration', institution: '', granted: true }] },
-  } as never);
+  const today = zonedDate(core.clock.now(), 'America/Guatemala');
+  for (let i = 0; i < n; i++)
+    await callAs(core, ['manager', 'clerk'], 'persons.register', {
+      walkIn: { route: 'land', originCountry: 'MEX', date: today, pointOfEntry: 'Tecún Umán' },
+      person: { givenNames: ['Elmer', 'Byron', 'Marvin'][i], firstSurname: 'Batz', birthDate: '2010-03-04', sex: 'M', nationality: 'GTM', languages: ['mam'], interpreterNeeded: true },
+      groupType: 'unaccompanied_minor',
+      consent: { language: 'mam', decisions: [{ purpose: 'registration', institution: '', granted: true }] },
+    } as never);
   const url = await registerFirstDesk(core, server.adminUrl);
-  return { core, url };
+  return { core, url, today };
 }
 
 describe('the national summary from the upstream', () => {
-  it('is, for one centre, exactly the summary its desk computes (day and range), with people who did not consent counted', async () => {
+  it('is, for one centre, exactly the summary its desk computes (day and range, library and CLI), with people who did not consent counted', async () => {
     const { core, clock, today } = await demoCentre();
     const centre = core.identity!.centreId;
     const now = clock.now().toISOString();
@@ -78,30 +80,7 @@ describe('the national summary from the upstream', () => {
     await withClient(national, async (client) => {
       expect(Number((await client.query("SELECT count(*) FROM acogida.current_rows WHERE table_name = 'care_records'")).rows[0].count)).toBe(0);
     });
-  }, 120_000);
-
-  it('adds every centre up, and a centre login may summarise only its own centre', async () => {
-    const big = await demoCentre();
-    const small = await smallCentre();
-    const now = big.clock.now().toISOString();
-    const all = await withClient(national, (client) => nationalSummary(client, { from: big.today, to: big.today, now, locale: 'es' }));
-    const parts = await Promise.all([big, small].map((c) => withClient(national, (client) => nationalSummary(client, { centre: c.core.identity!.centreId, from: big.today, to: big.today, now, locale: 'es' }))));
-    expect(all.centre).toMatch(/^Todos los centros \(\d+\)$/);
-    // Every centre registered in this server so far is in "all"; at least these two.
-    expect(all.persons.received).toBeGreaterThanOrEqual(parts[0]!.persons.received + parts[1]!.persons.received);
-    expect(parts[1]!.persons).toMatchObject({ received: 1, unaccompanied_minors: 1, interpreter_needed: 1, indigenous_language: 1, by_age_group: { '13-17': 1 } });
-    expect(all.persons.unaccompanied_minors).toBeGreaterThanOrEqual(parts[0]!.persons.unaccompanied_minors + 1);
-    // The small centre's own login: its own summary yes; the other centre is not even listed to it,
-    // and calling the upstream's function directly is refused (SQLSTATE 42501).
-    const own = await withClient(small.url, (client) => nationalSummary(client, { centre: small.core.identity!.centreId, from: big.today, to: big.today, now, locale: 'es' }));
-    expect(own).toEqual(parts[1]);
-    await expect(withClient(small.url, (client) => nationalSummary(client, { centre: big.core.identity!.centreId, from: big.today, to: big.today, now, locale: 'es' }))).rejects.toMatchObject({ code: 'summary.centre-unknown' });
-    await expect(withClient(small.url, (client) => client.query('SELECT * FROM acogida.summary_stays($1, $2, $3)', [big.core.identity!.centreId, big.today, big.today]))).rejects.toMatchObject({ code: '42501' });
-  }, 180_000);
-
-  it('acogida report daily --url prints the same JSON as --db and writes the PDF; bad input is refused in Spanish', async () => {
-    const { core, today } = await demoCentre();
-    const centre = core.identity!.centreId;
+    // acogida report daily --url prints the same JSON as --db and writes the PDF and XLSX; bad input is refused in Spanish.
     const dir = tempDir();
     const env = { ...process.env, ACOGIDA_LANG: 'es', ACOGIDA_CLOCK_START: core.clock.now().toISOString() };
     const cli = (args: string[]) => spawnSync(process.execPath, [BIN, 'report', 'daily', ...args], { encoding: 'utf8', env });
@@ -118,5 +97,34 @@ describe('the national summary from the upstream', () => {
     const both = cli(['--url', national, '--db', path.join(dir, 'x.db'), '--date', today]);
     expect(both.stderr).toContain('no ambos');
     expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
-  }, 120_000);
+    }, 180_000);
+
+  it('adds every centre up, and a centre login may summarise only its own centre', async () => {
+    const big = await smallCentre('Centro de Recepción La Aurora', 3);
+    const small = await smallCentre('Centro de Atención a Migrantes Retornados Tecún Umán', 1);
+    const now = big.core.clock.now().toISOString();
+    const all = await withClient(national, (client) => nationalSummary(client, { from: big.today, to: big.today, now, locale: 'es' }));
+    const parts = await Promise.all([big, small].map((c) => withClient(national, (client) => nationalSummary(client, { centre: c.core.identity!.centreId, from: big.today, to: big.today, now, locale: 'es' }))));
+    expect(all.centre).toMatch(/^Todos los centros \(\d+\)$/);
+    // "All" is every centre of the server added up (this file's other centres too).
+    const each = await withClient(national, async (client) => {
+      const centres = await upstreamCentres(client);
+      const out = [];
+      for (const c of centres) out.push(await nationalSummary(client, { centre: c.id, from: big.today, to: big.today, now, locale: 'es' }));
+      return out;
+    });
+    expect(all.centre).toBe(`Todos los centros (${each.length})`);
+    expect(all.persons.received).toBe(each.reduce((n, c) => n + c.persons.received, 0));
+    expect(all.arrivals.total).toBe(each.reduce((n, c) => n + c.arrivals.total, 0));
+    expect(parts[0]!.persons).toMatchObject({ received: 3, unaccompanied_minors: 3 });
+    expect(parts[1]!.persons).toMatchObject({ received: 1, unaccompanied_minors: 1, interpreter_needed: 1, indigenous_language: 1, by_age_group: { '13-17': 1 } });
+    expect(all.persons.unaccompanied_minors).toBeGreaterThanOrEqual(parts[0]!.persons.unaccompanied_minors + 1);
+    // The small centre's own login: its own summary yes; the other centre is not even listed to it,
+    // and calling the upstream's function directly is refused (SQLSTATE 42501).
+    const own = await withClient(small.url, (client) => nationalSummary(client, { centre: small.core.identity!.centreId, from: big.today, to: big.today, now, locale: 'es' }));
+    expect(own).toEqual(parts[1]);
+    await expect(withClient(small.url, (client) => nationalSummary(client, { centre: big.core.identity!.centreId, from: big.today, to: big.today, now, locale: 'es' }))).rejects.toMatchObject({ code: 'summary.centre-unknown' });
+    await expect(withClient(small.url, (client) => client.query('SELECT * FROM acogida.summary_stays($1, $2, $3)', [big.core.identity!.centreId, big.today, big.today]))).rejects.toMatchObject({ code: '42501' });
+  }, 180_000);
+
 });

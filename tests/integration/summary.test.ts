@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { neutralise, summaryCsv } from '../../electron/core/domains/summary/tables';
+import { strFromU8, unzipSync } from 'fflate';
+import { neutralise, summaryCsv, summaryXlsx } from '../../electron/core/domains/summary/tables';
 import { expectOk, ManualClock, setupCentre, snapshot, staff, tempCore, tempDir } from '../helpers';
 
 const DAY = '2026-11-25';
@@ -125,6 +126,21 @@ describe('daily summary', () => {
     expect(neutralise('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     const crafted = summaryCsv({ ...(json as object), centre: '=cmd|/c calc' } as never);
     expect(crafted).toContain(",'=cmd|/c calc,");
+    // The same figures as XLSX: every row of the CSV, numbers as numbers, the crafted name as text.
+    const xlsxFile = path.join(dir, 'resumen.xlsx');
+    const withXlsx = cli(['report', 'daily', '--db', c.file, '--date', DAY, '--xlsx', xlsxFile, '--json']);
+    expect(withXlsx.status, withXlsx.stderr).toBe(0);
+    const sheetXml = (buffer: Buffer) => {
+      const files = unzipSync(new Uint8Array(buffer));
+      const strings = strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array());
+      return strFromU8(files['xl/worksheets/sheet1.xml']!) + strings;
+    };
+    const sheet = sheetXml(fs.readFileSync(xlsxFile));
+    expect(sheet).toContain('by_sex');
+    expect(sheet).not.toMatch(/<f>/);
+    const craftedXlsx = sheetXml(await summaryXlsx({ ...(json as object), centre: '=cmd|/c calc' } as never));
+    expect(craftedXlsx).toContain("'=cmd|/c calc");
+    expect(craftedXlsx).not.toMatch(/<f>/);
   });
 
   it('acogida report export: one row per person received, no name, k-anonymous (k = 5) on age group, sex, department and nationality', async () => {

@@ -4,6 +4,7 @@ import { dispatch } from '../../core/dispatch';
 import { zonedDate } from '../../core/time';
 import { loadDemoAid } from '../demo-aid';
 import { loadDemoCare } from '../demo-care';
+import { loadDemoHistory } from '../demo-history';
 import { loadDemoReferrals } from '../demo-referrals';
 import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
@@ -40,6 +41,9 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   const persons = await loadDemoArrivals(core, today);
   await loadDemoAlerts(core, today);
   await loadDemoScreenings(core, today);
+  // The two weeks before today come before today's kits: their deliveries draw on their own
+  // day's donations, and the inventory shows the lots as the kits demo leaves them.
+  await loadDemoHistory(core, today);
   await loadDemoAid(core, today);
   await loadDemoCare(core, today);
   await loadDemoReferrals(core, today);

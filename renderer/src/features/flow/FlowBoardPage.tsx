@@ -1,5 +1,5 @@
 import type { FlowRow } from '@core/domains/flow/contract';
-import { ActionIcon, Badge, Group, Select, Stack, Table, Text, TextInput, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCheck,
@@ -17,6 +17,9 @@ import {
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { centreToday } from '../../app/centre-time';
+import { IsoDate } from '@core/contract/common';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCallQuery } from '../../api/hooks';
@@ -45,10 +48,14 @@ const FILTERS = ['all', 'waiting', 'expected', 'arrived', 'registered', 'alerts-
 export function FlowBoardPage() {
   const { t } = useTranslation();
   const [arrivalId, setArrivalId] = useState<string | null>(null);
-  const [status, setStatus] = useState<(typeof FILTERS)[number]>('all');
+  // A link from the daily summary opens the board of its day with its filter (?fecha=&filtro=).
+  const [params] = useSearchParams();
+  const linkedDate = IsoDate.safeParse(params.get('fecha')).data;
+  const linkedFilter = FILTERS.find((f) => f === params.get('filtro'));
+  const [status, setStatus] = useState<(typeof FILTERS)[number]>(linkedFilter ?? 'all');
   const now = useNow();
   const givesKits = useCurrentSession().roles.some((r) => r === 'clerk' || r === 'manager');
-  const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
+  const board = useCallQuery('flow.board', { status, ...(arrivalId ? { arrivalId } : {}), ...(linkedDate ? { date: linkedDate } : {}) }, { staleTime: 0, refetchInterval: 30_000 });
   const [search, setSearch] = useState('');
   const rows = useMemo(() => {
     // Every word typed, in any order, without accents: "mejia marvin" finds Marvin … Mejía.
@@ -97,7 +104,13 @@ export function FlowBoardPage() {
           <Title order={2}>{t('flow.title')}</Title>
           {board.data && (
             <Text size="sm" c="dimmed" data-testid="board-date">
-              {t('flow.dayOf', { date: formatDate(board.data.date) })}
+              {linkedDate && linkedDate !== centreToday() ? (
+                <>
+                  {t('flow.pastDay', { date: formatDate(board.data.date) })} · <Anchor component={Link} to="/flujo" size="sm">{t('flow.backToToday')}</Anchor>
+                </>
+              ) : (
+                t('flow.dayOf', { date: formatDate(board.data.date) })
+              )}
             </Text>
           )}
         </div>

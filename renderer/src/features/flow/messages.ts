@@ -6,6 +6,8 @@ export const flowMessages = featureMessages({
     flow: {
       title: 'Tablero de flujo',
       dayOf: 'Hoy en el centro: {{date}}',
+      pastDay: 'Día {{date}} (abierto desde el resumen del día)',
+      backToToday: 'Ver hoy',
       search: 'Buscar en el tablero',
       date: 'Fecha',
       arrival: 'Arribo',
@@ -25,6 +27,8 @@ export const flowMessages = featureMessages({
     flow: {
       title: 'Flow board',
       dayOf: 'Today at the centre: {{date}}',
+      pastDay: 'Day {{date}} (opened from the daily summary)',
+      backToToday: 'See today',
       search: 'Search the board',
       date: 'Date',
       arrival: 'Arrival',
