@@ -84,7 +84,14 @@ describe('the national summary from the upstream', () => {
     const dir = tempDir();
     const env = { ...process.env, ACOGIDA_LANG: 'es', ACOGIDA_CLOCK_START: core.clock.now().toISOString() };
     const cli = (args: string[]) => spawnSync(process.execPath, [BIN, 'report', 'daily', ...args], { encoding: 'utf8', env });
-    const fromUpstream = cli(['--url', national, '--centre', centre, '--date', today, '--pdf', path.join(dir, 'n.pdf'), '--xlsx', path.join(dir, 'n.xlsx'), '--json']);
+    // The national office's login is made with the CLI too (shown once), and a bad name is refused.
+    const upstreamCli = (args: string[]) => spawnSync(process.execPath, [BIN, 'upstream', ...args], { encoding: 'utf8', env });
+    const added = upstreamCli(['add-national', '--url', server.adminUrl, '--name', 'oficina_cli', '--json']);
+    expect(added.status, added.stderr).toBe(0);
+    const login = JSON.parse(added.stdout) as { role: string; connection_url: string };
+    expect(login.role).toBe('oficina_cli');
+    expect(upstreamCli(['add-national', '--url', server.adminUrl, '--name', 'Oficina; DROP ROLE x']).stderr).toContain('Nombre de acceso no válido');
+    const fromUpstream = cli(['--url', login.connection_url, '--centre', centre, '--date', today, '--pdf', path.join(dir, 'n.pdf'), '--xlsx', path.join(dir, 'n.xlsx'), '--json']);
     expect(fromUpstream.status, fromUpstream.stderr).toBe(0);
     expect(JSON.parse(fromUpstream.stdout)).toEqual(await callAs(core, ['manager'], 'summary.daily', { from: today }));
     expect(fs.readFileSync(path.join(dir, 'n.pdf')).subarray(0, 5).toString()).toBe('%PDF-');

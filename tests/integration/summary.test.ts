@@ -112,7 +112,9 @@ describe('daily summary', () => {
     expect([Math.round(w), Math.round(h)]).toEqual([595, 842]); // A4 in points
     const onPaper = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
     await doc.destroy();
-    for (const expected of ['Resumen del día', 'Día 25/11/2026', 'Personas recibidas', 'Mujeres']) expect(onPaper).toContain(expected);
+    // Names, not codes, where a person reads them: the country of origin, the kits low in stock.
+    for (const expected of ['Resumen del día', 'Día 25/11/2026', 'Personas recibidas', 'Mujeres', 'México', 'Existencias bajas: Ropa de emergencia']) expect(onPaper).toContain(expected);
+    expect(onPaper).not.toMatch(/\bMEX\b|\bclothing\b/);
     expect(onPaper).not.toContain('Uno');
     const english = cli(['report', 'daily', '--db', c.file, '--date', DAY, '--pdf', pdfFile, '--lang', 'en', '--json']);
     expect(english.status, english.stderr).toBe(0);

@@ -4,6 +4,7 @@ import { IsoDate } from '../../core/contract/common';
 import { z } from 'zod';
 import type { DailySummary } from '../../core/domains/summary/contract';
 import { nationalSummary } from '../../core/domains/summary/national';
+import { upstreamAidTypeNames } from '../../core/domains/summary/upstream-store';
 import { summaryPdf, type Paper } from '../../core/domains/summary/pdf';
 import { summaryCsv, summaryXlsx, tableCsv } from '../../core/domains/summary/tables';
 import { AppError } from '../../core/errors';
@@ -44,11 +45,15 @@ export function registerReport(program: Command): void {
         if (options.url !== undefined) {
           const url = checkUpstreamUrl(options.url);
           const now = cliClock().now().toISOString();
-          summary = await withUpstream(url, (client) => nationalSummary(client, { centre: options.centre, ...period, now, locale })).catch((error: unknown) => {
+          let names: Record<string, string> = {};
+          summary = await withUpstream(url, async (client) => {
+            names = await upstreamAidTypeNames(client, locale);
+            return nationalSummary(client, { centre: options.centre, ...period, now, locale });
+          }).catch((error: unknown) => {
             throw error instanceof AppError ? error : upstreamError(error);
           });
           const by = new URL(url).username;
-          pdf = () => summaryPdf(summary, { locale, paper, generatedAt: formatInstant(now, Intl.DateTimeFormat().resolvedOptions().timeZone), generatedBy: by });
+          pdf = () => summaryPdf(summary, { locale, paper, generatedAt: formatInstant(now, Intl.DateTimeFormat().resolvedOptions().timeZone), generatedBy: by, aidTypeNames: names });
         } else {
           if (options.centre !== undefined) throw new CliUsageError(t('cli.dbOrUrl'));
           const { core } = openCliCore(options);

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { readCentre } from '../../core/domains/setup/store';
 import { AppError } from '../../core/errors';
-import { addCentre } from '../../core/sync/admin';
+import { addCentre, addNationalLogin } from '../../core/sync/admin';
 import { upstreamError, withUpstream } from '../../core/sync/connection';
 import { migrateUpstream } from '../../core/sync/upstream-schema';
-import { openCliCore, print, run, t, type GlobalOptions } from '../runtime';
+import { CliUsageError, openCliCore, print, run, t, type GlobalOptions } from '../runtime';
 
 interface UpstreamOptions extends GlobalOptions {
   url: string;
@@ -46,6 +46,19 @@ export function registerUpstream(program: Command): void {
         } finally {
           core.db.close();
         }
+      }),
+    );
+  upstream
+    .command('add-national')
+    .description('Crea un acceso de la oficina nacional: lee los resúmenes de todos los centros y no escribe nada; muestra su dirección una sola vez')
+    .requiredOption('--url <url>', 'dirección de administración del servidor central')
+    .requiredOption('--name <login>', 'nombre del acceso (letras minúsculas, números y _; p. ej. oficina_nacional)')
+    .option('--json', 'salida JSON')
+    .action((options: UpstreamOptions & { name: string }) =>
+      run(options, async () => {
+        if (!/^[a-z][a-z0-9_]{2,40}$/.test(options.name)) throw new CliUsageError(t('cli.badLogin', { value: options.name }));
+        const result = await withAdmin(options.url, (client) => addNationalLogin(client, options.url, options.name));
+        print(options, result, t('cli.nationalAdded', { role: result.role, url: result.connection_url }));
       }),
     );
 }

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { DailySummary } from './contract';
 import { translate, type Locale } from '../../i18n/translate';
+import { COUNTRIES, REGISTRY_OPTIONS } from '../../reference';
 import { displayDate } from '../../time';
 
 /**
@@ -16,7 +17,16 @@ const MUTED = '#6b7280';
 const BAR = '#12b886';
 const TRACK = '#e9ecef';
 
-export function summaryPdf(s: DailySummary, options: { locale: Locale; paper: Paper; generatedAt: string; generatedBy: string }): Promise<Buffer> {
+export interface PdfOptions {
+  locale: Locale;
+  paper: Paper;
+  generatedAt: string;
+  generatedBy: string;
+  /** Kit and service names by code, in the PDF's language (the centre's own types); codes otherwise. */
+  aidTypeNames?: Record<string, string>;
+}
+
+export function summaryPdf(s: DailySummary, options: PdfOptions): Promise<Buffer> {
   const t = (key: string, params?: Record<string, unknown>) => translate(options.locale, `summaryPdf.${key}`, params);
   const doc = new PDFDocument({ size: options.paper === 'a4' ? 'A4' : 'LETTER', margin: 48, info: { Title: t('title'), Creator: 'Acogida' } });
   const chunks: Buffer[] = [];
@@ -79,14 +89,24 @@ export function summaryPdf(s: DailySummary, options: { locale: Locale; paper: Pa
   section(t('bySex'), s.persons.by_sex, keyed('sex'));
   section(t('byAge'), s.persons.by_age_group, keyed('age'));
   section(t('byRoute'), s.arrivals.by_route, keyed('route'));
-  section(t('byOrigin'), s.arrivals.by_origin, (k) => k);
+  const en = options.locale === 'en';
+  const country = (k: string) => {
+    const c = COUNTRIES.find((x) => x.iso3 === k);
+    return c ? (en ? c.en : c.es) : k;
+  };
+  const disability = (k: string) => {
+    const d = REGISTRY_OPTIONS.disabilities.find((x) => x.code === k);
+    return d ? (en ? d.en : d.es) : k;
+  };
+  const aidType = (k: string) => options.aidTypeNames?.[k] ?? k;
+  section(t('byOrigin'), s.arrivals.by_origin, country);
   section(t('screening'), { red: s.screening.red, yellow: s.screening.yellow, green: s.screening.green, not_screened: s.screening.not_screened, overdue: s.screening.overdue }, keyed('levels'));
   section(t('alerts'), s.alerts, keyed('alertStates'));
-  section(t('disabilities'), s.persons.disabilities, (k) => k);
-  section(t('delivered'), s.aid.delivered, (k) => k);
+  section(t('disabilities'), s.persons.disabilities, disability);
+  section(t('delivered'), s.aid.delivered, aidType);
   section(t('care'), s.care, keyed('careKinds'));
   section(t('referrals'), s.referrals.by_institution, (k) => k);
-  if (s.aid.low_stock.length) doc.fillColor(INK).fontSize(9).text(t('lowStock', { types: s.aid.low_stock.join(', ') }), 48, doc.y);
+  if (s.aid.low_stock.length) doc.fillColor(INK).fontSize(9).text(t('lowStock', { types: s.aid.low_stock.map(aidType).join(', ') }), 48, doc.y);
   doc.moveDown(1);
   doc.fillColor(MUTED).fontSize(8).text(t('footer', { at: options.generatedAt, by: options.generatedBy }), 48, doc.y, { width });
   doc.end();

@@ -9,7 +9,7 @@ import { displayNameOf } from '../persons/store';
 import { EXPORT_COLUMNS, K, type DailySummary } from './contract';
 import { ageBand, composeSummary, type SummaryFacts } from './facts';
 import { kAnonymise, type AnonRow } from './anonymise';
-import { alertCounts, arrivalCounts, careCounts, centreName, deliveredByType, exportRows, lowStockCodes, referralCounts, servicesAndReferrals, stayScreenings, stays } from './store';
+import { aidTypeNames, alertCounts, arrivalCounts, careCounts, centreName, deliveredByType, exportRows, lowStockCodes, referralCounts, servicesAndReferrals, stayScreenings, stays } from './store';
 
 /** The facts of `from`…`to` (centre dates, both included) from this desk's database. */
 function localFacts(ctx: ServiceContext, from: string, to: string): SummaryFacts {
@@ -79,7 +79,8 @@ export const summaryHandlers = {
       const summary = dailySummary(ctx, input.from, input.to ?? input.from);
       const by = (ctx.actor.userId && displayNameOf(ctx.db, ctx.actor.userId)) || ctx.actor.username;
       const at = formatInstant(ctx.clock.now().toISOString(), centreTimeZone(ctx));
-      return { summary, pdf: await summaryPdf(summary, { locale: input.locale, paper: input.paper, generatedAt: at, generatedBy: by }) };
+      const aidTypeNamesOf = aidTypeNames(ctx.db, ctx.core.identity!.centreId, input.locale);
+      return { summary, pdf: await summaryPdf(summary, { locale: input.locale, paper: input.paper, generatedAt: at, generatedBy: by, aidTypeNames: aidTypeNamesOf }) };
     },
     run: (_ctx, _input, prepared) => ({ fileName: `${fileStem(prepared.summary)}.pdf`, base64: prepared.pdf.toString('base64') }),
   }),

@@ -144,3 +144,9 @@ export function servicesAndReferrals(db: Database, stayIds: readonly string[], p
     referrals.set(r.id, [...(referrals.get(r.id) ?? []), r.code]);
   return { services, referrals };
 }
+
+/** The centre's kit and service names by code, in one language (for the PDF). */
+export function aidTypeNames(db: Database, centreId: string, locale: 'es' | 'en'): Record<string, string> {
+  const rows = db.prepare('SELECT code, name_es, name_en FROM aid_types WHERE centre_id = ? AND deleted_at IS NULL').all(centreId) as { code: string; name_es: string; name_en: string }[];
+  return Object.fromEntries(rows.map((r) => [r.code, locale === 'en' ? r.name_en : r.name_es]));
+}

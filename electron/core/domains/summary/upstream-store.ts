@@ -53,3 +53,12 @@ export async function upstreamFacts(client: pg.ClientBase, centreId: string, fro
     referrals: referrals.rows,
   };
 }
+
+/** Kit and service names by code in one language, of every centre (aid types are no one's personal data). */
+export async function upstreamAidTypeNames(client: pg.ClientBase, locale: 'es' | 'en'): Promise<Record<string, string>> {
+  const rows = await client.query<{ code: string; name: string }>(
+    "SELECT data ->> 'code' AS code, data ->> $1 AS name FROM acogida.current_rows WHERE table_name = 'aid_types' AND data ->> 'deleted_at' IS NULL",
+    [locale === 'en' ? 'name_en' : 'name_es'],
+  );
+  return Object.fromEntries(rows.rows.map((r) => [r.code, r.name]));
+}

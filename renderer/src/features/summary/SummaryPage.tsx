@@ -223,8 +223,8 @@ function Bars({ now, before, label, keep = false, columns = false }: { now: Coun
         withLegend={false}
         tickLine="none"
         gridAxis="none"
-        yAxisProps={columns ? { allowDecimals: false, width: 28 } : { width: 120 }}
-        xAxisProps={columns ? undefined : { allowDecimals: false }}
+        yAxisProps={{ allowDecimals: false, width: columns ? 36 : 120 }}
+        xAxisProps={{ allowDecimals: false }}
         barProps={{ isAnimationActive: false }}
         aria-label={keys.map((k) => `${label(k)}: ${now[k] ?? 0}`).join(', ')}
       />
