@@ -93,7 +93,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
     if (committedError) return { ok: false, error: (committedError as AppError).toValue(caller.locale) };
     return { ok: true, value };
   } catch (error) {
-    const appError = error instanceof AppError ? error : internalError(method, error);
+    const appError = error instanceof AppError ? error : (storageError(error) ?? internalError(method, error));
     auditFailure(core, method, caller.actor, auditUser, records, appError.code);
     return { ok: false, error: appError.toValue(caller.locale) };
   }
@@ -179,6 +179,18 @@ function flushAuditHead(core: Core): void {
   } catch (error) {
     console.error('acogida: could not write the audit chain head', error);
   }
+}
+
+/**
+ * A write the disk could not take (full, or read-only media): the transaction was rolled back,
+ * nothing partial is committed, and the caller is told in words; reading goes on as before.
+ */
+function storageError(error: unknown): AppError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'ENOSPC') return new AppError('db.disk-full');
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new AppError('db.read-only');
+  return null;
 }
 
 function internalError(method: string, error: unknown): AppError {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startKeyedChainAfterLegacy, verifyLegacyChain } from '../audit-log';
 import { AppError } from '../errors';
+import { syncToDisk } from '../sync-to-disk';
 import { createKeyFile, readKeyFile, type WorkstationKeys } from '../keys';
 import { openDriver } from './driver';
 import { applyKey, isPlainDatabase, openDatabase } from './open';
@@ -71,11 +72,11 @@ export function encryptDatabase(file: string, keyFile: string, now: Date): Encry
   } finally {
     check.close();
   }
-  syncFile(copy);
+  syncToDisk(copy);
 
   const old = process.platform === 'win32' ? null : fs.openSync(db, 'r+');
   fs.renameSync(copy, db);
-  syncFile(path.dirname(db));
+  syncToDisk(path.dirname(db));
   if (old !== null) overwriteAndClose(old);
   for (const suffix of SIDE_FILES) {
     const side = `${db}${suffix}`;
@@ -92,17 +93,6 @@ function countRows(db: ReturnType<typeof openDriver>): number {
   return tables.reduce((sum, t) => sum + (db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number), 0);
 }
 
-function syncFile(target: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(target, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Some platforms cannot sync a folder; the file itself was synced.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
-}
 
 /** Overwrites a file's bytes with zeros through an open descriptor, syncs and closes it. */
 function overwriteAndClose(fd: number): void {

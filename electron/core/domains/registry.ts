@@ -19,6 +19,7 @@ import { domain as settings } from './settings/contract';
 import { domain as setup } from './setup/contract';
 import { domain as stock } from './stock/contract';
 import { domain as summary } from './summary/contract';
+import { domain as maintenance } from './maintenance/contract';
 import { domain as sync } from './sync/contract';
 import { domain as users } from './users/contract';
 
@@ -51,6 +52,7 @@ export const DOMAINS = [
   drafts,
   sync,
   summary,
+  maintenance,
 ] as const;
 
 type AnyDomain = (typeof DOMAINS)[number];

@@ -22,6 +22,7 @@ import { settingsHandlers } from './settings/service';
 import { setupHandlers } from './setup/service';
 import { stockHandlers } from './stock/service';
 import { summaryHandlers } from './summary/service';
+import { maintenanceHandlers } from './maintenance/service';
 import { syncHandlers } from './sync/service';
 import { usersHandlers } from './users/service';
 
@@ -51,4 +52,5 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...draftsHandlers,
   ...syncHandlers,
   ...summaryHandlers,
+  ...maintenanceHandlers,
 };

@@ -5,6 +5,7 @@ import { dispatch } from '../dispatch';
 import { AppError } from '../errors';
 import { endAllSessions } from '../sessions';
 import { SyncLoop } from '../sync/engine';
+import { MaintenanceLoop } from '../maintenance/loop';
 import { SLOW_CALL_MS, type WorkerReply, type WorkerRequest } from './protocol';
 
 /**
@@ -17,6 +18,7 @@ const port = parentPort;
 if (!port) throw new Error('core-worker: must run as a worker thread');
 
 let core: Core | null = null;
+let maintenance: MaintenanceLoop | null = null;
 const post = (reply: WorkerReply) => port.postMessage(reply);
 
 port.on('message', (request: WorkerRequest) => {
@@ -27,6 +29,7 @@ port.on('message', (request: WorkerRequest) => {
       return void call(request.id, request.method, request.input, request.options);
     case 'close':
       core?.sync?.stop();
+      maintenance?.stop();
       if (core) closeCore(core);
       core = null;
       return post({ kind: 'closed' });
@@ -42,6 +45,9 @@ function open(request: Extract<WorkerRequest, { kind: 'open' }>): Omit<Extract<W
     // Background sync with the centre's upstream, when one is configured (a no-op otherwise).
     core.sync = new SyncLoop(core);
     core.sync.start();
+    // The daily backup and the file's daily check (issue 20).
+    maintenance = new MaintenanceLoop(core);
+    maintenance.start();
     return {};
   } catch (error) {
     if (error instanceof AppError) return { error: { code: error.code, details: error.details } };

@@ -6,7 +6,7 @@ import {
   IconBuildingWarehouse,
   IconBuildingCommunity,
   IconClipboardHeart,
-  IconCloudComputing,
+  IconCloudComputing, IconDatabaseExport,
   IconFileAnalytics,
   IconGift,
   IconHeartHandshake,
@@ -60,6 +60,7 @@ export const ADMINISTRATION: NavItem[] = [
   { key: 'careKeys', path: '/atencion/llaves', icon: IconKey, roles: ['psychologist', 'health', 'admin'] },
   { key: 'audit', path: '/auditoria', icon: IconShieldCheck, roles: ['admin', 'manager'] },
   { key: 'sync', path: '/servidor-central', icon: IconCloudComputing, roles: ['admin', 'manager'] },
+  { key: 'maintenance', path: '/respaldos', icon: IconDatabaseExport, roles: ['admin'] },
   { key: 'settings', path: '/configuracion', icon: IconSettings },
 ];
 

@@ -39,6 +39,7 @@ const ScreeningQueuePage = page(() => import('../features/screening/ScreeningQue
 const ScreeningRulesPage = page(() => import('../features/screening/ScreeningRulesPage'), 'ScreeningRulesPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const SyncPage = page(() => import('../features/sync/SyncPage'), 'SyncPage');
+const MaintenancePage = page(() => import('../features/maintenance/MaintenancePage'), 'MaintenancePage');
 const UsersPage = page(() => import('../features/users/UsersPage'), 'UsersPage');
 
 export const routes: RouteObject[] = [
@@ -73,6 +74,7 @@ export const routes: RouteObject[] = [
       { path: 'auditoria', element: <RequireRole roles={['admin', 'manager']}><AuditPage /></RequireRole> },
       { path: 'configuracion', element: <SettingsPage /> },
       { path: 'servidor-central', element: <RequireRole roles={['admin', 'manager']}><SyncPage /></RequireRole> },
+      { path: 'respaldos', element: <RequireRole roles={['admin']}><MaintenancePage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -19,6 +19,7 @@ import { settingsMessages } from '../../features/settings/messages';
 import { setupMessages } from '../../features/setup/messages';
 import { stockMessages } from '../../features/stock/messages';
 import { syncMessages } from '../../features/sync/messages';
+import { maintenanceMessages } from '../../features/maintenance/messages';
 import { usersMessages } from '../../features/users/messages';
 
 export const en: Messages = {
@@ -85,6 +86,7 @@ export const en: Messages = {
     institutions: 'Institutions',
     settings: 'Settings',
     sync: 'Central server',
+    maintenance: 'Backups',
     names: 'Names and nicknames',
     screeningRules: 'Traffic-light rules',
     referralRoutes: 'Referral routes',
@@ -131,6 +133,7 @@ export const en: Messages = {
   ...aidMessages.en,
   ...stockMessages.en,
   ...syncMessages.en,
+  ...maintenanceMessages.en,
   ...belongingsMessages.en,
   tags: {
     gender: { F: 'Woman', M: 'Man', X: 'Other sex' },

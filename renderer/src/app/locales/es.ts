@@ -18,6 +18,7 @@ import { settingsMessages } from '../../features/settings/messages';
 import { setupMessages } from '../../features/setup/messages';
 import { stockMessages } from '../../features/stock/messages';
 import { syncMessages } from '../../features/sync/messages';
+import { maintenanceMessages } from '../../features/maintenance/messages';
 import { usersMessages } from '../../features/users/messages';
 import type { Shape } from './shape';
 
@@ -89,6 +90,7 @@ export const es = {
     institutions: 'Instituciones',
     settings: 'Configuración',
     sync: 'Servidor central',
+    maintenance: 'Respaldos',
     names: 'Nombres y apodos',
     screeningRules: 'Reglas del semáforo',
     referralRoutes: 'Rutas de derivación',
@@ -135,6 +137,7 @@ export const es = {
   ...aidMessages.es,
   ...stockMessages.es,
   ...syncMessages.es,
+  ...maintenanceMessages.es,
   ...belongingsMessages.es,
   tags: {
     gender: { F: 'Mujer', M: 'Hombre', X: 'Otro sexo' },
