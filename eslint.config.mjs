@@ -69,11 +69,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.cjs', 'bin/**/*.cjs', '*.config.ts', '*.config.cjs', '*.mjs'],
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.cjs', 'build/**/*.cjs', 'bin/**/*.cjs', '*.config.ts', '*.config.cjs', '*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['scripts/**/*.cjs', 'bin/**/*.cjs', 'electron/**/*.cjs'],
+    files: ['scripts/**/*.cjs', 'build/**/*.cjs', 'bin/**/*.cjs', 'electron/**/*.cjs', '*.config.cjs'],
     languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
