@@ -161,3 +161,13 @@ export async function answerConsent(page: Page, answers: Partial<Record<keyof ty
   for (const [purpose, label] of Object.entries(CONSENT_LABELS))
     await page.getByRole('radiogroup', { name: label }).getByRole('radio', { name: full[purpose as keyof typeof CONSENT_LABELS] ? 'Sí' : 'No' }).check();
 }
+
+/** The clerk's common path: Registro, names, consent, save; waits for the new case file. */
+export async function registerPerson(page: Page, givenNames: string, firstSurname: string): Promise<void> {
+  await page.getByRole('link', { name: 'Registro' }).click();
+  await page.getByLabel('Nombres').fill(givenNames);
+  await page.getByLabel('Primer apellido').fill(firstSurname);
+  await answerConsent(page);
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+  await page.getByRole('heading', { name: `${givenNames} ${firstSurname}` }).waitFor();
+}

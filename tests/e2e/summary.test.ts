@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { answerConsent, createUser, pdfText, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
+import { createUser, registerPerson, pdfText, setupCentreAsAdmin, shot, startHarness, switchUser, type Harness } from './harness';
 
 let h: Harness;
 
@@ -18,12 +18,7 @@ describe('daily summary, end to end in Chromium', () => {
   it('the manager opens the summary of the day, sees the person received, and changes the date', async () => {
     const { page } = h;
     await switchUser(page, 'mlopez', 'clave-registro-1');
-    await page.getByRole('link', { name: 'Registro' }).click();
-    await page.getByLabel('Nombres').fill('Marta');
-    await page.getByLabel('Primer apellido').fill('Xol');
-    await answerConsent(page);
-    await page.getByRole('button', { name: 'Guardar registro' }).click();
-    await page.getByRole('heading', { name: 'Marta Xol' }).waitFor();
+    await registerPerson(page, 'Marta', 'Xol');
     // A clerk has no summary.
     expect(await page.getByRole('link', { name: 'Resumen diario' }).count()).toBe(0);
 

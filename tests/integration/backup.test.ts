@@ -125,7 +125,7 @@ describe('backups', () => {
       for (let day = 0; day < 45; day++) {
         for (const hour of [0, 6, 12]) {
           clock.ms = Date.parse('2026-10-01T14:00:00Z') + day * 86_400_000 + hour * 3_600_000;
-          const done = runDueMaintenance(core);
+          const done = await runDueMaintenance(core);
           if (done.backup) backups++;
           if (hour > 0) expect(done.backup).toBeNull();
         }

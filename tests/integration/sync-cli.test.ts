@@ -29,8 +29,8 @@ describe.runIf(!process.env.TZ || process.env.TZ === FIRST_ZONE)('acogida upstre
     const b = path.join(dir, 'b.db');
     const migrated = acogida(['upstream', 'migrate', '--url', server.adminUrl, '--json']);
     expect(migrated.status, migrated.stderr).toBe(0);
-    expect(migrated.json()).toEqual({ from: 0, to: 4, applied: [1, 2, 3, 4] });
-    expect(acogida(['upstream', 'migrate', '--url', server.adminUrl, '--json']).json()).toEqual({ from: 4, to: 4, applied: [] });
+    expect(migrated.json()).toEqual({ from: 0, to: 5, applied: [1, 2, 3, 4, 5] });
+    expect(acogida(['upstream', 'migrate', '--url', server.adminUrl, '--json']).json()).toEqual({ from: 5, to: 5, applied: [] });
 
     expect(acogida(['init', '--db', a, '--centre', 'CAMR San Pedro Sula', '--country', 'HND', '--admin', 'admin', '--json'], 'clave-de-admin-1\n').status).toBe(0);
     const added = acogida(['upstream', 'add-centre', '--url', server.adminUrl, '--db', a, '--json']);

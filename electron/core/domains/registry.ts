@@ -20,6 +20,7 @@ import { domain as setup } from './setup/contract';
 import { domain as stock } from './stock/contract';
 import { domain as summary } from './summary/contract';
 import { domain as maintenance } from './maintenance/contract';
+import { domain as erasure } from './erasure/contract';
 import { domain as sync } from './sync/contract';
 import { domain as users } from './users/contract';
 
@@ -53,6 +54,7 @@ export const DOMAINS = [
   sync,
   summary,
   maintenance,
+  erasure,
 ] as const;
 
 type AnyDomain = (typeof DOMAINS)[number];

@@ -23,6 +23,7 @@ import { setupHandlers } from './setup/service';
 import { stockHandlers } from './stock/service';
 import { summaryHandlers } from './summary/service';
 import { maintenanceHandlers } from './maintenance/service';
+import { erasureHandlers } from './erasure/service';
 import { syncHandlers } from './sync/service';
 import { usersHandlers } from './users/service';
 
@@ -53,4 +54,5 @@ export const handlers: { readonly [M in MethodName]: AnyHandler<M> } = {
   ...syncHandlers,
   ...summaryHandlers,
   ...maintenanceHandlers,
+  ...erasureHandlers,
 };

@@ -91,6 +91,7 @@ export const messages = {
     },
     alertLists: { interpol: 'Interpol', 'alba-keneth': 'Alba-Keneth', 'isabel-claudina': 'Isabel-Claudina', warrant: 'Orden de aprehensión', custom: 'Otra lista' },
     screening: { protectionRaise: 'Alerta {{list}} confirmada: caso de protección, atención en 24 horas.' },
+    erasureRetention: 'Plazo de conservación: caso cerrado hace más de {{years}} años.',
     summaryPdf: {
       title: 'Resumen del día',
       allCentres: 'Todos los centros ({{count}})',
@@ -368,6 +369,7 @@ export const messages = {
     },
     alertLists: { interpol: 'Interpol', 'alba-keneth': 'Alba-Keneth', 'isabel-claudina': 'Isabel-Claudina', warrant: 'Arrest warrant', custom: 'Other list' },
     screening: { protectionRaise: '{{list}} alert confirmed: protection case, attention within 24 hours.' },
+    erasureRetention: 'Retention period: case closed more than {{years}} years ago.',
     summaryPdf: {
       title: 'Daily summary',
       allCentres: 'All centres ({{count}})',

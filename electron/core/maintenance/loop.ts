@@ -1,4 +1,5 @@
 import type { Core } from '../context';
+import { dispatch } from '../dispatch';
 import type { Backup, Check } from '../domains/maintenance/contract';
 import { backupDir, makeBackup, maintenanceStatus, runCheck } from '../domains/maintenance/service';
 import { automaticKind, listBackups, rotateBackups } from './backup';
@@ -10,7 +11,7 @@ const DAY = 86_400_000;
  * weekly one is under seven days old; then the rotation), and the integrity check with a WAL
  * checkpoint and PRAGMA optimize when the last check is a day old.
  */
-export function runDueMaintenance(core: Core, now: Date = core.clock.now()): { backup: Backup | null; check: Check | null; rotated: string[] } {
+export async function runDueMaintenance(core: Core, now: Date = core.clock.now()): Promise<{ backup: Backup | null; check: Check | null; rotated: string[] }> {
   const dir = backupDir(core);
   const newest = listBackups(dir).find((b) => b.kind !== 'manual');
   let backup: Backup | null = null;
@@ -21,6 +22,8 @@ export function runDueMaintenance(core: Core, now: Date = core.clock.now()): { b
   }
   const last = maintenanceStatus(core).lastCheck;
   const check = !last || now.getTime() - Date.parse(last.at) >= DAY ? runCheck(core) : null;
+  // Once a day with the check: closed cases past the retention period are anonymised.
+  if (check && core.identity) await dispatch(core, 'erasure.retain', {}, { system: { kind: 'system', userId: null, username: 'retención', roles: ['manager'], sessionId: null } });
   return { backup, check, rotated };
 }
 
@@ -48,12 +51,11 @@ export class MaintenanceLoop {
   }
 
   private tick(): void {
-    try {
-      runDueMaintenance(this.core);
-    } catch (error) {
-      // Noted on the admin screen (the last backup's failure); the app goes on.
-      console.warn('acogida: scheduled maintenance failed', (error as Error).message);
-    }
-    this.schedule(this.options.intervalMs ?? 3_600_000);
+    runDueMaintenance(this.core)
+      .catch((error: unknown) => {
+        // Noted on the admin screen (the last backup's failure); the app goes on.
+        console.warn('acogida: scheduled maintenance failed', (error as Error).message);
+      })
+      .finally(() => this.schedule(this.options.intervalMs ?? 3_600_000));
   }
 }

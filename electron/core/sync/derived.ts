@@ -2,6 +2,7 @@ import type { Database } from '../db/driver';
 import { reindexAlertRecord } from '../domains/alerts/service';
 import { CENTRE_NAMES_SETTING, syncNameIndex } from '../domains/names/service';
 import { reindexPersonById } from '../domains/persons/store';
+import { erasedPersonsOf, personIdsOfErasures, scrubPerson } from '../domains/erasure/store';
 import type { ReplicatedTable } from '../domains/registry';
 
 /**
@@ -21,6 +22,11 @@ export function refreshDerived(db: Database, touched: ReadonlyMap<string, Readon
     const refresh = DERIVED[table as ReplicatedTable];
     if (refresh) for (const id of ids) refresh(db, id, created.has(id));
   }
+  // Erasure: a person erased on another desk is erased here; a row that arrives about a person
+  // already erased is erased as it arrives.
+  const erased = new Set(personIdsOfErasures(db, [...(touched.get('erasures') ?? [])]));
+  for (const [table, ids] of touched) for (const person of erasedPersonsOf(db, table, [...ids])) erased.add(person);
+  for (const person of erased) scrubPerson(db, person);
   const settings = touched.get('settings');
   if (settings && settings.size > 0) {
     const key = db.prepare(`SELECT 1 FROM settings WHERE key = ? AND id IN (SELECT value FROM json_each(?))`).get(CENTRE_NAMES_SETTING, JSON.stringify([...settings]));

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { ERASED_TEXT, ERASURE_RULES } from '../domains/erasure/spec';
 import { AppError } from '../errors';
 
 /**
@@ -183,6 +184,99 @@ const SUMMARY_FACTS_SQL = `
   GRANT EXECUTE ON FUNCTION acogida.summary_centre(uuid), acogida.summary_arrivals(uuid, text, text), acogida.summary_stays(uuid, text, text),
     acogida.summary_alerts(uuid, text, text), acogida.summary_delivered(uuid, text, text), acogida.summary_low_stock(uuid),
     acogida.summary_care(uuid, text, text), acogida.summary_referrals(uuid, text, text, text) TO acogida_centre, acogida_national;
+`;
+
+/**
+ * Issue 20, erasure: when a desk's `erasures` row arrives, the server erases the same columns
+ * (domains/erasure/spec.ts, embedded here as it stood when this migration was written) in the
+ * current state and in every change of the history that carries them, and keeps doing so for
+ * rows of that person that arrive later. The history stays append-only for everything else:
+ * only this function, with the transaction-local flag it sets, may rewrite a payload.
+ */
+const ERASURE_SQL = `
+  CREATE FUNCTION acogida.erasure_rules() RETURNS jsonb LANGUAGE sql IMMUTABLE
+    AS $$ SELECT '${JSON.stringify(ERASURE_RULES).replace(/'/g, "''")}'::jsonb $$;
+
+  CREATE FUNCTION acogida.scrub_data(d jsonb, cols jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+  DECLARE k text; v text; out jsonb := d;
+  BEGIN
+    FOR k, v IN SELECT key, value #>> '{}' FROM jsonb_each(cols) LOOP
+      IF out ? k THEN
+        out := jsonb_set(out, ARRAY[k], CASE v
+          WHEN 'blank' THEN to_jsonb('${ERASED_TEXT}'::text)
+          WHEN 'null' THEN 'null'::jsonb
+          WHEN 'year' THEN CASE WHEN out ->> k IS NULL THEN 'null'::jsonb ELSE to_jsonb(substr(out ->> k, 1, 4)) END
+          WHEN 'json' THEN to_jsonb('{}'::text)
+          ELSE to_jsonb(''::text) END);
+      END IF;
+    END LOOP;
+    RETURN out;
+  END $$;
+
+  -- The rows of one person in one centre that the rules name, with the columns to erase.
+  CREATE FUNCTION acogida.erasable_rows(c uuid, p text) RETURNS TABLE (table_name text, row_id uuid, cols jsonb)
+    LANGUAGE sql STABLE SET search_path = acogida, pg_temp AS $$
+    SELECT r.table_name, r.row_id, rule -> 'columns'
+      FROM jsonb_array_elements(acogida.erasure_rules()) rule
+      JOIN acogida.current_rows r ON r.centre_id = c AND r.table_name = rule ->> 'table'
+     WHERE (rule -> 'via' ->> 'kind' = 'self' AND r.row_id::text = p)
+        OR (rule -> 'via' ->> 'kind' = 'person' AND r.data ->> 'person_id' = p)
+        OR (rule -> 'via' ->> 'kind' = 'parent' AND r.data ->> (rule -> 'via' ->> 'column') IN (
+              SELECT q.row_id::text FROM acogida.current_rows q
+               WHERE q.centre_id = c AND q.table_name = rule -> 'via' ->> 'parent' AND q.data ->> 'person_id' = p))
+  $$;
+
+  CREATE FUNCTION acogida.erase_person(c uuid, p text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = acogida, pg_temp AS $$
+  BEGIN
+    PERFORM set_config('acogida.erasing', 'on', true);
+    UPDATE acogida.current_rows r SET data = acogida.scrub_data(r.data, x.cols)
+      FROM acogida.erasable_rows(c, p) x WHERE r.centre_id = c AND r.table_name = x.table_name AND r.row_id = x.row_id;
+    UPDATE acogida.change_log l SET payload = acogida.scrub_data(l.payload, x.cols)
+      FROM acogida.erasable_rows(c, p) x WHERE l.centre_id = c AND l.table_name = x.table_name AND l.row_id = x.row_id;
+    PERFORM set_config('acogida.erasing', 'off', true);
+  END $$;
+  REVOKE ALL ON FUNCTION acogida.erase_person(uuid, text) FROM PUBLIC;
+
+  -- After each push: the persons erased in it, and the erased persons it brought rows of.
+  CREATE FUNCTION acogida.erase_after_push() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = acogida, pg_temp AS $$
+  DECLARE e record;
+  BEGIN
+    FOR e IN
+      SELECT DISTINCT x.centre_id, x.person_id FROM (
+        SELECT n.centre_id, n.payload ->> 'person_id' AS person_id FROM new_changes n WHERE n.table_name = 'erasures'
+        UNION
+        SELECT n.centre_id, coalesce(n.payload ->> 'person_id', CASE WHEN n.table_name = 'persons' THEN n.row_id::text END,
+                 (SELECT q.data ->> 'person_id' FROM acogida.current_rows q, jsonb_array_elements(acogida.erasure_rules()) rule
+                   WHERE rule ->> 'table' = n.table_name AND rule -> 'via' ->> 'kind' = 'parent' AND q.centre_id = n.centre_id
+                     AND q.table_name = rule -> 'via' ->> 'parent' AND q.row_id::text = n.payload ->> (rule -> 'via' ->> 'column') LIMIT 1))
+          FROM new_changes n WHERE n.table_name <> 'erasures'
+      ) x
+      WHERE x.person_id IS NOT NULL AND EXISTS (SELECT 1 FROM acogida.current_rows k
+        WHERE k.centre_id = x.centre_id AND k.table_name = 'erasures' AND k.data ->> 'person_id' = x.person_id)
+    LOOP
+      PERFORM acogida.erase_person(e.centre_id, e.person_id);
+    END LOOP;
+    RETURN NULL;
+  END $$;
+  -- Named to fire after change_log_current (statement triggers fire in name order).
+  CREATE TRIGGER change_log_erasure AFTER INSERT ON acogida.change_log
+    REFERENCING NEW TABLE AS new_changes FOR EACH STATEMENT EXECUTE FUNCTION acogida.erase_after_push();
+
+  -- The history stays append-only, but for an erasure's rewrite of payloads.
+  CREATE FUNCTION acogida.refuse_change_unless_erasing() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'UPDATE' AND current_setting('acogida.erasing', true) = 'on'
+       AND (NEW.centre_id, NEW.seq, NEW.change_id, NEW.origin, NEW.table_name, NEW.row_id, NEW.op, NEW.hlc) IS NOT DISTINCT FROM
+           (OLD.centre_id, OLD.seq, OLD.change_id, OLD.origin, OLD.table_name, OLD.row_id, OLD.op, OLD.hlc) THEN
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+  END $$;
+  DROP TRIGGER change_log_append_only ON acogida.change_log;
+  CREATE TRIGGER change_log_append_only BEFORE UPDATE OR DELETE ON acogida.change_log
+    FOR EACH ROW EXECUTE FUNCTION acogida.refuse_change_unless_erasing();
 `;
 
 const TABLES = ['centres', 'centre_sequences', 'workstations', 'change_log', 'current_rows', 'audit_entries', 'audit_heads'] as const;
@@ -422,6 +516,11 @@ export const UPSTREAM_MIGRATIONS: readonly UpstreamMigration[] = [
     version: 4,
     name: 'summary-facts',
     sql: SUMMARY_FACTS_SQL,
+  },
+  {
+    version: 5,
+    name: 'erasure',
+    sql: ERASURE_SQL,
   },
 ];
 

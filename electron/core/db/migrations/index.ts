@@ -18,9 +18,10 @@ import { migration0017 } from './0017-creation-keys';
 import { migration0018 } from './0018-care';
 import { migration0019 } from './0019-referrals';
 import { migration0020 } from './0020-summary-indexes';
+import { migration0021 } from './0021-erasures';
 import type { Migration } from './types';
 
 /** Explicit, ordered list. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,6 +14,8 @@ export const Settings = z.object({
   defaultLocale: Locale.default('es'),
   /** Score (0–1) from which a list record goes to the alert officer's review. */
   alertReviewThreshold: z.number().min(0.5).max(0.99).default(0.8),
+  /** Closed cases are anonymised (erased, kind "retention") this many years after closing; 0 keeps them. */
+  retentionYears: z.number().int().min(0).max(50).default(0),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SETTINGS_DEFAULTS: Settings = Settings.parse({});

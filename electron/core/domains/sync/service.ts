@@ -62,6 +62,7 @@ const VALUES_READABLE_BY: Readonly<Record<ReplicatedTable, readonly Role[]>> = {
   referral_dismissals: ['protection_officer', 'manager'],
   follow_ups: ['protection_officer', 'manager'],
   case_closures: ['protection_officer', 'manager'],
+  erasures: ['manager'],
   referral_route_versions: ['admin', 'protection_officer', 'manager'],
 };
 

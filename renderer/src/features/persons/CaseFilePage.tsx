@@ -19,6 +19,7 @@ import { ConsentSection } from './ConsentSection';
 import { CareFactsCard } from '../care/CareFactsCard';
 import { ReferralsCard } from '../referrals/ReferralsCard';
 import { MergeCard } from './MergeCard';
+import { ErasureCard } from './ErasureCard';
 
 /** One page per person: details, repeat-returnee suggestions, arrivals, consent, timeline. */
 export function CaseFilePage() {
@@ -112,6 +113,7 @@ export function CaseFilePage() {
           <Link to={`/personas/${person.mergedInto}`}>{t('caseFile.openTarget')}</Link>
         </Alert>
       )}
+      <ErasureCard personId={person.id} canErase={roles.includes('manager')} />
       {suggestions.filter((s) => s.status === 'open').map((s) => (
         <Alert key={s.id} color="yellow" title={t('caseFile.suggestions')} data-testid="suggestion">
           <Text size="sm" mb="xs">

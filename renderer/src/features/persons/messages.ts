@@ -3,6 +3,21 @@ import { featureMessages } from '../../app/locales/shape';
 /** The texts of this station's screens, Spanish first; the type makes English say the same keys. */
 export const personsMessages = featureMessages({
   es: {
+    erasure: {
+      open: 'Borrar datos personales…',
+      title: 'Borrar los datos personales de esta persona',
+      goes: 'Se borran, en este puesto y en todos los que sincronizan con él (y en el servidor central):',
+      goesList: 'nombres y apellidos, documento, teléfono y contacto familiar, municipio, fotos y descripciones de pertenencias, notas de entrevistas, atención y seguimiento.',
+      stays: 'Se conservan, sin nombre, las cifras para estadística (sexo, año de nacimiento, nacionalidad, departamento, semáforo, entregas y derivaciones) y las decisiones sobre alertas, como exige la ley.',
+      everywhere: 'No se puede deshacer. La auditoría registra quién lo hizo y por qué, nunca los datos borrados.',
+      reason: 'Motivo',
+      reasonHelp: 'Por ejemplo: «La persona lo pidió por escrito el 25/11, solicitud 14». Al menos 10 caracteres.',
+      confirm: 'Borrar definitivamente',
+      done: 'Datos personales borrados.',
+      erasedTitle: 'Datos personales borrados',
+      erasedText: 'Borrados el {{at}} por {{by}}. Motivo: {{reason}}',
+      erasedRetention: 'Anonimizados el {{at}} por el plazo de conservación. {{reason}}',
+    },
     consent: {
       update: 'Actualizar consentimiento',
       asked: { unasked: 'Sin preguntar', yes: 'Acepta', no: 'No acepta' },
@@ -99,6 +114,21 @@ export const personsMessages = featureMessages({
     },
   },
   en: {
+    erasure: {
+      open: 'Erase personal data…',
+      title: "Erase this person's personal data",
+      goes: 'Erased on this workstation and on every one that syncs with it (and on the central server):',
+      goesList: 'names, document, phone and family contact, municipality, photos and descriptions of belongings, notes of interviews, care and follow-up.',
+      stays: 'Kept, without a name: the figures for statistics (sex, birth year, nationality, department, traffic light, deliveries and referrals) and the alert decisions, as the law requires.',
+      everywhere: 'This cannot be undone. The audit records who did it and why, never the erased data.',
+      reason: 'Reason',
+      reasonHelp: 'For example: "The person asked in writing on 25/11, request 14". At least 10 characters.',
+      confirm: 'Erase for good',
+      done: 'Personal data erased.',
+      erasedTitle: 'Personal data erased',
+      erasedText: 'Erased on {{at}} by {{by}}. Reason: {{reason}}',
+      erasedRetention: 'Anonymised on {{at}} for the retention period. {{reason}}',
+    },
     consent: {
       update: 'Update consent',
       asked: { unasked: 'Not asked', yes: 'Accepts', no: 'Declines' },

@@ -40,7 +40,7 @@ function CentreSettings() {
   const isAdmin = session.roles.includes('admin');
   const form = useForm({
     mode: 'controlled',
-    initialValues: { idleLockMinutes: 5, lockoutThreshold: 5, lockoutMinutes: 15, sessionMaxHours: 12, defaultLocale: 'es' as Language, alertReviewThreshold: 0.8 },
+    initialValues: { idleLockMinutes: 5, lockoutThreshold: 5, lockoutMinutes: 15, sessionMaxHours: 12, defaultLocale: 'es' as Language, alertReviewThreshold: 0.8, retentionYears: 0 },
     validate: contractResolver(settingsContract['settings.update'].input),
   });
   const { setValues, resetDirty } = form;
@@ -89,6 +89,14 @@ function CentreSettings() {
             max={24}
             disabled={!isAdmin}
             {...form.getInputProps('sessionMaxHours')}
+          />
+          <NumberInput
+            label={t('settings.retentionYears')}
+            description={t('settings.retentionYearsHelp')}
+            min={0}
+            max={50}
+            disabled={!isAdmin}
+            {...form.getInputProps('retentionYears')}
           />
           <NumberInput
             label={t('settings.alertReviewThreshold')}
