@@ -59,8 +59,9 @@ export function registerReport(program: Command): void {
           const { core } = openCliCore(options);
           try {
             summary = await call(core, 'summary.daily', period);
-            const file = await call(core, 'summary.pdf', { ...period, locale, paper });
-            pdf = async () => Buffer.from(file.base64, 'base64');
+            // Made only when asked for, while the database is open.
+            const file = options.pdf ? await call(core, 'summary.pdf', { ...period, locale, paper }) : null;
+            pdf = async () => Buffer.from(file!.base64, 'base64');
           } finally {
             core.db.close();
           }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../../core/core';
 import { initCentre } from '../../core/testing/fixtures';
+import { rng } from '../bench/names';
+import { markdownTable } from '../bench/table';
 
 /**
  * Crash trials (issue 20, item 3): a process writing to the database — registrations, manifest
@@ -30,11 +32,6 @@ export interface TrialResult {
 }
 
 const WORKER = path.join(__dirname, 'trial-worker.ts');
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 /** Runs the worker until it says ready, then kills it after `ms`. */
 function killedWorker(db: string, kind: TrialKind, log: string, seed: number, ms: number): Promise<'killed' | 'exited'> {
@@ -89,7 +86,7 @@ export async function runTrials(trials: number, options: { dir?: string; seed?: 
   const setup = openCore(db);
   await initCentre(setup, { name: 'Centro de pruebas de cortes' });
   setup.db.close();
-  const r = random(options.seed ?? 2026);
+  const r = rng(options.seed ?? 2026);
   const results: TrialResult[] = [];
   // One log for every trial: after each kill, everything acknowledged so far must still be there.
   const log = path.join(dir, 'acknowledged.log');
@@ -122,10 +119,7 @@ export function trialsTable(results: readonly TrialResult[]): string {
       String(of.reduce((n, r) => Math.max(n, r.partialImports), 0)),
     ];
   });
-  const header = ['kind', 'trials', 'killed', 'writes acknowledged', 'integrity failures', 'trials with a write missing', 'partial imports'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(['kind', 'trials', 'killed', 'writes acknowledged', 'integrity failures', 'trials with a write missing', 'partial imports'], rows);
 }
 
 if (require.main === module) {

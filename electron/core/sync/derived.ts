@@ -2,7 +2,7 @@ import type { Database } from '../db/driver';
 import { reindexAlertRecord } from '../domains/alerts/service';
 import { CENTRE_NAMES_SETTING, syncNameIndex } from '../domains/names/service';
 import { reindexPersonById } from '../domains/persons/store';
-import { erasedPersonsOf, personIdsOfErasures, scrubPerson } from '../domains/erasure/store';
+import { erasedPersonsOf, mergeTextIndex, personIdsOfErasures, scrubPerson } from '../domains/erasure/store';
 import type { ReplicatedTable } from '../domains/registry';
 
 /**
@@ -26,7 +26,8 @@ export function refreshDerived(db: Database, touched: ReadonlyMap<string, Readon
   // already erased is erased as it arrives.
   const erased = new Set(personIdsOfErasures(db, [...(touched.get('erasures') ?? [])]));
   for (const [table, ids] of touched) for (const person of erasedPersonsOf(db, table, [...ids])) erased.add(person);
-  for (const person of erased) scrubPerson(db, person);
+  for (const person of erased) scrubPerson(db, person, { mergeIndex: false });
+  if (erased.size > 0) mergeTextIndex(db); // once per batch: the merge rewrites the whole index
   const settings = touched.get('settings');
   if (settings && settings.size > 0) {
     const key = db.prepare(`SELECT 1 FROM settings WHERE key = ? AND id IN (SELECT value FROM json_each(?))`).get(CENTRE_NAMES_SETTING, JSON.stringify([...settings]));

@@ -30,14 +30,22 @@ function scrubRule(db: Database, rule: ErasureRule, ids: readonly string[]): num
   return ids.length;
 }
 
-/** Erases one person's personal data on this desk; returns how many rows were overwritten. */
-export function scrubPerson(db: Database, personId: string): number {
+/** Merges the text index's segments, so that no segment keeps the words of erased names. */
+export function mergeTextIndex(db: Database): void {
+  db.prepare("INSERT INTO persons_fts (persons_fts) VALUES ('optimize')").run();
+}
+
+/**
+ * Erases one person's personal data on this desk; returns how many rows were overwritten. The
+ * text index is merged too, unless the caller erases several and merges once at the end.
+ */
+export function scrubPerson(db: Database, personId: string, options: { mergeIndex?: boolean } = {}): number {
   let rows = 0;
   for (const rule of ERASURE_RULES) rows += scrubRule(db, rule, rowIds(db, rule, personId));
   // The search keys and the text index are rebuilt from the erased row; the text index is merged
   // so that no segment keeps the old words (FTS5 otherwise keeps them until a later merge).
   reindexPersonById(db, personId);
-  db.prepare("INSERT INTO persons_fts (persons_fts) VALUES ('optimize')").run();
+  if (options.mergeIndex !== false) mergeTextIndex(db);
   db.prepare('DELETE FROM form_drafts WHERE instr(payload, ?) > 0').run(personId);
   return rows;
 }
