@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Clock, Core } from '../electron/core/context';
 import { openCore } from '../electron/core/core';
 import type { Database } from '../electron/core/db/driver';
@@ -9,6 +9,8 @@ import { openDatabase } from '../electron/core/db/open';
 import { hostKeys } from '../electron/core/keys';
 import type { Role } from '../electron/core/roles';
 import { callOk, initCentre, signIn } from '../electron/core/testing/fixtures';
+import { prepareUpstream } from '../electron/core/testing/desks';
+import { startPostgres, type TestPostgres } from '../electron/core/testing/postgres';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -101,4 +103,21 @@ export function snapshot(core: Core): Record<string, string> {
     result[name] = JSON.stringify(kept.map((r) => JSON.stringify(r)).sort());
   }
   return result;
+}
+
+/**
+ * A real PostgreSQL upstream (migrated) for the tests of one file, stopped after them:
+ * `const upstream = upstreamForFile();` at the top, then `upstream().adminUrl` in a test.
+ */
+export function upstreamForFile(): () => TestPostgres {
+  let server: TestPostgres | undefined;
+  beforeAll(async () => {
+    server = await startPostgres();
+    await prepareUpstream(server.adminUrl);
+  }, 60_000);
+  afterAll(() => server?.stop());
+  return () => {
+    if (!server) throw new Error('The upstream has not started');
+    return server;
+  };
 }

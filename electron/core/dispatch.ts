@@ -99,6 +99,40 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
   }
 }
 
+/**
+ * Work the core does on its own account, not a contract call (a restored desk taking a new
+ * identity, electron/core/maintenance/backup.ts): one immediate transaction with a service
+ * context, audited as `label` under `actor`, the head file written after the commit.
+ */
+export function runInternal<T>(core: Core, actor: Actor, label: string, work: (ctx: ServiceContext) => T): T {
+  const rollbacks: (() => void)[] = [];
+  const ctx: ServiceContext = {
+    db: core.db,
+    core,
+    actor,
+    clock: core.clock,
+    locale: defaultLocale(core),
+    records: new Set(),
+    sensitive: false,
+    onRollback: (undo) => rollbacks.push(undo),
+  };
+  let value: T;
+  try {
+    value = core.db
+      .transaction(() => {
+        const result = work(ctx);
+        writeAudit(core, label, actor, null, ctx.records, 'ok');
+        return result;
+      })
+      .immediate();
+  } catch (error) {
+    for (const undo of rollbacks) undo();
+    throw error;
+  }
+  flushAuditHead(core);
+  return value;
+}
+
 function identify(core: Core, options: CallOptions, fallback: Locale, rawInput: unknown): Caller {
   if (options.system) return { actor: options.system, locale: fallback, locked: false };
   if (options.token) {

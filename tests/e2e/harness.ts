@@ -41,14 +41,16 @@ export interface HarnessOptions {
   /** The browser's and the server's own clock zone. */
   timezoneId?: string;
   viewport?: { width: number; height: number };
+  /** An existing database to serve (a restored one) instead of a fresh file; left in place on close. */
+  db?: string;
 }
 
 /** `acogida serve` on a fresh SQLite file in a temp folder, and a Chromium page on it. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const timezoneId = options.timezoneId ?? WORKSTATION_ZONE;
   if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-e2e-'));
-  const db = path.join(dir, 'acogida.db');
+  const dir = options.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-e2e-'));
+  const db = options.db ?? path.join(dir!, 'acogida.db');
   const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'acogida.cjs'), 'serve', '--db', db, '--port', '0', '--json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ACOGIDA_LANG: 'es', TZ: timezoneId, ...(options.clockStart ? { ACOGIDA_CLOCK_START: options.clockStart } : {}) },
@@ -81,7 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await browser.close();
       server.kill('SIGTERM');
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
       if (problems.length) throw new Error(`Browser errors:\n${problems.join('\n')}`);
     },
   };

@@ -46,14 +46,32 @@ describe('backups', () => {
     // Restored over a copy of the workstation: every table the same, the log the same plus one entry.
     const target = path.join(tempDir(), 'restaurada.db');
     const result = restoreBackup(made.file, target, core.keys, { force: false, at: new Date('2026-11-26T10:00:00Z'), by: 'prueba' });
-    expect(result).toMatchObject({ replaced: false, entriesAfterBackup: 0 });
+    expect(result).toMatchObject({ replaced: false, entriesAfterBackup: 0, previousWorkstationId: core.identity!.workstationId });
+    expect(result.workstationId).not.toBe(core.identity!.workstationId);
     const restored = openCore(target, core.clock, core.keys);
-    // Every table; of this desk's own notes, all but the note of the backup made after the copy.
-    const withoutBackupNote = (snap: Record<string, string>) => ({
-      ...snap,
-      local_meta: JSON.stringify((JSON.parse(snap.local_meta!) as string[]).filter((row) => !row.includes('"maintenance_'))),
-    });
-    expect(withoutBackupNote(snapshot(restored))).toEqual(withoutBackupNote(before));
+    const rows = (snap: Record<string, string>, table: string) => JSON.parse(snap[table]!) as string[];
+    const after = snapshot(restored);
+    // Every table the same, but for the restored desk's new identity: one workstation row (the
+    // same name, a new id) and its outbox change, and this desk's own notes.
+    const { workstations: wsAfter, changes: chAfter, local_meta: metaAfter, ...restAfter } = after;
+    const { workstations: wsBefore, changes: chBefore, local_meta: metaBefore, ...restBefore } = before;
+    expect(restAfter).toEqual(restBefore);
+    expect(wsAfter).toBeTruthy();
+    const newRows = <T,>(a: T[], b: T[]) => a.filter((x) => !b.includes(x));
+    expect(rows(after, 'workstations')).toEqual(expect.arrayContaining(rows(before, 'workstations')));
+    const [newDesk] = newRows(rows(after, 'workstations'), rows(before, 'workstations')).map((r) => JSON.parse(r) as { id: string; name: string });
+    expect(newRows(rows(after, 'workstations'), rows(before, 'workstations'))).toHaveLength(1);
+    expect(newDesk).toMatchObject({ id: result.workstationId, name: 'Mesa 1' });
+    expect(rows(after, 'changes')).toEqual(expect.arrayContaining(rows(before, 'changes')));
+    expect(newRows(rows(after, 'changes'), rows(before, 'changes')).map((r) => (JSON.parse(r) as { row_id: string }).row_id)).toEqual([result.workstationId]);
+    const meta = (snap: string) => Object.fromEntries((JSON.parse(snap) as string[]).map((r) => JSON.parse(r) as { key: string; value: string }).map((r) => [r.key, r.value]));
+    const metaNow = meta(metaAfter!);
+    const metaThen = meta(metaBefore!);
+    expect(metaNow.workstation_id).toBe(result.workstationId);
+    expect(JSON.parse(metaNow.restored_from!)).toMatchObject({ previousWorkstationId: metaThen.workstation_id, backup: path.basename(made.file) });
+    // Of the other notes, all but the note of the backup made after the copy.
+    for (const key of Object.keys(metaThen).filter((k) => !k.startsWith('maintenance_') && !['workstation_id', 'last_hlc'].includes(k))) expect(metaNow[key], key).toBe(metaThen[key]);
+    expect(chBefore && chAfter && wsBefore).toBeTruthy();
     const auditAfter = restored.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as { method: string }[];
     // The backup holds the log up to the copy (the backup's own entry is written just after it),
     // then the restore says so.

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/context';
 import type { Database } from '../../electron/core/db/driver';
 import { syncOnce } from '../../electron/core/sync/engine';
 import { callAs, callOk } from '../../electron/core/testing/fixtures';
-import { joinDesk, prepareUpstream, registerFirstDesk, withClient } from '../../electron/core/testing/desks';
-import { startPostgres, type TestPostgres } from '../../electron/core/testing/postgres';
-import { ManualClock, setupCentre, snapshot, tempCore } from '../helpers';
+import { joinDesk, registerFirstDesk, withClient } from '../../electron/core/testing/desks';
+import { ManualClock, setupCentre, snapshot, tempCore, upstreamForFile } from '../helpers';
 
 /**
  * Issue 20, item 6: erasure on request. The person's name, document, contacts and free text are
@@ -18,12 +17,7 @@ const DOC = '2987654321098';
 const CLERK = ['clerk', 'manager'] as const;
 const OFFICER = ['protection_officer'] as const;
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  await prepareUpstream(server.adminUrl);
-}, 60_000);
-afterAll(() => server?.stop());
+const postgres = upstreamForFile();
 
 /** Every value of every table that holds the canary (the outbox, indexes and drafts included). */
 function whereIs(db: Database, needle: string): string[] {
@@ -95,7 +89,7 @@ describe('erasure on request', () => {
       workstationName: 'Mesa 1',
       admin: { username: 'admin', displayName: 'Ana Admin', password: 'admin-password-123' },
     });
-    const url = await registerFirstDesk(a, server.adminUrl);
+    const url = await registerFirstDesk(a, postgres().adminUrl);
     const b = tempCore(clocks[1]).core;
     await joinDesk(b, url, 'Mesa 2');
     const { personId } = await personWithEverything(a);
@@ -110,7 +104,7 @@ describe('erasure on request', () => {
     expect(whereIs(a.db, CANARY)).toEqual([]);
     expect(whereIs(b.db, CANARY)).toEqual([]);
     expect(whereIs(a.db, DOC)).toEqual([]);
-    await withClient(server.adminUrl, async (client) => {
+    await withClient(postgres().adminUrl, async (client) => {
       const current = await client.query("SELECT count(*) FROM acogida.current_rows WHERE data::text LIKE '%' || $1 || '%'", [CANARY]);
       const history = await client.query("SELECT count(*) FROM acogida.change_log WHERE payload::text LIKE '%' || $1 || '%'", [CANARY]);
       expect(Number(current.rows[0].count)).toBe(0);

@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoManifest } from '../../electron/cli/demo-arrivals';
 import type { Core } from '../../electron/core/context';
 import { openCore } from '../../electron/core/core';
 import { syncOnce } from '../../electron/core/sync/engine';
 import { callAs, callOk } from '../../electron/core/testing/fixtures';
-import { joinDesk, prepareUpstream, registerFirstDesk, tableHashes, withClient } from '../../electron/core/testing/desks';
-import { startPostgres, type TestPostgres } from '../../electron/core/testing/postgres';
-import { openRaw, tempDir } from '../helpers';
+import { joinDesk, registerFirstDesk, tableHashes, withClient } from '../../electron/core/testing/desks';
+import { openRaw, tempDir, upstreamForFile } from '../helpers';
 
 /**
  * kill -9 of a desk's `acogida sync` at random moments of its push and of its pull, 60 trials.
@@ -20,12 +19,7 @@ const FIRST_ZONE = 'UTC';
 const BIN = path.resolve(__dirname, '../../bin/acogida.cjs');
 const TRIALS = 30;
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  await prepareUpstream(server.adminUrl);
-}, 60_000);
-afterAll(() => server?.stop());
+const postgres = upstreamForFile();
 
 /** Runs `acogida sync --once` and kills it with SIGKILL after `ms` (if it is still running). */
 function killedSync(db: string, ms: number, batch: number): Promise<{ outcome: 'killed' | 'finished'; elapsed: number }> {
@@ -71,7 +65,7 @@ describe.runIf(!process.env.TZ || process.env.TZ === FIRST_ZONE)('a syncing proc
       workstationName: 'Mesa 1',
       admin: { username: 'admin', displayName: 'Ana Admin', password: 'admin-password-123' },
     });
-    const url = await registerFirstDesk(a, server.adminUrl);
+    const url = await registerFirstDesk(a, postgres().adminUrl);
     let b: Core = openCore(fileB);
     await joinDesk(b, url, 'Mesa 2');
     b.db.close();
@@ -83,7 +77,7 @@ describe.runIf(!process.env.TZ || process.env.TZ === FIRST_ZONE)('a syncing proc
     const pullTimer = new KillTimer(r);
 
     const upstreamIds = () =>
-      withClient(server.adminUrl, async (client) => {
+      withClient(postgres().adminUrl, async (client) => {
         const rows = await client.query('SELECT change_id, count(*) OVER (PARTITION BY change_id) AS n FROM acogida.change_log WHERE centre_id = $1', [centreId]);
         for (const row of rows.rows) expect(Number(row.n)).toBe(1);
         return new Set(rows.rows.map((row: { change_id: string }) => row.change_id));
@@ -123,7 +117,7 @@ describe.runIf(!process.env.TZ || process.env.TZ === FIRST_ZONE)('a syncing proc
       expect(rawB.pragma('integrity_check', { simple: true })).toBe('ok');
       const cursor = Number(rawB.prepare("SELECT value FROM local_meta WHERE key = 'sync_cursor'").pluck().get() ?? 0);
       const own = rawB.prepare("SELECT value FROM local_meta WHERE key = 'workstation_id'").pluck().get() as string;
-      const applied = await withClient(server.adminUrl, async (client) => {
+      const applied = await withClient(postgres().adminUrl, async (client) => {
         const rows = await client.query("SELECT table_name, row_id FROM acogida.change_log WHERE centre_id = $1 AND seq <= $2 AND origin <> $3 AND op = 'insert'", [centreId, cursor, own]);
         return rows.rows as { table_name: string; row_id: string }[];
       });

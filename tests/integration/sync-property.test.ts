@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoManifest } from '../../electron/cli/demo-arrivals';
 import type { Core } from '../../electron/core/context';
 import { syncOnce } from '../../electron/core/sync/engine';
 import { callAs, callOk, CallFailed } from '../../electron/core/testing/fixtures';
-import { joinDesk, personKeysHash, prepareUpstream, registerFirstDesk, tableHashes } from '../../electron/core/testing/desks';
-import { startPostgres, type TestPostgres } from '../../electron/core/testing/postgres';
+import { joinDesk, personKeysHash, registerFirstDesk, tableHashes } from '../../electron/core/testing/desks';
 import { zonedDate } from '../../electron/core/time';
-import { ManualClock, tempCore } from '../helpers';
+import { ManualClock, tempCore, upstreamForFile } from '../helpers';
 
 /**
  * Random interleavings of offline edits, conflicting edits, natural-key collisions, the same
@@ -16,12 +15,7 @@ import { ManualClock, tempCore } from '../helpers';
  * out and returned on several desks, clock jumps and syncs on three desks: after everyone syncs,
  * the three databases are always identical.
  */
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-  await prepareUpstream(server.adminUrl);
-}, 60_000);
-afterAll(() => server?.stop());
+const postgres = upstreamForFile();
 
 const ROLES = ['manager', 'clerk', 'admin'] as const;
 
@@ -148,7 +142,7 @@ describe('convergence', () => {
           workstationName: 'Mesa 1',
           admin: { username: 'admin', displayName: 'Ana Admin', password: 'admin-password-123' },
         });
-        const url = await registerFirstDesk(first, server.adminUrl);
+        const url = await registerFirstDesk(first, postgres().adminUrl);
         const desks = [first];
         for (const i of [1, 2]) {
           const d = tempCore(clocks[i]).core;

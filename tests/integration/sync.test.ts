@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemoAid } from '../../electron/cli/demo-aid';
 import { loadDemoAlerts } from '../../electron/cli/demo-alerts';
 import { loadDemoArrivals, demoManifest } from '../../electron/cli/demo-arrivals';
@@ -15,23 +15,15 @@ import { pullBatch, pushBatch, syncOnce } from '../../electron/core/sync/engine'
 import { pruneOutbox } from '../../electron/core/db/outbox';
 import { migrateUpstream, UPSTREAM_VERSION } from '../../electron/core/sync/upstream-schema';
 import { callAs, callOk, CallFailed, systemCaller } from '../../electron/core/testing/fixtures';
-import { joinDesk, personKeysHash, prepareUpstream, registerFirstDesk, tableHashes, withClient } from '../../electron/core/testing/desks';
-import { startPostgres, type TestPostgres } from '../../electron/core/testing/postgres';
-import { ManualClock, tempCore } from '../helpers';
+import { joinDesk, personKeysHash, registerFirstDesk, tableHashes, withClient } from '../../electron/core/testing/desks';
+import { ManualClock, tempCore, upstreamForFile } from '../helpers';
 import { verifyAudit } from '../../electron/core/audit-log';
 
 /**
  * Replication through a real PostgreSQL (Debian's, started for this file): desks that work apart
  * and sync end with the same data; the upstream keeps each centre to its own rows.
  */
-let server: TestPostgres;
-
-beforeAll(async () => {
-  server = await startPostgres();
-  await prepareUpstream(server.adminUrl);
-}, 60_000);
-
-afterAll(() => server?.stop());
+const postgres = upstreamForFile();
 
 const MANAGER = ['manager', 'clerk'] as const;
 
@@ -50,7 +42,7 @@ async function centre(n: number, name = 'Centro de Recepción La Aurora'): Promi
     workstationName: 'Mesa 1',
     admin: { username: 'admin', displayName: 'Ana Admin', password: 'admin-password-123' },
   });
-  const url = await registerFirstDesk(first, server.adminUrl);
+  const url = await registerFirstDesk(first, postgres().adminUrl);
   const desks = [first];
   for (let i = 1; i < n; i++) {
     const desk = tempCore(clocks[i]).core;
@@ -82,12 +74,12 @@ function expectSame(desks: readonly Core[]): void {
 
 describe('upstream schema', () => {
   it('is migrated once, tracked by number, and a newer schema is refused with a clear message', async () => {
-    await withClient(server.adminUrl, async (client) => {
+    await withClient(postgres().adminUrl, async (client) => {
       const again = await migrateUpstream(client);
       expect(again).toEqual({ from: UPSTREAM_VERSION, to: UPSTREAM_VERSION, applied: [] });
       await client.query('CREATE DATABASE newer');
     });
-    const newer = server.adminUrl.replace(/\/postgres$/, '/newer');
+    const newer = postgres().adminUrl.replace(/\/postgres$/, '/newer');
     await withClient(newer, async (client) => {
       await migrateUpstream(client);
       await client.query("INSERT INTO acogida.schema_migrations (version, name) VALUES (99, 'from-the-future')");
@@ -96,7 +88,7 @@ describe('upstream schema', () => {
   });
 
   it('forces row-level security on every table, each keyed by centre first', async () => {
-    await withClient(server.adminUrl, async (client) => {
+    await withClient(postgres().adminUrl, async (client) => {
       const tables = await client.query(
         "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'acogida' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'",
       );
@@ -189,7 +181,7 @@ describe('three desks of one centre', () => {
     expect(queueA).toEqual(queueC);
     for (const desk of desks) expect(desk.db.prepare('SELECT count(*) FROM sync_quarantine').pluck().get()).toBe(0);
     // Nothing is doubled: one row per change id upstream, and every local change was pushed once.
-    await withClient(server.adminUrl, async (client) => {
+    await withClient(postgres().adminUrl, async (client) => {
       const dup = await client.query('SELECT count(*) - count(DISTINCT change_id) AS d FROM acogida.change_log');
       expect(Number(dup.rows[0].d)).toBe(0);
     });
@@ -214,7 +206,7 @@ describe('a desk that worked alone for months', () => {
     const [first] = await callAs(a, MANAGER, 'institutions.list', {});
     await callAs(a, ['manager'], 'institutions.update', { id: first!.id, contact: 'Tel. nuevo' });
     expect(pruneOutbox(a.db, clock.now())).toBeGreaterThan(0);
-    const url = await registerFirstDesk(a, server.adminUrl);
+    const url = await registerFirstDesk(a, postgres().adminUrl);
     const b = tempCore(new ManualClock(clock.ms)).core;
     await joinDesk(b, url, 'Mesa 2');
     await syncOnce(a);
@@ -445,14 +437,14 @@ describe('push and pull', () => {
     const { desks } = await centre(1, 'Centro Reintento');
     const [a] = desks as [Core];
     await callAs(a, ['manager'], 'aid.createType', { code: 'retry', nameEs: 'Prueba', nameEn: 'Test', unitEs: 'u', unitEn: 'u', usesStock: false, repeat: { kind: 'per_arrival' }, lowStock: null } as never);
-    const before = await withClient(server.adminUrl, async (c) => Number((await c.query('SELECT count(*) FROM acogida.change_log')).rows[0].count));
+    const before = await withClient(postgres().adminUrl, async (c) => Number((await c.query('SELECT count(*) FROM acogida.change_log')).rows[0].count));
     const pending = a.db.prepare('SELECT count(*) FROM changes WHERE pushed_at IS NULL').pluck().get() as number;
     await withClient(upstreamUrl(a)!, (client) => pushBatch(a, client));
     // The acknowledgement "was lost": the desk still thinks these are unpushed.
     a.db.prepare("UPDATE changes SET pushed_at = NULL WHERE seq > (SELECT max(seq) - ? FROM changes)").run(pending);
     const again = await withClient(upstreamUrl(a)!, (client) => pushBatch(a, client));
     expect(again).toEqual({ sent: pending, written: 0 });
-    const after = await withClient(server.adminUrl, async (c) => Number((await c.query('SELECT count(*) FROM acogida.change_log')).rows[0].count));
+    const after = await withClient(postgres().adminUrl, async (c) => Number((await c.query('SELECT count(*) FROM acogida.change_log')).rows[0].count));
     expect(after - before).toBe(pending);
   }, 60_000);
 
@@ -498,7 +490,7 @@ describe('push and pull', () => {
     const codes = reader.db.prepare("SELECT count(*) FROM aid_types WHERE code GLOB 'w[0-9]r*'").pluck().get();
     expect(codes).toBe(writers.length * rounds);
     // Upstream numbers are gapless per centre: commit order is number order.
-    await withClient(server.adminUrl, async (client) => {
+    await withClient(postgres().adminUrl, async (client) => {
       const centreId = reader.identity!.centreId;
       const r = await client.query('SELECT count(*) AS n, max(seq) AS m FROM acogida.change_log WHERE centre_id = $1', [centreId]);
       expect(Number(r.rows[0].n)).toBe(Number(r.rows[0].m));
@@ -547,7 +539,7 @@ describe('push and pull', () => {
     const cut = {
       query: async (...args: Parameters<pg.Client['query']>) => {
         if (String(args[0]).includes('INSERT INTO acogida.change_log'))
-          await withClient(server.adminUrl, (admin) => admin.query('SELECT pg_terminate_backend($1)', [pid]));
+          await withClient(postgres().adminUrl, (admin) => admin.query('SELECT pg_terminate_backend($1)', [pid]));
         return (client.query as (...a: unknown[]) => unknown)(...args);
       },
     } as unknown as pg.Client;
@@ -556,7 +548,7 @@ describe('push and pull', () => {
     await expect(pushBatch(a, cut, 10)).rejects.toBeTruthy();
     expect(unpushed()).toBe(before); // nothing marked pushed that the upstream did not commit
     await client.end().catch(() => undefined);
-    server.restart();
+    postgres().restart();
     await settle(desks);
     expect(a.db.prepare('SELECT count(*) FROM changes WHERE pushed_at IS NULL').pluck().get()).toBe(0);
     expectSame(desks);
@@ -587,11 +579,11 @@ describe('security upstream', () => {
       expect(Number((await client.query('SELECT count(*) FROM acogida.change_log')).rows[0].count)).toBeGreaterThan(0);
     });
     // Even the server's owner cannot rewrite the history.
-    await withClient(server.adminUrl, async (client) => {
+    await withClient(postgres().adminUrl, async (client) => {
       await expect(client.query('DELETE FROM acogida.change_log WHERE centre_id = $1', [oneId])).rejects.toThrow(/append-only/);
       await client.query("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nacional_prueba') THEN CREATE ROLE nacional_prueba LOGIN PASSWORD 'nacional-123' IN ROLE acogida_national; END IF; END $$");
     });
-    const national = new URL(server.adminUrl);
+    const national = new URL(postgres().adminUrl);
     national.username = 'nacional_prueba';
     national.password = 'nacional-123';
     await withClient(national.toString(), async (client) => {
@@ -616,10 +608,10 @@ describe('security upstream', () => {
     const withdrawn = (await register('Juana', true)).person.id;
     await callAs(a, MANAGER, 'consent.withdraw', { personId: withdrawn, purpose: 'replication', institution: '', notes: 'Ya no quiere que se comparta' });
     await syncOnce(a);
-    await withClient(server.adminUrl, (client) =>
+    await withClient(postgres().adminUrl, (client) =>
       client.query("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nacional_consent') THEN CREATE ROLE nacional_consent LOGIN PASSWORD 'nacional-456' IN ROLE acogida_national; END IF; END $$"),
     );
-    const national = new URL(server.adminUrl);
+    const national = new URL(postgres().adminUrl);
     national.username = 'nacional_consent';
     national.password = 'nacional-456';
     const centreId = a.identity!.centreId;
@@ -667,13 +659,13 @@ describe('security upstream', () => {
     expect((await callOk(b, 'care.history', { personId: person.id }, { token: onB.token }))[0]).toMatchObject({ content: { notes: NOTE }, asqResult: 'non_acute' });
     expect((await callAs(b, MANAGER, 'flow.board', { date: today })).rows.find((r) => r.personId === person.id)?.urgentRisk).toBe(true);
     // Upstream holds ciphertext only, and the national office reads none of it.
-    const upstream = await withClient(server.adminUrl, async (client) => (await client.query("SELECT data::text AS d FROM acogida.current_rows WHERE table_name = 'care_records'")).rows as { d: string }[]);
+    const upstream = await withClient(postgres().adminUrl, async (client) => (await client.query("SELECT data::text AS d FROM acogida.current_rows WHERE table_name = 'care_records'")).rows as { d: string }[]);
     expect(upstream.length).toBe(1);
     expect(upstream[0]!.d).not.toContain('confidencial');
-    await withClient(server.adminUrl, (client) =>
+    await withClient(postgres().adminUrl, (client) =>
       client.query("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nacional_clinica') THEN CREATE ROLE nacional_clinica LOGIN PASSWORD 'nacional-789' IN ROLE acogida_national; END IF; END $$"),
     );
-    const national = new URL(server.adminUrl);
+    const national = new URL(postgres().adminUrl);
     national.username = 'nacional_clinica';
     national.password = 'nacional-789';
     const tables = await withClient(national.toString(), async (client) => {

@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendAudit, auditHeadFile, AuditHead, verifyAudit, type AuditVerification } from '../audit-log';
+import { auditHeadFile, verifyAudit, type AuditVerification } from '../audit-log';
+import type { Actor } from '../context';
+import { openCore } from '../core';
+import { runInternal } from '../dispatch';
+import { continueAsRestored } from '../domains/setup/service';
 import type { Database } from '../db/driver';
 import { openDatabase } from '../db/open';
 import { AppError } from '../errors';
@@ -142,6 +146,9 @@ export interface RestoreResult {
   replaced: boolean;
   /** The audit entries the replaced database had beyond the backup's (lost by the restore, and said so in the log). */
   entriesAfterBackup: number;
+  /** The restored desk continues under this new workstation id (null: the backup was never set up). */
+  workstationId: string | null;
+  previousWorkstationId: string | null;
 }
 
 /**
@@ -150,6 +157,10 @@ export interface RestoreResult {
  * `<db>.before-restore-<instant>` rather than deleted. The restored log records the restore (from
  * which backup, how many entries the replaced database had), and the head file starts again from
  * the restored log, the previous one kept beside it: a restore is visible, never silent.
+ *
+ * The restored desk continues under a new workstation id (setup's continueAsRestored): its next
+ * sync with the upstream, if it has one, brings back what it did after the backup, and it never
+ * issues a case number twice.
  */
 export function restoreBackup(file: string, target: string, keys: WorkstationKeys, options: { force: boolean; at: Date; by: string }): RestoreResult {
   const check = verifyBackup(file, keys);
@@ -179,27 +190,25 @@ export function restoreBackup(file: string, target: string, keys: WorkstationKey
   syncToDisk(path.dirname(db));
   const head = auditHeadFile(db);
   if (fs.existsSync(head)) fs.renameSync(head, `${head}.before-restore-${stamp}`);
-  const restored = openDatabase(db, { key: keys.database, migrate: false });
+  const restored = openCore(db, { now: () => options.at }, keys);
   try {
-    const backupLast = restored.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number;
-    restored.transaction(() =>
-      appendAudit(restored, keys.audit, {
-        at: options.at.toISOString(),
-        centreId: null,
-        workstationId: null,
-        userId: null,
-        username: options.by,
-        roles: [],
-        method: 'backup.restore',
-        // Which backup, and how far the replaced log had gone: what the restore took back.
-        recordIds: [path.basename(file), `entries-before:${entriesBefore}`],
-        outcome: 'ok',
-        sensitive: false,
-      }),
-    )();
-    new AuditHead(head, keys.audit).flush(restored);
-    return { db, from: file, replaced: exists, entriesAfterBackup: Math.max(0, entriesBefore - backupLast) };
+    const backupLast = restored.db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number;
+    const actor: Actor = { kind: 'system', userId: null, username: options.by, roles: [], sessionId: null };
+    const identity = runInternal(restored, actor, 'backup.restore', (ctx) => {
+      // Which backup, and how far the replaced log had gone: what the restore took back.
+      ctx.records.add(path.basename(file));
+      ctx.records.add(`entries-before:${entriesBefore}`);
+      return continueAsRestored(ctx, path.basename(file));
+    });
+    return {
+      db,
+      from: file,
+      replaced: exists,
+      entriesAfterBackup: Math.max(0, entriesBefore - backupLast),
+      workstationId: identity?.workstationId ?? null,
+      previousWorkstationId: identity?.previousWorkstationId ?? null,
+    };
   } finally {
-    restored.close();
+    restored.db.close();
   }
 }

@@ -121,6 +121,14 @@ export async function pushBatch(core: Core, client: pg.ClientBase, limit = PUSH_
   return { sent: rows.length, written };
 }
 
+/**
+ * A restored desk pushes its audit chain under its new workstation id from the first entry: the
+ * copy upstream under the old id (which went further than the backup) stays as it was.
+ */
+export function forgetPushedAudit(db: Database): void {
+  setMeta(db, AUDIT_PUSHED, null);
+}
+
 /** Pushes the audit entries written since the last push; the upstream checks each continues the chain. */
 export async function pushAudit(core: Core, client: pg.ClientBase, limit = PUSH_BATCH): Promise<number> {
   const { centreId, workstationId } = identityOf(core);

@@ -7,7 +7,9 @@ import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import { SETTINGS_DEFAULTS } from '../settings/contract';
 import { hashPassword } from '../../passwords';
-import { anyoneCanSignIn, readCentre, workstationName, writeIdentity } from './store';
+import { anyoneCanSignIn, readCentre, replaceWorkstationId, workstationName, writeIdentity, type RestoredFrom } from './store';
+import type { ServiceContext } from '../../context';
+import { forgetPushedAudit } from '../../sync/engine';
 import { kick, probe } from '../sync/service';
 import { rememberUpstream } from '../../sync/connection';
 
@@ -92,3 +94,36 @@ export const setupHandlers = {
     },
   }),
 };
+
+/**
+ * A desk restored from a backup continues as a new workstation of its centre (issue 20). The copy
+ * knows nothing of what the desk did after the backup — but the upstream and the other desks may,
+ * and people may hold case and certificate numbers it issued. Under a new id:
+ *
+ * - the desk's own changes pushed after the backup are another desk's to it now, so the next
+ *   sync pulls them back with their payload (a desk is never sent its own);
+ * - its case and certificate numbers carry a new workstation code, so none is issued twice;
+ * - its audit chain goes upstream as the new id's from the first entry; the old id's copy, which
+ *   went further than the backup, stays as it was (append-only), and says what happened after.
+ *
+ * Returns null for a database that was never set up (nothing to continue).
+ */
+export function continueAsRestored(ctx: ServiceContext, backup: string): { workstationId: string; previousWorkstationId: string } | null {
+  const identity = ctx.core.identity;
+  if (!identity) return null;
+  const previous = identity.workstationId;
+  const workstationId = uuidv7();
+  const restoredFrom: RestoredFrom = { backup, at: ctx.clock.now().toISOString(), previousWorkstationId: previous };
+  replaceWorkstationId(ctx.db, workstationId, restoredFrom);
+  const before = { identity: ctx.core.identity, hlc: ctx.core.hlc };
+  ctx.core.identity = { centreId: identity.centreId, workstationId };
+  ctx.core.hlc = createHlc(ctx.db, workstationId, ctx.clock);
+  ctx.onRollback(() => {
+    ctx.core.identity = before.identity;
+    ctx.core.hlc = before.hlc;
+  });
+  insertRow(ctx, 'workstations', { name: workstationName(ctx.db, previous) }, { id: workstationId });
+  forgetPushedAudit(ctx.db);
+  ctx.records.add(previous);
+  return { workstationId, previousWorkstationId: previous };
+}

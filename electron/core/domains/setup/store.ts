@@ -26,3 +26,26 @@ export function workstationName(db: Database, workstationId: string): string {
 export function writeIdentity(db: Database, centreId: string, workstationId: string): void {
   db.prepare("INSERT INTO local_meta (key, value) VALUES ('centre_id', ?), ('workstation_id', ?)").run(centreId, workstationId);
 }
+
+/** This desk continues under a new workstation id (a restore); the previous id stays on its old records. */
+export function replaceWorkstationId(db: Database, workstationId: string, restoredFrom: RestoredFrom): void {
+  db.prepare("UPDATE local_meta SET value = ? WHERE key = 'workstation_id'").run(workstationId);
+  db.prepare("INSERT INTO local_meta (key, value) VALUES ('restored_from', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(restoredFrom));
+  // The new id's clock starts after every timestamp the old one issued that this copy knows.
+  const newest = db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string | null;
+  const kept = db.prepare("SELECT value FROM local_meta WHERE key = 'last_hlc'").pluck().get() as string | undefined;
+  const last = [newest, kept ?? null].filter((v): v is string => v !== null).sort().pop();
+  if (last) db.prepare("INSERT INTO local_meta (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(last);
+}
+
+/** What a restore left on record: from which backup, when, and the workstation id it continued from. */
+export interface RestoredFrom {
+  backup: string;
+  at: string;
+  previousWorkstationId: string;
+}
+
+export function readRestoredFrom(db: Database): RestoredFrom | null {
+  const raw = db.prepare("SELECT value FROM local_meta WHERE key = 'restored_from'").pluck().get() as string | undefined;
+  return raw ? (JSON.parse(raw) as RestoredFrom) : null;
+}
