@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
+import { FuseState, SENTINEL } from '@electron/fuses/dist/constants';
 import { describe, expect, it, vi } from 'vitest';
 
 /**
@@ -14,7 +17,7 @@ const requireCjs = createRequire(__filename);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- electron-builder's configuration, read as plain data
 const config = requireCjs(path.join(ROOT, 'electron-builder.config.cjs')) as Record<string, any>;
 const { FUSES } = requireCjs(path.join(ROOT, 'build/fuses.cjs')) as { FUSES: Record<string | number, unknown> };
-const afterPack = requireCjs(path.join(ROOT, 'build/after-pack.cjs')) as { executableOf(context: unknown): string };
+const afterPack = requireCjs(path.join(ROOT, 'build/after-pack.cjs')) as { executableOf(context: unknown): string; default(context: unknown): Promise<void> };
 
 describe('the installers (electron-builder.config.cjs)', () => {
   it('names the app and its icon', () => {
@@ -63,6 +66,35 @@ describe('the fuses flipped in afterPack (build/fuses.cjs)', () => {
   ];
   it('is a version 1 fuse map', () => expect(FUSES.version).toBe(FuseVersion.V1));
   for (const [name, value] of REQUIRED) it(`sets ${name} to ${value}`, () => expect(FUSES[FuseV1Options[name]]).toBe(value));
+
+  // A dry run of the hook itself. No Electron binary can be downloaded here, so a stand-in
+  // carries what @electron/fuses looks for in one: the sentinel, then the fuse wire (version 1,
+  // eight fuses) as Electron ships it — RunAsNode, NODE_OPTIONS, --inspect and file:// privileges
+  // on; cookie encryption, asar integrity and asar-only off — among megabytes of other bytes.
+  for (const platform of ['linux', 'win32'] as const) {
+    it(`flips every fuse in the packed ${platform} executable where electron-builder leaves it`, async () => {
+      const appOutDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-afterpack-'));
+      try {
+        const context = { appOutDir, electronPlatformName: platform, arch: 1, packager: { appInfo: { productFilename: 'Acogida' }, executableName: platform === 'win32' ? config.win.executableName : config.linux.executableName } };
+        const exe = afterPack.executableOf(context);
+        expect(path.basename(exe)).toBe(platform === 'win32' ? 'Acogida.exe' : 'acogida');
+        const shipped = Buffer.from([1, 8, ...'10110001'].map((c) => (typeof c === 'number' ? c : c === '1' ? FuseState.ENABLE : FuseState.DISABLE)));
+        const filler = crypto.randomBytes(1 << 20);
+        fs.writeFileSync(exe, Buffer.concat([filler, Buffer.from(SENTINEL), shipped, filler]));
+        const before = await getCurrentFuseWire(exe);
+        expect(before[FuseV1Options.RunAsNode]).toBe(FuseState.ENABLE);
+        await afterPack.default(context);
+        const after = await getCurrentFuseWire(exe);
+        for (const [name, value] of REQUIRED) expect(after[FuseV1Options[name]], name).toBe(value ? FuseState.ENABLE : FuseState.DISABLE);
+        // The rest of the binary is untouched.
+        const bytes = fs.readFileSync(exe);
+        expect(bytes.subarray(0, filler.length).equals(filler)).toBe(true);
+        expect(bytes.length).toBe(2 * filler.length + SENTINEL.length + shipped.length);
+      } finally {
+        fs.rmSync(appOutDir, { recursive: true, force: true });
+      }
+    });
+  }
 });
 
 // The main process's session guards, run against a stand-in for Electron's app and session.
