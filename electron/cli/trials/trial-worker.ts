@@ -3,16 +3,18 @@ import { demoManifest } from '../demo-arrivals';
 import { openCore } from '../../core/core';
 import { zonedDate } from '../../core/time';
 import { callAs } from '../../core/testing/fixtures';
+import { syncOnce } from '../../core/sync/engine';
 
 /**
  * One crash trial's victim (electron/cli/trials/trials.ts): opens the database, says "ready",
- * then writes in a loop — registrations, manifest imports or whole-arrival deliveries — and after
- * each write the core acknowledged, appends what it wrote to the side log and syncs it. It is
- * killed with SIGKILL at a random moment; what the log holds must then be in the database.
+ * then writes in a loop — registrations, manifest imports, whole-arrival deliveries, or a
+ * registration and a sync with the upstream in small batches — and after each write the core
+ * acknowledged, appends what it wrote to the side log and syncs it. It is killed with SIGKILL at
+ * a random moment; what the log holds must then be in the database.
  *
  *   node --import tsx electron/cli/trials/trial-worker.ts DB KIND LOG SEED
  */
-const [db, kind, log, seedText] = process.argv.slice(2) as [string, 'registration' | 'manifest' | 'delivery', string, string];
+const [db, kind, log, seedText] = process.argv.slice(2) as [string, 'registration' | 'manifest' | 'delivery' | 'sync', string, string];
 const seed = Number(seedText);
 const CLERK = ['clerk', 'manager'] as const;
 
@@ -33,13 +35,19 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   for (let i = 0; ; i++) {
     const tag = `${seed}-${i}`;
-    if (kind === 'registration') {
+    if (kind === 'registration' || kind === 'sync') {
       const { person } = await callAs(core, CLERK, 'persons.register', {
         walkIn: { route: 'land', originCountry: 'MEX', date: day },
         person: { givenNames: `Prueba ${tag}`, firstSurname: 'Corte', sex: 'F', nationality: 'GTM', languages: ['es'] },
         consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }] },
       } as never);
-      acknowledge({ kind, personId: person.id });
+      acknowledge({ kind: 'registration', personId: person.id });
+      if (kind === 'sync') {
+        // Small batches: many upstream transactions and local commits for the kill to land between.
+        acknowledge({ kind: 'sync-start' });
+        const counts = await syncOnce(core, { batch: 200 });
+        acknowledge({ kind, pushed: counts.pushed, pulled: counts.pulled });
+      }
     } else if (kind === 'manifest') {
       const imported = await callAs(core, CLERK, 'manifests.import', {
         fileName: `corte-${tag}.csv`,
