@@ -1,10 +1,10 @@
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
+import { modals, ModalsProvider } from '@mantine/modals';
+import { notifications, Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LockScreen } from '../features/auth/LockScreen';
@@ -76,6 +76,14 @@ const router = createBrowserRouter(routes);
 
 function Screens() {
   const { state } = useSession();
+  // Dialogs opened through `modals` and notifications live beside the screens, not inside them:
+  // when the session locks, ends or changes hands they go too, so nothing of them (a reason
+  // typed, a name) stays over the lock screen or before the next user.
+  const holder = state.status === 'signed-in' ? `${state.session.userId}:${state.session.locked ? 'locked' : 'open'}` : state.status;
+  useEffect(() => {
+    modals.closeAll();
+    notifications.clean();
+  }, [holder]);
   switch (state.status) {
     case 'loading':
       return (
