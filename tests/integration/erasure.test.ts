@@ -79,6 +79,13 @@ describe('erasure on request', () => {
     expect(JSON.parse(audit.record_ids)).toContain(personId);
     expect(await callAs(core, ['clerk'], 'erasure.status', { personId })).toMatchObject({ reason: 'La persona lo pidió por escrito el 25/11 (solicitud 14).', kind: 'request' });
     await expect(callAs(core, ['manager'], 'erasure.erase', { personId, reason: 'Otra vez, por si acaso.' })).rejects.toMatchObject({ error: { code: 'erasure.already' } });
+
+    // A note typed afterwards on the erased case file is erased as it is written — here and in
+    // what this desk will send — as it would be on every other desk when it arrives.
+    const late = 'Llamó su tía Xochiquetzalli desde Quiché';
+    await callAs(core, ['manager'], 'referrals.followUp', { personId, channel: 'phone', outcome: 'reached', note: late });
+    expect(whereIs(core.db, 'Llamó su tía')).toEqual([]);
+    expect(core.db.prepare('SELECT count(*) FROM follow_ups WHERE person_id = ?').pluck().get(personId)).toBe(1);
   });
 
   it('replicates: the other desk and the upstream (current state and history) erase the same, and a late row is erased on arrival', async () => {

@@ -92,3 +92,24 @@ export function closedCasesBefore(db: Database, before: string): string[] {
     .pluck()
     .all(before) as string[];
 }
+
+/** Where this desk's outbox stands: what a call writes after this comes after it. */
+export function lastChangeSeq(db: Database): number {
+  return db.prepare('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number;
+}
+
+/**
+ * After a call on this desk: a row it wrote about a person whose data were already erased (a
+ * follow-up note typed on the erased case file) is erased at once — its outbox payload too — as
+ * sync/derived.ts erases one that arrives from another desk. Nothing to do without erasures.
+ */
+export function scrubWritesAboutErased(db: Database, sinceSeq: number): void {
+  if (db.prepare('SELECT 1 FROM erasures WHERE deleted_at IS NULL LIMIT 1').get() === undefined) return;
+  const written = db.prepare('SELECT table_name, row_id FROM changes WHERE seq > ?').all(sinceSeq) as { table_name: string; row_id: string }[];
+  const byTable = new Map<string, string[]>();
+  for (const w of written) byTable.set(w.table_name, [...(byTable.get(w.table_name) ?? []), w.row_id]);
+  const erased = new Set<string>();
+  for (const [table, ids] of byTable) for (const person of erasedPersonsOf(db, table, ids)) erased.add(person);
+  for (const person of erased) scrubPerson(db, person, { mergeIndex: false });
+  if (erased.size > 0) mergeTextIndex(db);
+}
