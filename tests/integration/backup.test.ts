@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/context';
@@ -162,7 +163,60 @@ describe('backups', () => {
   });
 });
 
+/**
+ * A small tmpfs, mounted for the test (root on Linux); null where mounting is not allowed. A real
+ * full file system: SQLite and Node see ENOSPC exactly as on a full USB stick.
+ */
+function smallDisk(kilobytes: number): { dir: string; unmount(): void } | null {
+  if (process.platform !== 'linux') return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-lleno-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kilobytes}k`, 'tmpfs', dir], { encoding: 'utf8' });
+  const unmount = () => {
+    spawnSync('umount', [dir]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  if (mounted.status === 0) return { dir, unmount };
+  unmount();
+  return null;
+}
+
 describe('a disk that cannot take a write', () => {
+  const probe = smallDisk(64);
+  probe?.unmount();
+  if (!probe) console.warn('backup.test: cannot mount a tmpfs here; the full-disk backup test is skipped');
+  it.runIf(probe !== null)('a backup to a full disk (a 256 KB tmpfs) fails in Spanish, leaves no file behind, is noted when scheduled, and the desk goes on', async () => {
+    const { dir, unmount } = smallDisk(256)!;
+    try {
+      const { core } = await centreWithPeople();
+      const saved = process.env.ACOGIDA_BACKUP_DIR;
+      process.env.ACOGIDA_BACKUP_DIR = dir;
+      try {
+        // By hand: refused in words, nothing written, nothing noted (the admin saw it fail).
+        await expect(callAs(core, ['admin'], 'maintenance.backupNow', {})).rejects.toMatchObject({
+          error: { code: 'backup.disk-full', message: expect.stringMatching(/lleno/) as unknown },
+        });
+        expect(fs.readdirSync(dir)).toEqual([]);
+        // Scheduled: the same, and the admin screen says the last automatic backup failed.
+        await expect(runDueMaintenance(core)).rejects.toMatchObject({ code: 'backup.disk-full' });
+        expect(fs.readdirSync(dir)).toEqual([]);
+        const status = await callAs(core, ['admin'], 'maintenance.status', {});
+        expect(status.lastBackupError).toMatch(/backup\.disk-full/);
+        expect(status.backupDir).toBe(dir);
+        // The desk itself goes on.
+        await callAs(core, CLERK, 'persons.register', {
+          walkIn: { route: 'land', originCountry: 'MEX', date: '2026-11-25' },
+          person: { givenNames: 'Elsa', firstSurname: 'Sigue', sex: 'F', nationality: 'GTM', languages: ['es'] },
+          consent: { language: 'es', decisions: [{ purpose: 'registration', institution: '', granted: true }] },
+        } as never);
+      } finally {
+        if (saved === undefined) delete process.env.ACOGIDA_BACKUP_DIR;
+        else process.env.ACOGIDA_BACKUP_DIR = saved;
+      }
+    } finally {
+      unmount();
+    }
+  });
+
   it('a full disk: a clear Spanish message, nothing partial, and reading goes on', async () => {
     const { core } = await centreWithPeople();
     const before = snapshot(core);
