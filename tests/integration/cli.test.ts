@@ -143,6 +143,12 @@ describe('acogida CLI', () => {
     const twoWeeks = JSON.parse(acogida(['report', 'daily', '--db', db, '--date', addDays(today, -14), '--to', today, '--json']).stdout) as { persons: { received: number; disabilities: Record<string, number> }; screening: Record<string, number> };
     expect(twoWeeks.persons.received).toBeGreaterThan(900);
     expect(Object.keys(twoWeeks.persons.disabilities).length).toBeGreaterThan(0);
+    // Issue 20: one erasure on request (once, though the demo ran twice), five years' retention,
+    // and the schedule's first backup and check beside the database.
+    expect(raw.prepare("SELECT count(*) FROM erasures WHERE kind = 'request'").pluck().get()).toBe(1);
+    expect(raw.prepare("SELECT value FROM settings WHERE key = 'retentionYears'").pluck().get()).toBe('5');
+    expect(fs.readdirSync(path.join(path.dirname(db), 'respaldos')).filter((f) => f.endsWith('.db'))).toHaveLength(1);
+    expect(raw.prepare("SELECT count(*) FROM local_meta WHERE key = 'maintenance_last_check'").pluck().get()).toBe(1);
     // The kits station: receipts by lot and donor, a whole flight served, a void, belongings held.
     const kinds = raw.prepare('SELECT kind, count(*) AS n FROM stock_movements GROUP BY kind').all() as { kind: string; n: number }[];
     // 9 kit lots and 2 medicine lots (station 7)

@@ -5,6 +5,7 @@ import { zonedDate } from '../../core/time';
 import { loadDemoAid } from '../demo-aid';
 import { loadDemoCare } from '../demo-care';
 import { loadDemoHistory } from '../demo-history';
+import { loadDemoMaintenance } from '../demo-maintenance';
 import { loadDemoReferrals } from '../demo-referrals';
 import { loadDemoAlerts } from '../demo-alerts';
 import { loadDemoArrivals } from '../demo-arrivals';
@@ -47,6 +48,8 @@ export async function loadDemo(core: Core): Promise<{ users: string[]; persons: 
   await loadDemoAid(core, today);
   await loadDemoCare(core, today);
   await loadDemoReferrals(core, today);
+  // Last: the erasure and the first backup see everything the demo wrote.
+  await loadDemoMaintenance(core, today);
   return { users: DEMO_STAFF.map((s) => s.username), persons };
 }
 
