@@ -3,6 +3,7 @@ import type { Core } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { consentAllows } from '../../electron/core/domains/consent/service';
 import { expectOk, ManualClock, setupCentre, snapshot, staff, STAFF_PASSWORD, tempCore } from '../helpers';
+import { callAs } from '../../electron/core/testing/fixtures';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const MANIFEST = [
@@ -301,6 +302,12 @@ describe('check-in, registration, consent and the case file', () => {
     await expectOk(core, 'flow.depart', { personArrivalId: persons[0]!.personArrivalId }, { token });
     const after = await expectOk(core, 'flow.board', { status: 'waiting' }, { token });
     expect(after.rows).toHaveLength(1);
+    // Days later (the summary links to that day's board): a wait is a live measure, not shown
+    // for a past day — not "20,000 min" for someone who went home long ago.
+    clock.advance(14 * 24 * 60);
+    const past = await callAs(core, ['clerk'], 'flow.board', { date: '2026-11-25' });
+    expect(past.rows.length).toBeGreaterThan(1);
+    expect(past.rows.map((r) => r.waitingMinutes).filter((m) => m !== null)).toEqual([]);
   });
 });
 

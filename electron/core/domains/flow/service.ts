@@ -28,6 +28,9 @@ export const flowHandlers = {
       if (!ids.length) return { date, arrivals: [], rows: [] };
       const now = ctx.clock.now().getTime();
       const nowIso = ctx.clock.now().toISOString();
+      // The wait is a live measure: on today's board, for today's arrivals. A past day's board
+      // (or an earlier stay shown for an overdue deadline) has no wait to show.
+      const live = new Set(date === today(ctx) ? arrivals.map((a) => a.id) : []);
       const found = personArrivalRows(ctx, `pa.arrival_id IN (${ids.map(() => '?').join(',')})`, ids);
       const tags = tagsOf(ctx.db, found.map((r) => r.personId), today(ctx));
       const delivered = staysWithDelivery(ctx.db, found.map((r) => r.personArrivalId));
@@ -59,7 +62,7 @@ export const flowHandlers = {
           belongingsHeld: heldTags(ctx, r.personArrivalId).length,
           urgentRisk: atRisk.has(r.personId),
           referralOverdue: referred.overdue.has(r.personArrivalId),
-          waitingMinutes: r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
+          waitingMinutes: live.has(r.arrivalId) && r.checkedInAt && !r.departedAt ? Math.floor((now - Date.parse(r.checkedInAt)) / 60_000) : null,
         };
       });
       const filtered = rows.filter((r) => {
