@@ -94,6 +94,13 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
     }
     flushAuditHead(core);
     if (committedError) return { ok: false, error: (committedError as AppError).toValue(caller.locale) };
+    if (handler.afterCommit) {
+      try {
+        handler.afterCommit(ctx);
+      } catch (error) {
+        console.error(`acogida: after ${method} committed`, error);
+      }
+    }
     return { ok: true, value };
   } catch (error) {
     const appError = error instanceof AppError ? error : (storageError(error) ?? internalError(method, error));

@@ -27,6 +27,11 @@ export interface Handler<M extends MethodName, P = undefined> {
   run: (ctx: ServiceContext, input: ParsedInput<M>, prepared: P) => Output<M> | CommittedFailure;
   /** Name to audit when the caller has no session yet (the user name tried at sign-in). */
   auditUsername?: (input: ParsedInput<M>) => string;
+  /**
+   * Work that cannot run inside a transaction, done after the commit (a WAL checkpoint). The
+   * call has succeeded by then: a failure here is logged, never turned into the call's error.
+   */
+  afterCommit?: (ctx: ServiceContext) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

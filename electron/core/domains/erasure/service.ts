@@ -3,7 +3,7 @@ import { insertRow } from '../../db/replicated';
 import { AppError } from '../../errors';
 import { handle } from '../../handler';
 import type { Erasure } from './contract';
-import { closedCasesBefore, erasureOf, personExists, scrubPerson } from './store';
+import { closedCasesBefore, erasureOf, foldWal, personExists, scrubPerson } from './store';
 import { readSettings } from '../settings/store';
 import { translate } from '../../i18n/translate';
 
@@ -28,7 +28,7 @@ export function erasePerson(ctx: ServiceContext, personId: string, reason: strin
 }
 
 export const erasureHandlers = {
-  'erasure.erase': handle('erasure.erase', { run: (ctx, input) => erasePerson(ctx, input.personId, input.reason, 'request') }),
+  'erasure.erase': handle('erasure.erase', { run: (ctx, input) => erasePerson(ctx, input.personId, input.reason, 'request'), afterCommit: (ctx) => foldWal(ctx.db) }),
   'erasure.retain': handle('erasure.retain', {
     run: (ctx) => {
       const years = readSettings(ctx.db).retentionYears;
@@ -39,6 +39,7 @@ export const erasureHandlers = {
       for (const personId of due) erasePerson(ctx, personId, translate(ctx.locale, 'erasureRetention', { years }), 'retention');
       return { erased: due.length, retentionYears: years };
     },
+    afterCommit: (ctx) => foldWal(ctx.db),
   }),
   'erasure.status': handle('erasure.status', {
     run: (ctx, input) => {

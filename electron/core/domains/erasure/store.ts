@@ -113,3 +113,14 @@ export function scrubWritesAboutErased(db: Database, sinceSeq: number): void {
   for (const person of erased) scrubPerson(db, person, { mergeIndex: false });
   if (erased.size > 0) mergeTextIndex(db);
 }
+
+/**
+ * After an erasure commits: the write-ahead log still holds the pages as they were before it (and
+ * the database file too, until a checkpoint copies the new ones over). A TRUNCATE checkpoint
+ * copies them now and empties the log, so the erased values are gone from both files at once
+ * rather than at the daily checkpoint. secure_delete (db/open.ts) has already zeroed what the
+ * erasure freed.
+ */
+export function foldWal(db: Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
