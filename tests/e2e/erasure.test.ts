@@ -35,6 +35,8 @@ describe('erasure on request, end to end in Chromium', () => {
     await page.getByText('Datos personales borrados.').waitFor();
     expect(await page.getByTestId('erased').textContent()).toContain('solicitud 14');
     expect(await page.getByText('Xochitl').count()).toBe(0);
+    // Named as what happened, not "— —".
+    await page.getByRole('heading', { name: 'Persona con datos borrados' }).waitFor();
     await shot(page, '97-erasure-done');
 
     // The clerk sees the erased file, no name.

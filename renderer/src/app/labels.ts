@@ -20,7 +20,12 @@ export function optionLabel(kind: 'peoples' | 'languages' | 'disabilities', code
   return optionList(kind).find((o) => o.value === code)?.label ?? code;
 }
 
+/** What an erasure leaves in the name fields (electron/core/domains/erasure/spec.ts ERASED_TEXT). */
+const ERASED = '—';
+
+/** A person's name as the screens show it; a person whose data were erased is said so, not "— —". */
 export function personName(p: { givenNames: string; firstSurname: string; secondSurname: string | null }): string {
+  if (p.givenNames === ERASED && p.firstSurname === ERASED) return i18n.t('erasure.erasedName');
   return [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
 }
 

@@ -4,6 +4,7 @@ import { featureMessages } from '../../app/locales/shape';
 export const personsMessages = featureMessages({
   es: {
     erasure: {
+      erasedName: 'Persona con datos borrados',
       open: 'Borrar datos personales…',
       title: 'Borrar los datos personales de esta persona',
       goes: 'Se borran, en este puesto y en todos los que sincronizan con él (y en el servidor central):',
@@ -115,6 +116,7 @@ export const personsMessages = featureMessages({
   },
   en: {
     erasure: {
+      erasedName: 'Person whose data were erased',
       open: 'Erase personal data…',
       title: "Erase this person's personal data",
       goes: 'Erased on this workstation and on every one that syncs with it (and on the central server):',
