@@ -43,9 +43,10 @@ async function main(): Promise<void> {
       } as never);
       acknowledge({ kind: 'registration', personId: person.id });
       if (kind === 'sync') {
-        // Small batches: many upstream transactions and local commits for the kill to land between.
+        // The push drains what the other trials wrote in big batches; the pull goes in small
+        // ones, many local commits for the kill to land between.
         acknowledge({ kind: 'sync-start' });
-        const counts = await syncOnce(core, { batch: 200 });
+        const counts = await syncOnce(core, { batch: 2000, pullBatch: 20 });
         acknowledge({ kind, pushed: counts.pushed, pulled: counts.pulled });
       }
     } else if (kind === 'manifest') {

@@ -142,7 +142,7 @@ async function peerWorks(peer: string, trial: number): Promise<void> {
   const core = openCore(peer);
   try {
     const day = zonedDate(core.clock.now(), 'America/Guatemala');
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < 40; i++)
       await callAs(core, ['clerk'], 'persons.register', {
         walkIn: { route: 'land', originCountry: 'MEX', date: day },
         person: { givenNames: `Mesa dos ${trial}-${i}`, firstSurname: 'Corte', sex: 'M', nationality: 'HND', languages: ['es'] },

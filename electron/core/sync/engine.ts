@@ -244,7 +244,7 @@ export function countQuarantined(db: Database): number {
  * One full sync: push everything, push the audit chain, pull everything. The counts are those of
  * this run; `pending` and `quarantined` what is left on this desk afterwards.
  */
-export async function syncOnce(core: Core, options: { url?: string; env?: NodeJS.ProcessEnv; batch?: number } = {}): Promise<SyncCounts> {
+export async function syncOnce(core: Core, options: { url?: string; env?: NodeJS.ProcessEnv; batch?: number; pullBatch?: number } = {}): Promise<SyncCounts> {
   const identity = identityOf(core);
   const url = options.url ?? upstreamUrl(core, options.env);
   if (!url) throw new AppError('sync.not-configured');
@@ -266,7 +266,7 @@ export async function syncOnce(core: Core, options: { url?: string; env?: NodeJS
     }
     await pushAudit(core, client, options.batch ?? PUSH_BATCH);
     for (;;) {
-      const { fetched, result } = await pullBatch(core, client, options.batch ?? PULL_BATCH);
+      const { fetched, result } = await pullBatch(core, client, options.pullBatch ?? options.batch ?? PULL_BATCH);
       if (fetched === 0) break;
       counts.pulled += result.applied;
       counts.conflicts += result.conflicts;
