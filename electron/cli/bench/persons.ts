@@ -7,6 +7,7 @@ import type { Core } from '../../core/context';
 import type { Database } from '../../core/db/driver';
 import { canonicalGivenName, normalize, shippedNameEntries } from '../../core/names';
 import { fullName, personKeys } from '../../core/domains/persons/store';
+import { mergeTextIndex } from '../../core/domains/erasure/store';
 import { searchPersons } from '../../core/domains/persons/search';
 import { demoManifest, rng } from '../demo-arrivals';
 import { givenNames, surname } from './names';
@@ -188,6 +189,21 @@ export async function benchPersons(): Promise<BenchRow[]> {
     // A flight lands: 135 people imported, each checked for earlier stays among the million.
     await importFlight(core, 135, 1); // warm-up (statements, JIT)
     const flightMs = await importFlight(core, 135, 2);
+    // Erasure on request (issue 20) at this size, each after a flight's import has added to the
+    // text index: the person's rows, outbox and search keys, and the FTS5 merge (optimize) that
+    // keeps the erased name out of every index segment, then the WAL folded in.
+    const erasable = core.db.prepare('SELECT id FROM persons ORDER BY rowid LIMIT 5 OFFSET 5000').pluck().all() as string[];
+    const eraseTimes: number[] = [];
+    const mergeTimes: number[] = [];
+    for (const [i, personId] of erasable.entries()) {
+      await importFlight(core, 135, 10 + i);
+      const t0 = performance.now();
+      await callOk(core, 'erasure.erase', { personId, reason: 'Medición: la persona lo pidió por escrito.' }, systemCaller(['manager']));
+      eraseTimes.push(performance.now() - t0);
+      // The merge alone, on an index with one flight's segments again.
+      await importFlight(core, 135, 20 + i);
+      mergeTimes.push(timeIt(() => mergeTextIndex(core.db))[1]);
+    }
     core.db.close();
 
     const ours95 = percentile(oursTimes, 95);
@@ -221,6 +237,13 @@ export async function benchPersons(): Promise<BenchRow[]> {
         comparison: 'repeat check on year-blocked name pairs, postings and candidates capped',
         target: '≤ 1 s',
         pass: flightMs <= 1000,
+      },
+      {
+        benchmark: `erasure on request (erasure.erase) against ${PERSONS.toLocaleString('en')} persons, p95 of ${eraseTimes.length}`,
+        result: `${percentile(eraseTimes, 95).toFixed(0)} ms`,
+        comparison: `of which the text-index merge (FTS5 optimize): ${percentile(mergeTimes, 95).toFixed(0)} ms`,
+        target: '—',
+        pass: null,
       },
       ...(await benchImports(dir)),
     ];

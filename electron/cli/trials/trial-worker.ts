@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   const core = openCore(db);
   const day = zonedDate(core.clock.now(), 'America/Guatemala');
   const snack = (await callAs(core, CLERK, 'aid.types', {})).find((t) => t.code === 'phone_call')!;
+  // Every other sync trial first sends what the other trials wrote, before the clock starts: its
+  // kill then falls in a sync with little to push, in the pull of the other desk's work or
+  // between two syncs; the other half is killed while pushing that backlog.
+  if (kind === 'sync' && seed % 8 === 0) await syncOnce(core, { batch: 2000 });
   process.stdout.write('ready\n');
   for (let i = 0; ; i++) {
     const tag = `${seed}-${i}`;
