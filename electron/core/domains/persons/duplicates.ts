@@ -86,12 +86,14 @@ type Candidate = { row: PersonRow; score: number; reasons: string[] };
  */
 export function findCandidates(ctx: ServiceContext, person: Comparable & { id?: string }, limit = 3, exclude: ReadonlySet<string> = new Set()): Candidate[] {
   const keys = candidateKeys(person);
-  const seen = new Set<string>(exclude);
+  // Not a copy of `exclude`: copying the whole manifest's ids for every row made an import grow
+  // with the square of its rows (a 100,000-row manifest took half an hour).
+  const seen = new Set<string>();
   const likely: Candidate[] = [];
   for (const round of [keys.whole, keys.pairs]) {
     // People of the same manifest are left out before their rows are read: in a file of
     // namesakes they are most of the candidates.
-    const ids = candidateIds(ctx, person, round).filter((id) => !seen.has(id));
+    const ids = candidateIds(ctx, person, round).filter((id) => !seen.has(id) && !exclude.has(id));
     for (const id of ids) seen.add(id);
     if (ids.length) {
       // One statement per list length (at most MAX_CANDIDATES of them), kept prepared.
