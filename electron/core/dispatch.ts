@@ -7,7 +7,7 @@ import { asLocale, type Locale } from './i18n/translate';
 import { PERMISSIONS, roleAllows } from './permissions';
 import { handlers } from './domains/services';
 import { readSettings } from './domains/settings/store';
-import { lastChangeSeq, scrubWritesAboutErased } from './domains/erasure/store';
+import { outboxMarkIfErasures, scrubWritesAboutErased } from './domains/erasure/store';
 import { resolveSession, touchSession } from './sessions';
 import { summarizeIssues, validate } from './validation';
 
@@ -72,9 +72,9 @@ export async function dispatch(core: Core, method: string, rawInput: unknown, op
     try {
       value = core.db
         .transaction(() => {
-          const outboxBefore = lastChangeSeq(core.db);
+          const outboxBefore = outboxMarkIfErasures(core.db);
           const result = handler.run(ctx, parsed.data as never, prepared);
-          scrubWritesAboutErased(core.db, outboxBefore);
+          if (outboxBefore !== null) scrubWritesAboutErased(core.db, outboxBefore);
           if (isCommittedFailure(result)) {
             committedError = result.error;
             writeAudit(core, method, ctx.actor, auditUser, ctx.records, result.error.code, ctx.sensitive);

@@ -11,13 +11,13 @@ import { describe, expect, it } from 'vitest';
  */
 const requireCjs = createRequire(__filename);
 const { dryRun, table } = requireCjs(path.resolve(__dirname, '../../build/dry-run.cjs')) as {
-  dryRun(options?: { dir?: string }): { checks: { name: string; ok: boolean; detail: string }[]; work: string };
+  dryRun(options?: { dir?: string }): Promise<{ checks: { name: string; ok: boolean; detail: string }[]; work: string }>;
   table(checks: unknown[]): string;
 };
 
 describe('npm run dist:dry', () => {
-  it('packs the built app with electron-builder: asar, addon unpacked, fuses flipped', () => {
-    const { checks, work } = dryRun();
+  it('packs the built app with electron-builder: asar, addon unpacked, fuses flipped', async () => {
+    const { checks, work } = await dryRun();
     try {
       console.log(table(checks));
       expect(checks.filter((c) => !c.ok)).toEqual([]);

@@ -17,6 +17,12 @@ export function upstreamConfigured(db: Database): boolean {
   return db.prepare("SELECT 1 FROM local_meta WHERE key = 'upstream'").get() !== undefined;
 }
 
+/** Raises the kept newest HLC (local_meta last_hlc, read by context.ts createHlc) to `hlc` if it is newer. */
+export function keepLastHlc(db: Database, hlc: string): void {
+  const kept = db.prepare("SELECT value FROM local_meta WHERE key = 'last_hlc'").pluck().get() as string | undefined;
+  if (!kept || hlc > kept) db.prepare("INSERT INTO local_meta (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(hlc);
+}
+
 /**
  * Prunes the outbox: changes already pushed upstream go at once; with no upstream configured,
  * changes older than OUTBOX_RETENTION_DAYS go too. The newest HLC this workstation issued is kept
@@ -31,9 +37,7 @@ export function pruneOutbox(db: Database, now: Date): number {
     const params = [keepUnpushed ? 0 : 1, cutoff];
     const newest = db.prepare(`SELECT max(hlc) FROM changes WHERE ${doomed}`).pluck().get(...params) as string | null;
     if (newest === null) return 0;
-    const kept = db.prepare("SELECT value FROM local_meta WHERE key = 'last_hlc'").pluck().get() as string | undefined;
-    if (!kept || newest > kept)
-      db.prepare("INSERT INTO local_meta (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(newest);
+    keepLastHlc(db, newest);
     if (!keepUnpushed) {
       const before = db.prepare("SELECT value FROM local_meta WHERE key = 'outbox_pruned_before'").pluck().get() as string | undefined;
       if (!before || cutoff > before)

@@ -93,18 +93,21 @@ export function closedCasesBefore(db: Database, before: string): string[] {
     .all(before) as string[];
 }
 
-/** Where this desk's outbox stands: what a call writes after this comes after it. */
-export function lastChangeSeq(db: Database): number {
+/**
+ * Where this desk's outbox stands before a call, when any person's data were ever erased here
+ * (what the call writes comes after it); null otherwise, the common case: one cheap query per call.
+ */
+export function outboxMarkIfErasures(db: Database): number | null {
+  if (db.prepare('SELECT 1 FROM erasures WHERE deleted_at IS NULL LIMIT 1').get() === undefined) return null;
   return db.prepare('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number;
 }
 
 /**
  * After a call on this desk: a row it wrote about a person whose data were already erased (a
  * follow-up note typed on the erased case file) is erased at once — its outbox payload too — as
- * sync/derived.ts erases one that arrives from another desk. Nothing to do without erasures.
+ * sync/derived.ts erases one that arrives from another desk. `sinceSeq` from outboxMarkIfErasures.
  */
 export function scrubWritesAboutErased(db: Database, sinceSeq: number): void {
-  if (db.prepare('SELECT 1 FROM erasures WHERE deleted_at IS NULL LIMIT 1').get() === undefined) return;
   const written = db.prepare('SELECT table_name, row_id FROM changes WHERE seq > ?').all(sinceSeq) as { table_name: string; row_id: string }[];
   const byTable = new Map<string, string[]>();
   for (const w of written) byTable.set(w.table_name, [...(byTable.get(w.table_name) ?? []), w.row_id]);

@@ -22,9 +22,12 @@ export const MaintenanceStatus = z.object({
   lastCheck: Check.nullable(),
   lastOptimize: z.string().nullable(),
   keep: z.object({ daily: z.number().int(), weekly: z.number().int() }),
-  /** Set when this desk was restored from a backup: it goes on under a new workstation id. */
+  /**
+   * Set when this desk was restored from a backup: it goes on under a new workstation id, whose
+   * code its case numbers carry (`code`; `previousCode` before the restore).
+   */
   restoredFrom: z
-    .object({ backup: z.string(), at: z.string(), previousWorkstationId: z.string(), workstationId: z.string(), upstream: z.boolean(), resyncedAt: z.string().nullable() })
+    .object({ backup: z.string(), at: z.string(), previousCode: z.string(), code: z.string(), upstream: z.boolean(), resyncedAt: z.string().nullable() })
     .nullable(),
 });
 export type MaintenanceStatus = z.infer<typeof MaintenanceStatus>;

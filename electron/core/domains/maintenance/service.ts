@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { Core, ServiceContext } from '../../context';
 import { handle } from '../../handler';
 import { readSyncRecord, syncConfigured } from '../../sync/engine';
+import { workstationCode } from '../persons/store';
+import { readRestoredFrom } from '../setup/store';
 import { backupDatabase, defaultBackupDir, KEEP, listBackups, type BackupKind } from '../../maintenance/backup';
 import type { Backup, Check, MaintenanceStatus } from './contract';
 import { checkpointAndOptimize, clearLocalNote, integrityCheck, localNote, setLocalNote } from './store';
@@ -65,7 +67,7 @@ export function maintenanceStatus(core: Core): MaintenanceStatus {
   const backups = listBackups(dir);
   const failure = parse<{ at: string; code: string }>(LAST_BACKUP_ERROR);
   // A restored desk: from which backup, and whether it has synced with its upstream since.
-  const restoredFrom = parse<{ backup: string; at: string; previousWorkstationId: string }>('restored_from');
+  const restoredFrom = readRestoredFrom(core.db);
   const lastSync = readSyncRecord(core.db).lastOkAt;
   return {
     database: { file: core.db.name, sizeBytes: sizeOf(core.db.name), walBytes: sizeOf(`${core.db.name}-wal`) },
@@ -76,7 +78,17 @@ export function maintenanceStatus(core: Core): MaintenanceStatus {
     lastCheck: parse<Check>(LAST_CHECK),
     lastOptimize: localNote(core.db, LAST_OPTIMIZE),
     keep: { ...KEEP },
-    restoredFrom: restoredFrom && core.identity ? { ...restoredFrom, workstationId: core.identity.workstationId, upstream: syncConfigured(core), resyncedAt: lastSync && lastSync > restoredFrom.at ? lastSync : null } : null,
+    restoredFrom:
+      restoredFrom && core.identity
+        ? {
+            backup: restoredFrom.backup,
+            at: restoredFrom.at,
+            previousCode: workstationCode(restoredFrom.previousWorkstationId),
+            code: workstationCode(core.identity.workstationId),
+            upstream: syncConfigured(core),
+            resyncedAt: lastSync && lastSync > restoredFrom.at ? lastSync : null,
+          }
+        : null,
   };
 }
 

@@ -168,8 +168,12 @@ function nextNumber(ctx: ServiceContext, counters: 'case_counters' | 'certificat
   const row = cached(ctx.db, `INSERT INTO ${counters} (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`).get(year) as {
     last: number;
   };
-  const ws = ctx.core.identity!.workstationId.replace(/-/g, '').slice(-4).toUpperCase();
-  return `${year}-${ws}-${String(row.last).padStart(5, '0')}`;
+  return `${year}-${workstationCode(ctx.core.identity!.workstationId)}-${String(row.last).padStart(5, '0')}`;
+}
+
+/** The workstation's code in its case and certificate numbers: the last four hex digits of its id. */
+export function workstationCode(workstationId: string): string {
+  return workstationId.replace(/-/g, '').slice(-4).toUpperCase();
 }
 
 /** A case number unique across workstations ("2026-7K3F-00042"). */

@@ -1,3 +1,4 @@
+import { keepLastHlc } from '../../db/outbox';
 import type { Database } from '../../db/driver';
 
 /** The SQL of this workstation's identity: which centre it belongs to and what it is called. */
@@ -33,9 +34,7 @@ export function replaceWorkstationId(db: Database, workstationId: string, restor
   db.prepare("INSERT INTO local_meta (key, value) VALUES ('restored_from', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(restoredFrom));
   // The new id's clock starts after every timestamp the old one issued that this copy knows.
   const newest = db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string | null;
-  const kept = db.prepare("SELECT value FROM local_meta WHERE key = 'last_hlc'").pluck().get() as string | undefined;
-  const last = [newest, kept ?? null].filter((v): v is string => v !== null).sort().pop();
-  if (last) db.prepare("INSERT INTO local_meta (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(last);
+  if (newest) keepLastHlc(db, newest);
 }
 
 /** What a restore left on record: from which backup, when, and the workstation id it continued from. */

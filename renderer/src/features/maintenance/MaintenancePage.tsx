@@ -5,9 +5,6 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { formatDateTime } from '../../app/format';
 import { notifySuccess } from '../../app/notify';
 
-/** The workstation's code as case numbers carry it (persons/store.ts nextNumber). */
-const code = (id: string) => id.replace(/-/g, '').slice(-4).toUpperCase();
-
 const size = (bytes: number) => (bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
@@ -28,7 +25,7 @@ export function MaintenancePage() {
       <Text size="sm" c="dimmed">{t('maintenance.intro')}</Text>
       {s.restoredFrom && (
         <Alert color={s.restoredFrom.upstream && !s.restoredFrom.resyncedAt ? 'yellow' : 'blue'} title={t('maintenance.restoredTitle')} data-testid="restored-from">
-          <Text size="sm">{t('maintenance.restoredBody', { backup: s.restoredFrom.backup, at: formatDateTime(s.restoredFrom.at), previous: code(s.restoredFrom.previousWorkstationId), current: code(s.restoredFrom.workstationId) })}</Text>
+          <Text size="sm">{t('maintenance.restoredBody', { backup: s.restoredFrom.backup, at: formatDateTime(s.restoredFrom.at), previous: s.restoredFrom.previousCode, current: s.restoredFrom.code })}</Text>
           <Text size="sm">
             {!s.restoredFrom.upstream
               ? t('maintenance.restoredAlone')
